@@ -1,0 +1,32 @@
+import type { ArticleRecord } from '../lib/article';
+import { formatDate } from '../lib/export/byline';
+
+interface Props {
+  article: ArticleRecord;
+}
+
+export function ArticleHeader({ article }: Props) {
+  const date = article.publishedTime ? formatDate(article.publishedTime) : '';
+  return (
+    <header class="article-header">
+      <h1 data-testid="title">{article.title}</h1>
+      {article.authors.length > 0 && (
+        <p class="authors" data-testid="authors">
+          {article.authors.join(', ')}
+        </p>
+      )}
+      <p class="facts">
+        <span data-testid="site">{article.siteName}</span>
+        {date && (
+          <time dateTime={article.publishedTime} data-testid="published">
+            {date}
+          </time>
+        )}
+        <span data-testid="reading-time">{article.readingMinutes} min read</span>
+        <span data-testid="word-count">{article.wordCount.toLocaleString('en')} words</span>
+        {article.lang && <span data-testid="lang">{article.lang}</span>}
+      </p>
+      {article.excerpt && <p class="excerpt">{article.excerpt}</p>}
+    </header>
+  );
+}

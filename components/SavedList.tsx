@@ -1,0 +1,37 @@
+import type { LibraryEntry } from '../lib/library/saved-article';
+import { formatDate } from '../lib/export/byline';
+
+interface Props {
+  entries: LibraryEntry[];
+  query: string;
+  onQuery: (q: string) => void;
+  onOpen: (id: string) => void;
+  onDelete: (id: string) => void;
+}
+
+export function SavedList({ entries, query, onQuery, onOpen, onDelete }: Props) {
+  return (
+    <section class="saved" data-testid="saved">
+      <input type="search" placeholder="Search saved articles" value={query} onInput={(e) => onQuery(e.currentTarget.value)} aria-label="Search saved articles" />
+      {entries.length === 0 ? (
+        <p class="empty">{query ? 'No saved article matches.' : 'Nothing saved yet. Open an article and press Save.'}</p>
+      ) : (
+        <ul>
+          {entries.map((e) => (
+            <li key={e.id} data-testid="saved-item">
+              <button type="button" class="link" onClick={() => onOpen(e.id)}>
+                {e.title}
+              </button>
+              <span class="meta">
+                {e.siteName} · saved {formatDate(e.savedAt)}
+              </span>
+              <button type="button" class="delete" aria-label={`Delete ${e.title}`} onClick={() => onDelete(e.id)}>
+                Delete
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

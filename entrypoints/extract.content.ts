@@ -1,0 +1,14 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { extractArticle } from '../lib/extract/extract-article';
+import type { ExtractResult } from '../lib/article';
+
+/**
+ * Injected by the popup into the tab the reader clicked on, and only then
+ * (activeTab). Its return value travels back as the executeScript result.
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  main(): ExtractResult {
+    return extractArticle(document, { url: location.href });
+  },
+});

@@ -1,0 +1,159 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { ArticleRecord } from '../../lib/article';
+import { sanitizeHtml } from '../../lib/sanitize';
+import { Library, type KeyValueArea } from '../../lib/library/library';
+import type { LibraryEntry } from '../../lib/library/saved-article';
+import { filterEntries } from '../../lib/library/filter-entries';
+import { exportAllJson, exportAllZip, exportOne, type FormatId } from '../../lib/export/formats';
+import { ArticleHeader } from '../../components/ArticleHeader';
+import { ArticlePreview } from '../../components/ArticlePreview';
+import { RemovedList } from '../../components/RemovedList';
+import { ExportMenu } from '../../components/ExportMenu';
+import { SavedList } from '../../components/SavedList';
+import { Notice } from '../../components/Notice';
+import { readTab } from './read-tab';
+import { download } from './download';
+
+type Current =
+  | { state: 'loading' }
+  | { state: 'error'; message: string; retry?: boolean }
+  | { state: 'ready'; article: ArticleRecord; fromLibrary: boolean };
+
+type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; message: string };
+
+const library = new Library(browser.storage.local as unknown as KeyValueArea);
+
+function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return /quota/i.test(text) ? 'the browser’s storage for Clean Copy is full. Delete or export some saved articles and try again' : text;
+}
+
+export function App() {
+  const [view, setView] = useState<'article' | 'saved'>('article');
+  const [current, setCurrent] = useState<Current>({ state: 'loading' });
+  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  const [entries, setEntries] = useState<LibraryEntry[]>([]);
+  const [query, setQuery] = useState('');
+  const [notice, setNotice] = useState('');
+
+  const refreshList = () =>
+    library.list().then(setEntries, (e: unknown) => setNotice(`Could not read saved articles: ${errorText(e)}.`));
+
+  const readPage = async () => {
+    setCurrent({ state: 'loading' });
+    setSave({ state: 'idle' });
+    const read = await readTab();
+    if (!read.ok) return setCurrent({ state: 'error', message: read.message });
+    if (!read.result.ok) {
+      const message = read.loading ? 'The page is still loading. Try again when it has finished.' : read.result.message;
+      return setCurrent({ state: 'error', message, retry: read.loading || read.result.error === 'no-article' });
+    }
+    setCurrent({ state: 'ready', article: read.result.article, fromLibrary: false });
+    if (await library.has(read.result.article.canonicalUrl).catch(() => false)) setSave({ state: 'saved' });
+  };
+
+  useEffect(() => {
+    void readPage();
+    void refreshList();
+  }, []);
+
+  const safeHtml = useMemo(() => (current.state === 'ready' ? sanitizeHtml(current.article.contentHtml, window) : ''), [current]);
+
+  const onSave = async () => {
+    if (current.state !== 'ready') return;
+    setSave({ state: 'saving' });
+    try {
+      await library.save(current.article);
+      setSave({ state: 'saved' });
+      await refreshList();
+    } catch (error) {
+      setSave({ state: 'failed', message: `Not saved: ${errorText(error)}. The article is still here; try again.` });
+    }
+  };
+
+  const onExport = (format: FormatId) => {
+    if (current.state === 'ready') download(exportOne(current.article, format, new Date()));
+  };
+
+  const exportAll = async (kind: 'json' | 'zip') => {
+    try {
+      const all = await library.all();
+      if (all.length === 0) return setNotice('Nothing saved yet to export.');
+      download(kind === 'json' ? exportAllJson(all, new Date()) : exportAllZip(all, 'md', new Date()));
+    } catch (error) {
+      setNotice(`Export failed: ${errorText(error)}.`);
+    }
+  };
+
+  const openSaved = async (id: string) => {
+    const article = await library.get(id);
+    if (!article) return setNotice('That article is no longer saved.');
+    setCurrent({ state: 'ready', article, fromLibrary: true });
+    setSave({ state: 'saved' });
+    setView('article');
+  };
+
+  const deleteSaved = async (id: string) => {
+    try {
+      await library.remove(id);
+      await refreshList();
+    } catch (error) {
+      setNotice(`Could not delete: ${errorText(error)}.`);
+    }
+  };
+
+  const shown = filterEntries(entries, query);
+
+  return (
+    <main class="popup">
+      <nav class="tabs">
+        <button type="button" aria-pressed={view === 'article'} onClick={() => setView('article')}>
+          Article
+        </button>
+        <button type="button" aria-pressed={view === 'saved'} onClick={() => setView('saved')} data-testid="saved-tab">
+          Saved ({entries.length})
+        </button>
+      </nav>
+      {notice && (
+        <Notice kind="info" action={{ label: 'Dismiss', onClick: () => setNotice('') }}>
+          {notice}
+        </Notice>
+      )}
+      {view === 'article' && current.state === 'loading' && <Notice kind="busy">Cleaning this page…</Notice>}
+      {view === 'article' && current.state === 'error' && (
+        <Notice kind="error" action={current.retry ? { label: 'Try again', onClick: () => void readPage() } : undefined}>
+          {current.message}
+        </Notice>
+      )}
+      {view === 'article' && current.state === 'ready' && (
+        <article class="article">
+          <div class="actions">
+            <button type="button" class="primary" data-testid="save" disabled={save.state === 'saving'} onClick={() => void onSave()}>
+              {save.state === 'saved' ? (current.fromLibrary ? 'Saved' : 'Saved ✓ (save again to update)') : save.state === 'saving' ? 'Saving…' : 'Save'}
+            </button>
+            <ExportMenu onExport={onExport} />
+          </div>
+          {save.state === 'failed' && <Notice kind="error">{save.message}</Notice>}
+          <ArticleHeader article={current.article} />
+          <RemovedList removed={current.article.removed} />
+          <ArticlePreview safeHtml={safeHtml} leadImage={current.article.leadImage} />
+        </article>
+      )}
+      {view === 'saved' && (
+        <>
+          <div class="actions">
+            <span>Export all:</span>
+            <button type="button" data-testid="export-all-json" onClick={() => void exportAll('json')}>
+              JSON
+            </button>
+            <button type="button" data-testid="export-all-zip" onClick={() => void exportAll('zip')}>
+              ZIP of Markdown
+            </button>
+          </div>
+          <SavedList entries={shown} query={query} onQuery={setQuery} onOpen={(id) => void openSaved(id)} onDelete={(id) => void deleteSaved(id)} />
+        </>
+      )}
+    </main>
+  );
+}

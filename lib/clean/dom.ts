@@ -1,0 +1,71 @@
+import { normalizeSpace, textOf } from '../text';
+
+/** Elements that stand on their own line: the units clutter comes in. */
+export const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
+  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL',
+  'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL',
+]);
+
+export const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+export function isBlock(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName.toUpperCase()) || el.tagName.includes('-');
+}
+
+/** Share of an element's text that sits inside links (0 when it has no text). */
+export function linkDensity(el: Element): number {
+  const total = textOf(el).length;
+  if (total === 0) return 0;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += textOf(a).length;
+  return Math.min(1, linked / total);
+}
+
+/** Nearest ancestor-or-self that is a block element (stops below `root`). */
+export function closestBlock(el: Element, root: Element): Element {
+  let cur: Element = el;
+  while (cur !== root && !isBlock(cur) && cur.parentElement && cur.parentElement !== root) cur = cur.parentElement;
+  return cur;
+}
+
+/**
+ * Climb from `el` while the parent adds no text of its own beyond `el`'s: the
+ * wrapper divs of a widget go with the widget.
+ */
+export function climbWrappers(el: Element, root: Element, slack = 0): Element {
+  let cur = el;
+  const own = textOf(el).length;
+  while (cur.parentElement && cur.parentElement !== root) {
+    const parentLen = textOf(cur.parentElement).length;
+    if (parentLen > own + slack) break;
+    if (cur.parentElement.querySelector('p') && !cur.querySelector('p')) break;
+    cur = cur.parentElement;
+  }
+  return cur;
+}
+
+/** Elements under root (inclusive of nothing above it) in document order. */
+export function elementsUnder(root: Element, selector = '*'): Element[] {
+  return Array.from(root.querySelectorAll(selector));
+}
+
+/** Text of an element's heading-like first line: a heading, or a short first child. */
+export function leadingLabel(el: Element): string {
+  const first = el.firstElementChild;
+  return first ? textOf(first) : normalizeSpace(el.textContent);
+}
+
+export function hasAncestor(el: Element, pred: (a: Element) => boolean, root: Element): boolean {
+  for (let cur = el.parentElement; cur && cur !== root; cur = cur.parentElement) if (pred(cur)) return true;
+  return false;
+}
+
+/** Keep only the outermost of a set of elements (removing an ancestor removes its descendants). */
+export function outermost(els: Iterable<Element>): Element[] {
+  const set = new Set(els);
+  return [...set].filter((el) => {
+    for (let cur = el.parentElement; cur; cur = cur.parentElement) if (set.has(cur)) return false;
+    return true;
+  });
+}

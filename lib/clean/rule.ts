@@ -1,0 +1,21 @@
+/**
+ * Where a rule runs: on the copy of the whole page before Readability scores it
+ * ("page"), or on the article Readability returned ("article").
+ */
+export type Phase = 'page' | 'article';
+
+export interface CleanRule {
+  /** Stable name, used in `removed[]` and to switch the rule off. */
+  name: string;
+  /** Why blocks of this kind are removed, in words a reader understands. */
+  reason: string;
+  phases: readonly Phase[];
+  /**
+   * The elements to remove under `root`. Rules only find; the runner removes and
+   * records, so every removal carries the rule's name and reason.
+   */
+  find(root: Element): Iterable<Element>;
+}
+
+/** Switch rules off by name: `{ 'share-bars': false }`. Rules not named stay on. */
+export type RuleSwitches = Partial<Record<string, boolean>>;

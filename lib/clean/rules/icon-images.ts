@@ -1,0 +1,29 @@
+import type { CleanRule } from '../rule';
+
+/** Alt text that describes the picture's job in the interface, not its content. */
+const ICON_ALT = /\b(icon|arrow|chevron|caret|button|logo|avatar|spinner|placeholder( alt text)?|spacer)\b|^(image|img|photo|picture|thumbnail)$/i;
+const TINY = 32;
+
+function size(el: Element, attr: 'width' | 'height'): number {
+  const n = Number.parseInt(el.getAttribute(attr) ?? '', 10);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+/**
+ * Interface pictures: arrows, buttons, logos and tiny pixels. Their alt text
+ * ("Down Arrow Button Icon") otherwise leaks into the text and every export.
+ */
+export const iconImages: CleanRule = {
+  name: 'icon-images',
+  reason: 'interface icon or placeholder image, not part of the story',
+  phases: ['page', 'article'],
+  *find(root) {
+    for (const img of root.querySelectorAll('img, amp-img')) {
+      const alt = (img.getAttribute('alt') ?? '').trim();
+      const w = size(img, 'width');
+      const h = size(img, 'height');
+      const tiny = (w > 0 && w <= TINY) || (h > 0 && h <= TINY);
+      if (ICON_ALT.test(alt) || tiny) yield img;
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import type { CleanRule } from '../rule';
+import { hiddenElements } from './hidden-elements';
+import { iconImages } from './icon-images';
+import { placeholderCards } from './placeholder-cards';
+import { adSlots } from './ad-slots';
+import { shareBars } from './share-bars';
+import { videoWidgets } from './video-widgets';
+import { inlineRelatedLinks } from './inline-related-links';
+import { promoBlocks } from './promo-blocks';
+import { authorBios } from './author-bios';
+import { linkRails } from './link-rails';
+import { bylineBlocks } from './byline-blocks';
+
+/** Every cleaning rule, in the order they run within a phase. */
+export const RULES: readonly CleanRule[] = [
+  hiddenElements,
+  iconImages,
+  placeholderCards,
+  adSlots,
+  shareBars,
+  videoWidgets,
+  inlineRelatedLinks,
+  authorBios,
+  promoBlocks,
+  linkRails,
+  bylineBlocks,
+];
+
+export const RULE_NAMES: readonly string[] = RULES.map((r) => r.name);

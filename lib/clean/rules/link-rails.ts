@@ -1,0 +1,58 @@
+import type { CleanRule } from '../rule';
+import { HEADING_TAGS, linkDensity } from '../dom';
+import { textOf, countWords } from '../../text';
+
+/** Headings of lists that lead away from the article, in the corpus's languages. */
+const RAIL_HEADING = new RegExp(
+  '^(?:most (?:popular|read|viewed|shared|emailed)|popular (?:now|stories|articles|posts)?|trending(?: now| stories| articles)?|' +
+    'latest(?: in .{1,40}| news| stories| articles| posts| videos| headlines)?|top stories|related(?: stories| articles| content| coverage| news| posts| links| reading)?|' +
+    'more (?:from|in|on|about) .{1,40}|more (?:stories|news|articles|headlines)|read next|up next|what to read next|' +
+    'you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles| reading)?|editor[\'’]?s picks|don[\'’]t miss|' +
+    'meistgelesen(?:e)?(?: artikel)?|meist gelesen|beliebte? (?:artikel|beiträge)|neueste (?:artikel|beiträge|nachrichten)|' +
+    'das könnte (?:sie|dich) auch interessieren|mehr zum thema(?: .{1,40})?|weitere (?:artikel|themen|nachrichten|beiträge|meldungen)|ähnliche (?:artikel|beiträge)|' +
+    'verwandte (?:artikel|themen)|top-?themen|les plus lus|à lire aussi|sur le même sujet|lo más leído|noticias relacionadas|i più letti|najczęściej czytane|' +
+    '相关(?:文章|阅读|新闻)|热门(?:文章|新闻)?)$',
+  'i',
+);
+
+function isHeadingLike(el: Element): boolean {
+  return HEADING_TAGS.has(el.tagName.toUpperCase()) || el.getAttribute('role') === 'heading' || (el.children.length === 0 && textOf(el).length < 50);
+}
+
+/** A block that reads like a list of teasers: link-heavy, or short items. */
+function looksLikeRail(els: Element[]): boolean {
+  const text = els.map(textOf).join(' ');
+  if (!text) return true;
+  let linked = 0;
+  for (const el of els) linked += linkDensity(el) * textOf(el).length;
+  if (linked / text.length >= 0.35) return true;
+  const items = els.flatMap((el) => Array.from(el.querySelectorAll('li, article, [class]')));
+  return items.length >= 3 && countWords(text) / items.length < 40 && !els.some((el) => el.querySelector('p + p + p'));
+}
+
+/**
+ * "Most Popular", "Latest in …", "Related" rails: a rail heading and the
+ * teaser list under it. The list must look like teasers, so a real section
+ * that happens to be titled "Related" survives.
+ */
+export const linkRails: CleanRule = {
+  name: 'link-rails',
+  reason: 'list of links to other stories ("Most Popular", "Latest in …", "Related")',
+  phases: ['page', 'article'],
+  *find(root) {
+    for (const el of root.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"], p, span, div, strong')) {
+      if (!RAIL_HEADING.test(textOf(el)) || !isHeadingLike(el)) continue;
+      let head: Element = el;
+      while (head.parentElement && head.parentElement !== root && textOf(head.parentElement) === textOf(el)) head = head.parentElement;
+      const container = head.parentElement;
+      // The heading opens its own container: the rail is the container.
+      if (container && container !== root && container.firstElementChild === head && looksLikeRail(Array.from(container.children).slice(1))) {
+        yield container;
+        continue;
+      }
+      const rest: Element[] = [];
+      for (let sib = head.nextElementSibling; sib && !isHeadingLike(sib); sib = sib.nextElementSibling) rest.push(sib);
+      if (looksLikeRail(rest)) yield* [head, ...rest];
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import type { CleanRule } from '../rule';
+import { textOf } from '../../text';
+
+const FILLER = /\b(lorem ipsum|dolor sit amet|consectetur adipiscing)\b/i;
+const SKELETON = /(?:^|[\s_-])(skeleton|shimmer|placeholder)(?:$|[\s_-])/i;
+
+function fillerLength(el: Element): number {
+  let n = 0;
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const t = node.textContent ?? '';
+    if (FILLER.test(t)) n += t.replace(/\s+/g, ' ').trim().length;
+  }
+  return n;
+}
+
+/**
+ * Skeleton and placeholder blocks a page renders before its script fills them
+ * in: lorem-ipsum cards, and empty boxes marked busy or named skeleton.
+ * A card grows to the largest block that is still mostly filler, so a rail of
+ * six lorem cards and its heading go as one.
+ */
+export const placeholderCards: CleanRule = {
+  name: 'placeholder-cards',
+  reason: 'placeholder (lorem ipsum or skeleton) block that the site never filled in',
+  phases: ['page', 'article'],
+  *find(root) {
+    const seen = new Set<Element>();
+    const walker = root.ownerDocument.createTreeWalker(root, 4);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!FILLER.test(node.textContent ?? '')) continue;
+      const start = node.parentElement;
+      if (!start || start === root) continue;
+      let card: Element = start;
+      while (card.parentElement && card.parentElement !== root) {
+        const parent: Element = card.parentElement;
+        if (fillerLength(parent) < textOf(parent).length * 0.6) break;
+        card = parent;
+      }
+      if (!seen.has(card)) {
+        seen.add(card);
+        yield card;
+      }
+    }
+    for (const el of root.querySelectorAll('[aria-busy="true"], [class]')) {
+      const cls = el.getAttribute('class') ?? '';
+      if ((el.getAttribute('aria-busy') === 'true' || SKELETON.test(cls)) && textOf(el).length < 40 && !el.querySelector('img[src]:not([src^="data:"])')) yield el;
+    }
+  },
+};

@@ -1,0 +1,50 @@
+import type { CleanRule } from '../rule';
+import { textOf, countWords } from '../../text';
+
+/** Calls to action that no article sentence makes. */
+const PROMO = [
+  /\bsign(?:ing)? up (?:for|to) (?:our|the|my)\b[^.]{0,60}\b(?:newsletter|briefing|email|digest)/i,
+  /\bsubscribe (?:to|for) (?:our|the)\b[^.]{0,60}\b(?:newsletter|briefing|podcast|channel|email)/i,
+  /\b(?:subscribe|sign up) (?:now|today|here)\b/i,
+  /\bregister (?:your interest|now|here|today|for free)\b/i,
+  /\bwebinar\b[^.]{0,120}\b(?:register|join|sign up|save your seat)/i,
+  /\b(?:join|register for) (?:us|our|the)\b[^.]{0,60}\bwebinar\b/i,
+  /\bget (?:our|the) (?:free )?newsletter\b/i,
+  /\bnewsletter\b[^.]{0,80}\b(?:inbox|sign up|subscribe)\b/i,
+  /\bunlimited (?:digital )?access\b/i,
+  /\bsupport (?:our|independent) journalism\b/i,
+  /\bfollow us on\b/i,
+  /\b(?:jetzt|hier) (?:abonnieren|anmelden|registrieren)\b/i,
+  /\bnewsletter (?:abonnieren|bestellen|anmelden)\b/i,
+  /\b(?:melden sie sich|abonnieren sie)\b[^.]{0,80}\bnewsletter\b/i,
+  /\bs['’]abonner\b|\binscrivez-vous\b[^.]{0,60}\bnewsletter\b/i,
+  /\bsuscr[íi]bete\b/i,
+];
+
+const MAX_WORDS = 70;
+
+/**
+ * Newsletter, webinar and subscription promos: short blocks built around a
+ * call to action, or holding an e-mail sign-up form.
+ */
+export const promoBlocks: CleanRule = {
+  name: 'promo-blocks',
+  reason: 'newsletter, webinar or subscription promo',
+  phases: ['page', 'article'],
+  *find(root) {
+    for (const form of root.querySelectorAll('form, [role="form"]')) {
+      if (form.querySelector('input[type="email"], input[name*="mail" i]') && countWords(textOf(form)) <= MAX_WORDS) {
+        let box: Element = form;
+        // Take the sign-up box's heading and blurb with it.
+        while (box.parentElement && box.parentElement !== root && countWords(textOf(box.parentElement)) <= MAX_WORDS) box = box.parentElement;
+        yield box;
+      }
+    }
+    for (const el of root.querySelectorAll('p, div, section, aside, li, blockquote')) {
+      const text = textOf(el);
+      if (!text || countWords(text) > MAX_WORDS) continue;
+      if (el.querySelector('p, div, section') && el.children.length > 1 && !el.querySelector('a, button, input')) continue;
+      if (PROMO.some((re) => re.test(text))) yield el;
+    }
+  },
+};

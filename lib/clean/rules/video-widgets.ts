@@ -1,0 +1,21 @@
+import type { CleanRule } from '../rule';
+import { climbWrappers } from '../dom';
+import { textOf } from '../../text';
+
+const VIDEO_LABEL = /^(?:recommended|featured|related|sponsored|latest|more|trending|top)? ?videos?(?: for you)?$|^watch(?: now| next| more)?$|^up next$|^empfohlene(?:s)? videos?$|^vidéos? recommandées?$/i;
+
+/**
+ * Promoted video players ("Recommended Video"): the label and the player box
+ * around it. A video the article embeds has a caption, not a label.
+ */
+export const videoWidgets: CleanRule = {
+  name: 'video-widgets',
+  reason: 'promoted video player ("Recommended Video")',
+  phases: ['page', 'article'],
+  *find(root) {
+    for (const el of root.querySelectorAll('div, span, p, h2, h3, h4, h5, h6, section, aside, figure')) {
+      if (el.children.length > 4 || !VIDEO_LABEL.test(textOf(el))) continue;
+      yield climbWrappers(el, root);
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import type { Removal } from '../article';
+import type { CleanRule, Phase, RuleSwitches } from './rule';
+import { outermost } from './dom';
+import { textOf, truncate } from '../text';
+
+const PREVIEW_CHARS = 280;
+
+function describe(el: Element): string {
+  const text = textOf(el);
+  if (text) return truncate(text, PREVIEW_CHARS);
+  const alt = el.getAttribute('alt');
+  if (alt) return truncate(alt.trim(), PREVIEW_CHARS);
+  return `<${el.tagName.toLowerCase()}>`;
+}
+
+/**
+ * Run the rules of one phase over `root`, removing what they find and
+ * recording each removal. A rule sees the tree as the rules before it left it.
+ */
+export function runRules(root: Element, phase: Phase, rules: readonly CleanRule[], switches: RuleSwitches = {}): Removal[] {
+  const removed: Removal[] = [];
+  for (const rule of rules) {
+    if (!rule.phases.includes(phase) || switches[rule.name] === false) continue;
+    const found = outermost(Array.from(rule.find(root)).filter((el) => el !== root && root.contains(el)));
+    for (const el of found) {
+      removed.push({ rule: rule.name, reason: rule.reason, text: describe(el) });
+      el.remove();
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,48 @@
+import type { Exportable } from './exportable';
+import { slugify, uniqueNames } from './filename';
+import { toHtml } from './html';
+import { toJson } from './json';
+import { toMarkdown } from './markdown';
+import { toText } from './text';
+import { zipFiles } from './zip';
+
+export type FormatId = 'md' | 'json' | 'html' | 'txt';
+
+export interface ExportFormat {
+  id: FormatId;
+  label: string;
+  extension: string;
+  mime: string;
+  render(a: Exportable, now: Date): string;
+}
+
+export const FORMATS: Readonly<Record<FormatId, ExportFormat>> = {
+  md: { id: 'md', label: 'Markdown', extension: 'md', mime: 'text/markdown', render: (a) => toMarkdown(a) },
+  json: { id: 'json', label: 'JSON', extension: 'json', mime: 'application/json', render: (a, now) => toJson([a], now) },
+  html: { id: 'html', label: 'HTML', extension: 'html', mime: 'text/html', render: (a) => toHtml(a) },
+  txt: { id: 'txt', label: 'Text', extension: 'txt', mime: 'text/plain', render: (a) => toText(a) },
+};
+
+export interface ExportFile {
+  name: string;
+  mime: string;
+  data: string | Uint8Array;
+}
+
+export function exportOne(a: Exportable, format: FormatId, now: Date): ExportFile {
+  const f = FORMATS[format];
+  return { name: `${slugify(a.title)}.${f.extension}`, mime: `${f.mime};charset=utf-8`, data: f.render(a, now) };
+}
+
+/** Every article in one file: JSON, the backup format. */
+export function exportAllJson(articles: readonly Exportable[], now: Date): ExportFile {
+  return { name: `clean-copy-${now.toISOString().slice(0, 10)}.json`, mime: 'application/json;charset=utf-8', data: toJson(articles, now) };
+}
+
+/** Every article as its own file in one ZIP. */
+export function exportAllZip(articles: readonly Exportable[], format: FormatId, now: Date): ExportFile {
+  const f = FORMATS[format];
+  const names = uniqueNames(articles.map((a) => `${slugify(a.title)}.${f.extension}`));
+  const files = articles.map((a, i) => ({ name: names[i]!, content: f.render(a, now) }));
+  return { name: `clean-copy-${format}-${now.toISOString().slice(0, 10)}.zip`, mime: 'application/zip', data: zipFiles(files, now) };
+}

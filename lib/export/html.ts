@@ -1,0 +1,42 @@
+import type { Exportable } from './exportable';
+import { bylineOf } from './byline';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
+}
+
+const STYLE = `body{max-width:40rem;margin:2rem auto;padding:0 1rem;font:1.125rem/1.6 Georgia,serif;color:#1b1b1b}
+h1{font-size:2rem;line-height:1.2;margin-bottom:.25rem}.meta{color:#555;font:0.95rem/1.4 system-ui,sans-serif}
+img{max-width:100%;height:auto}figcaption{color:#555;font-size:.9rem}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#333}
+pre{overflow-x:auto;background:#f5f5f5;padding:.75rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem}
+a{color:#1a5490}@media print{body{margin:0;max-width:none}a{color:inherit}}`;
+
+/**
+ * A standalone page for one article. Its content is sanitised already; the
+ * page's own policy forbids scripts as a second lock.
+ */
+export function toHtml(a: Exportable): string {
+  const lang = a.lang ? ` lang="${escapeHtml(a.lang)}"` : '';
+  const dir = a.dir && a.dir !== 'auto' ? ` dir="${a.dir}"` : '';
+  return `<!doctype html>
+<html${lang}${dir}>
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(a.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<article>
+<h1>${escapeHtml(a.title)}</h1>
+<p class="meta">${escapeHtml(bylineOf(a))}</p>
+<p class="meta"><a href="${escapeHtml(a.canonicalUrl || a.url)}">${escapeHtml(a.canonicalUrl || a.url)}</a></p>
+${a.contentHtml}
+</article>
+</body>
+</html>
+`;
+}

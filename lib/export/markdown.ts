@@ -1,0 +1,38 @@
+import TurndownService from 'turndown';
+import type { Exportable } from './exportable';
+import { frontMatter } from './front-matter';
+
+function converter(): TurndownService {
+  const td = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
+  const escape = td.escape.bind(td);
+  // Text that looks like HTML stays text: a Markdown viewer must not render it as tags.
+  td.escape = (text: string) => escape(text).replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  td.remove(['script', 'style', 'noscript']);
+  return td;
+}
+
+let shared: TurndownService | undefined;
+
+/** The article body as Markdown. */
+export function htmlToMarkdown(html: string): string {
+  shared ??= converter();
+  return shared.turndown(html).trim();
+}
+
+/** Markdown with YAML front matter: a note for Obsidian, a file for any Markdown tool. */
+export function toMarkdown(a: Exportable): string {
+  const head = frontMatter([
+    ['title', a.title],
+    ['authors', a.authors],
+    ['site', a.siteName],
+    ['url', a.url],
+    ['canonical', a.canonicalUrl !== a.url ? a.canonicalUrl : undefined],
+    ['published', a.publishedTime],
+    ['saved', a.savedAt],
+    ['tags', a.tags],
+    ['lang', a.lang],
+    ['excerpt', a.excerpt],
+    ['words', a.wordCount],
+  ]);
+  return `${head}\n\n# ${a.title.replace(/[\r\n]+/g, ' ')}\n\n${htmlToMarkdown(a.contentHtml)}\n`;
+}

@@ -1,0 +1,74 @@
+import { readJsonLd } from './json-ld';
+import { firstMeta, readMetaTags } from './meta-tags';
+import { authorList } from './authors';
+import { toIsoDate } from './dates';
+import { normalizeSpace } from '../text';
+
+/** What the page says about itself, read before Readability touches the DOM. */
+export interface PageMetadata {
+  title?: string;
+  authors: string[];
+  siteName?: string;
+  publishedTime?: string;
+  modifiedTime?: string;
+  lang?: string;
+  dir?: string;
+  excerpt?: string;
+  leadImage?: string;
+  canonicalUrl?: string;
+  /** The page's first <h1>, to tell a site suffix from part of the title. */
+  heading?: string;
+}
+
+function absolute(href: string | undefined, base: string): string | undefined {
+  if (!href) return undefined;
+  try {
+    const u = new URL(href, base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Byline names a page marks up without JSON-LD: rel=author links and itemprop=author. */
+function markedAuthors(doc: Document): string[] {
+  const names: string[] = [];
+  for (const el of doc.querySelectorAll('[itemprop="author"], a[rel~="author"]')) {
+    const named = el.querySelector('[itemprop="name"]') ?? el;
+    const text = normalizeSpace(named.getAttribute('content') ?? named.textContent);
+    if (text && text.length < 80) names.push(text);
+  }
+  return names;
+}
+
+/**
+ * Metadata in order of trust: JSON-LD (written for machines), then
+ * OpenGraph/article meta tags, then page markup. Readability's guesses
+ * fill what is still missing later.
+ */
+export function readMetadata(doc: Document, url: string): PageMetadata {
+  const ld = readJsonLd(doc);
+  const meta = readMetaTags(doc);
+  const html = doc.documentElement;
+  const metaAuthors = (meta.get('article:author') ?? []).concat(meta.get('author') ?? [], meta.get('parsely-author') ?? [], meta.get('sailthru.author') ?? []);
+  const authors = authorList(ld?.authors.length ? ld.authors : metaAuthors.length ? metaAuthors : markedAuthors(doc));
+  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? firstMeta(meta, 'og:url');
+  const published =
+    toIsoDate(ld?.datePublished) ??
+    toIsoDate(firstMeta(meta, 'article:published_time', 'og:article:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'publish-date', 'pubdate', 'parsely-pub-date', 'sailthru.date')) ??
+    toIsoDate(doc.querySelector('time[datetime][pubdate], time[itemprop="datePublished"], [itemprop="datePublished"]')?.getAttribute('datetime') ?? doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content'));
+  const modified = toIsoDate(ld?.dateModified) ?? toIsoDate(firstMeta(meta, 'article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified'));
+  return {
+    title: ld?.headline ?? firstMeta(meta, 'og:title', 'twitter:title', 'dc.title', 'parsely-title'),
+    authors,
+    siteName: firstMeta(meta, 'og:site_name', 'application-name', 'publisher') ?? ld?.publisher,
+    publishedTime: published,
+    modifiedTime: modified,
+    lang: html?.getAttribute('lang')?.trim() || ld?.inLanguage || firstMeta(meta, 'og:locale', 'language', 'content-language', 'dc.language')?.replace('_', '-'),
+    dir: html?.getAttribute('dir')?.trim().toLowerCase() || undefined,
+    excerpt: firstMeta(meta, 'og:description', 'description', 'twitter:description') ?? ld?.description,
+    leadImage: absolute(ld?.image ?? firstMeta(meta, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src'), url),
+    canonicalUrl: absolute(canonical ?? undefined, url),
+    heading: normalizeSpace(doc.querySelector('h1')?.textContent) || undefined,
+  };
+}

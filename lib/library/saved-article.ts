@@ -1,0 +1,78 @@
+import type { ArticleRecord } from '../article';
+
+/** Version of the stored record's shape; a reader of older versions migrates them. */
+export const SCHEMA_VERSION = 1;
+
+/** An article as the library keeps it. */
+export interface SavedArticle extends ArticleRecord {
+  schemaVersion: typeof SCHEMA_VERSION;
+  id: string;
+  /** When it was first saved (ISO 8601). Saving again keeps it. */
+  savedAt: string;
+  /** When it was last saved or edited. */
+  updatedAt: string;
+  tags: string[];
+}
+
+/** What a list row needs, kept apart so listing never loads article bodies. */
+export interface LibraryEntry {
+  id: string;
+  title: string;
+  siteName: string;
+  authors: string[];
+  url: string;
+  canonicalUrl: string;
+  publishedTime: string;
+  savedAt: string;
+  updatedAt: string;
+  wordCount: number;
+  tags: string[];
+}
+
+export function entryOf(a: SavedArticle): LibraryEntry {
+  return {
+    id: a.id,
+    title: a.title,
+    siteName: a.siteName,
+    authors: a.authors,
+    url: a.url,
+    canonicalUrl: a.canonicalUrl,
+    publishedTime: a.publishedTime,
+    savedAt: a.savedAt,
+    updatedAt: a.updatedAt,
+    wordCount: a.wordCount,
+    tags: a.tags,
+  };
+}
+
+/**
+ * The key an article is stored under, derived from its canonical address so
+ * the same story saved twice (or from two tabs at once) lands in one place.
+ * The fragment and common tracking parameters do not make a new article.
+ */
+export function articleId(canonicalUrl: string): string {
+  let key = canonicalUrl;
+  try {
+    const u = new URL(canonicalUrl);
+    u.hash = '';
+    for (const p of [...u.searchParams.keys()]) if (/^(?:utm_|fbclid$|gclid$|mc_[ce]id$|ref$|ocid$)/i.test(p)) u.searchParams.delete(p);
+    key = u.href;
+  } catch {
+    // Not a URL: the string itself is the key.
+  }
+  return hash53(key).toString(36);
+}
+
+/** cyrb53: a fast 53-bit string hash; collisions are negligible at library sizes. */
+function hash53(s: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}

@@ -1,0 +1,36 @@
+import createDOMPurify, { type DOMPurify, type Config, type WindowLike } from 'dompurify';
+
+/**
+ * What a clean article may contain: text structure, links, media and tables.
+ * No scripts, styles, forms, frames or event handlers; no element that can
+ * load or run anything but an image.
+ */
+const CONFIG: Config = {
+  USE_PROFILES: { html: true },
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'svg', 'math', 'template', 'noscript', 'dialog'],
+  FORBID_ATTR: ['style', 'class', 'id', 'name', 'srcdoc', 'formaction', 'action', 'ping', 'background', 'target'],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|data:image\/(?:png|gif|jpe?g|webp|avif);)/i,
+};
+
+const instances = new WeakMap<object, DOMPurify>();
+
+/** A DOMPurify bound to a window: the page's, the popup's, or jsdom's in Node. */
+function purifierFor(win: Window): DOMPurify {
+  let purifier = instances.get(win);
+  if (!purifier) {
+    purifier = createDOMPurify(win as unknown as WindowLike);
+    purifier.addHook('afterSanitizeAttributes', (node) => {
+      // Relative links would resolve against the extension's own origin.
+      if (node.tagName === 'A' && node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
+    });
+    instances.set(win, purifier);
+  }
+  return purifier;
+}
+
+/** Untrusted HTML in, HTML safe to put in an extension page or an export out. */
+export function sanitizeHtml(html: string, win: Window): string {
+  return purifierFor(win).sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false }) as string;
+}
