@@ -5,13 +5,16 @@ import createDOMPurify, { type DOMPurify, type Config, type WindowLike } from 'd
  * No scripts, styles, forms, frames or event handlers; no element that can
  * load or run anything but an image.
  */
+const SAFE_URL = /^(?:https?:|mailto:|#|data:image\/(?:png|gif|jpe?g|webp|avif)[;,])/i;
+const URL_ATTRIBUTES = ['src', 'href', 'poster', 'cite', 'longdesc'];
+
 const CONFIG: Config = {
   USE_PROFILES: { html: true },
   FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'svg', 'math', 'template', 'noscript', 'dialog'],
-  FORBID_ATTR: ['style', 'class', 'id', 'name', 'srcdoc', 'formaction', 'action', 'ping', 'background', 'target'],
+  FORBID_ATTR: ['is', 'style', 'class', 'id', 'name', 'srcdoc', 'formaction', 'action', 'ping', 'background', 'target'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|data:image\/(?:png|gif|jpe?g|webp|avif);)/i,
+  ALLOWED_URI_REGEXP: SAFE_URL,
 };
 
 const instances = new WeakMap<object, DOMPurify>();
@@ -24,6 +27,11 @@ function purifierFor(win: Window): DOMPurify {
     purifier.addHook('afterSanitizeAttributes', (node) => {
       // Relative links would resolve against the extension's own origin.
       if (node.tagName === 'A' && node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
+      // DOMPurify lets any data: address through on images; only real picture formats may stay.
+      for (const name of URL_ATTRIBUTES) {
+        const value = node.getAttribute(name);
+        if (value !== null && !SAFE_URL.test(value.trim())) node.removeAttribute(name);
+      }
     });
     instances.set(win, purifier);
   }

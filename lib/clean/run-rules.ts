@@ -1,12 +1,27 @@
 import type { Removal } from '../article';
 import type { CleanRule, Phase, RuleSwitches } from './rule';
 import { outermost } from './dom';
-import { textOf, truncate } from '../text';
+import { normalizeSpace, truncate } from '../text';
 
 const PREVIEW_CHARS = 280;
 
+/**
+ * Text nodes joined by spaces: sites lay out cards with spans styled as
+ * blocks, and a removed rail should read "Europe Finance Lorem…", not
+ * "EuropeFinanceLorem…".
+ */
+function spacedText(el: Element): string {
+  const parts: string[] = [];
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const t = normalizeSpace(node.textContent);
+    if (t) parts.push(t);
+  }
+  return parts.join(' ').replace(/ ([,.;:!?])/g, '$1');
+}
+
 function describe(el: Element): string {
-  const text = textOf(el);
+  const text = spacedText(el);
   if (text) return truncate(text, PREVIEW_CHARS);
   const alt = el.getAttribute('alt');
   if (alt) return truncate(alt.trim(), PREVIEW_CHARS);

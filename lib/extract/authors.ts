@@ -18,6 +18,7 @@ export function authorList(values: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const value of values) {
+    if (/^(?:https?:)?\/\//i.test(value.trim())) continue;
     for (const part of normalizeSpace(value).replace(LEAD, '').split(SEPARATOR)) {
       const name = cleanName(part);
       const key = name.toLowerCase();

@@ -6,7 +6,7 @@ import { runRules } from '../clean/run-rules';
 import { sanitizeHtml } from '../sanitize';
 import { countWords, normalizeSpace, readingMinutes } from '../text';
 import { authorList } from './authors';
-import { blockText } from './block-text';
+import { blockText } from '../block-text';
 import { toIsoDate } from './dates';
 import { readMetadata } from './metadata';
 import { stripSiteSuffix } from './title';

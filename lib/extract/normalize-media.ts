@@ -27,5 +27,28 @@ export function normalizeMedia(root: Element): void {
       const lazySet = LAZY_SRCSET.map((a) => img.getAttribute(a)).find(Boolean);
       if (lazySet) img.setAttribute('srcset', lazySet);
     }
+    absolutize(img, doc.baseURI);
+  }
+}
+
+/** Image addresses made absolute, so they still point at the site once the picture is shown elsewhere. */
+function absolutize(img: Element, base: string): void {
+  const src = img.getAttribute('src');
+  if (src && !src.startsWith('data:')) img.setAttribute('src', resolve(src, base));
+  const srcset = img.getAttribute('srcset');
+  if (srcset) {
+    const candidates = srcset.split(/,\s+/).map((c) => {
+      const [url = '', ...descriptor] = c.trim().split(/\s+/);
+      return [resolve(url, base), ...descriptor].join(' ');
+    });
+    img.setAttribute('srcset', candidates.join(', '));
+  }
+}
+
+function resolve(url: string, base: string): string {
+  try {
+    return new URL(url, base).href;
+  } catch {
+    return url;
   }
 }

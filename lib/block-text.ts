@@ -1,4 +1,4 @@
-import { BLOCK_TAGS } from '../clean/dom';
+import { BLOCK_TAGS } from './clean/dom';
 
 /**
  * Plain text of an element with its block structure kept: one blank line

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { applyRule } from './support/dom';
+import { hiddenElements } from '../../lib/clean/rules/hidden-elements';
+import { iconImages } from '../../lib/clean/rules/icon-images';
+import { placeholderCards } from '../../lib/clean/rules/placeholder-cards';
+import { adSlots } from '../../lib/clean/rules/ad-slots';
+import { shareBars } from '../../lib/clean/rules/share-bars';
+import { videoWidgets } from '../../lib/clean/rules/video-widgets';
+import { inlineRelatedLinks } from '../../lib/clean/rules/inline-related-links';
+import { authorBios } from '../../lib/clean/rules/author-bios';
+import { promoBlocks } from '../../lib/clean/rules/promo-blocks';
+import { linkRails } from '../../lib/clean/rules/link-rails';
+import { bylineBlocks } from '../../lib/clean/rules/byline-blocks';
+import { RULES } from '../../lib/clean/rules';
+
+const BODY = '<p>The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said.</p>';
+
+describe('every rule', () => {
+  it('has a unique name and a reason', () => {
+    const names = RULES.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const r of RULES) expect(r.reason.length).toBeGreaterThan(10);
+  });
+
+  it('records what it removed with its own name and reason', () => {
+    const { removed } = applyRule(adSlots, `${BODY}<div><span>Advertisement</span><div></div></div>`);
+    expect(removed).toEqual([{ rule: 'ad-slots', reason: adSlots.reason, text: 'Advertisement' }]);
+  });
+});
+
+describe('hidden-elements', () => {
+  it('removes blocks hidden by attribute or inline style', () => {
+    const { left, removed } = applyRule(hiddenElements, `${BODY}<div hidden>Log in</div><div style="display: none">Menu</div><span aria-hidden="true">Close</span>`);
+    expect(left).toBe('The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said.');
+    expect(removed.map((r) => r.text)).toEqual(['Log in', 'Menu', 'Close']);
+  });
+
+  it('leaves a hidden block that holds most of the page (an article hidden until a script runs)', () => {
+    const { left } = applyRule(hiddenElements, `<div style="display:none">${BODY}${BODY}</div><p>Footer</p>`);
+    expect(left).toContain('harbour reopened');
+  });
+});
+
+describe('icon-images', () => {
+  it('removes interface icons by alt text and tiny images, keeps photos', () => {
+    const doc = `${BODY}<img src="a.svg" alt="Down Arrow Button Icon"><img src="p.gif" width="1" height="1" alt=""><img src="harbour.jpg" alt="The harbour at dawn" width="1200">`;
+    const { removed } = applyRule(iconImages, doc);
+    expect(removed.map((r) => r.text)).toEqual(['Down Arrow Button Icon', '<img>']);
+  });
+});
+
+describe('placeholder-cards', () => {
+  const card = '<div><span>Finance</span><a href="/x">Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor</a><span>By Fortune Editors</span><time>October 20, 2025</time></div>';
+  it('removes a rail of lorem-ipsum cards with its heading, as one block', () => {
+    const { left, removed } = applyRule(placeholderCards, `${BODY}<section><h2>Latest in Europe</h2>${card.repeat(6)}</section>`);
+    expect(removed).toHaveLength(1);
+    expect(removed[0]!.text).toMatch(/^Latest in Europe Finance Lorem ipsum/);
+    expect(left).not.toMatch(/Fortune Editors|Latest in Europe/);
+  });
+
+  it('keeps the article around a single placeholder card', () => {
+    const { left } = applyRule(placeholderCards, `<article>${BODY}${BODY}${BODY}${card}</article>`);
+    expect(left).toContain('harbour reopened');
+    expect(left).not.toContain('Lorem');
+  });
+
+  it('removes empty skeleton boxes', () => {
+    const { removed } = applyRule(placeholderCards, `${BODY}<div class="story-skeleton"></div><div aria-busy="true"></div>`);
+    expect(removed).toHaveLength(2);
+  });
+});
+
+describe('ad-slots', () => {
+  it('removes ad elements, ad-named boxes and labelled slots', () => {
+    const { left, removed } = applyRule(adSlots, `${BODY}<amp-ad width="300" height="250"></amp-ad><div class="ad-slot"></div><div><div><span>Anzeige</span></div><div id="x"></div></div>`);
+    expect(removed).toHaveLength(3);
+    expect(left).not.toContain('Anzeige');
+  });
+
+  it('keeps a paragraph that mentions advertising', () => {
+    const { removed } = applyRule(adSlots, '<p>Advertisement spending fell by a fifth last year, the industry body said.</p>');
+    expect(removed).toEqual([]);
+  });
+});
+
+describe('share-bars', () => {
+  it('removes a bar of share links', () => {
+    const { left, removed } = applyRule(shareBars, `${BODY}<div><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a><a href="https://twitter.com/intent/tweet?url=x">Twitter</a><button>Copy link</button></div>`);
+    expect(removed).toHaveLength(1);
+    expect(left).not.toMatch(/Facebook|Copy link/);
+  });
+
+  it('keeps a single link to a social profile in the text', () => {
+    const { removed } = applyRule(shareBars, '<p>The minister announced it on <a href="https://twitter.com/minister">Twitter</a> late on Friday.</p>');
+    expect(removed).toEqual([]);
+  });
+});
+
+describe('video-widgets', () => {
+  it('removes a "Recommended Video" player with its label', () => {
+    const { left, removed } = applyRule(videoWidgets, `${BODY}<div><div>Recommended Video</div><div><button aria-label="Play"></button></div></div>`);
+    expect(removed).toHaveLength(1);
+    expect(left).not.toContain('Recommended Video');
+  });
+});
+
+describe('inline-related-links', () => {
+  it('removes "Read More:" and "Lesen Sie auch:" teasers', () => {
+    const { left, removed } = applyRule(inlineRelatedLinks, `${BODY}<p><strong>Read More:</strong> <a href="/a">Vance and Rubio Offer Clues</a></p><p>Lesen Sie auch: <a href="/b">Die Bahn erhöht die Preise</a></p>`);
+    expect(removed).toHaveLength(2);
+    expect(left).toContain('harbour reopened');
+  });
+
+  it('keeps a paragraph that is wholly a link but has no teaser label', () => {
+    const { removed } = applyRule(inlineRelatedLinks, '<p><a href="/report">The full report runs to 300 pages and is published on the ministry website.</a></p>');
+    expect(removed).toEqual([]);
+  });
+
+  it('keeps prose that begins with "Related:" but is not a link', () => {
+    const { removed } = applyRule(inlineRelatedLinks, '<p>Related: the council also approved a new bus depot, which will open in March next year.</p>');
+    expect(removed).toEqual([]);
+  });
+});
+
+describe('author-bios', () => {
+  it('removes an "About the Authors" section and "See full bio" rows', () => {
+    const rows = ['Ann Lee', 'Bo Chan'].map((n) => `<div><span>By ${n}</span><a href="/a">See full bio</a></div>`).join('');
+    const { left, removed } = applyRule(authorBios, `${BODY}<section><h3>About the Authors</h3>${rows}</section>`);
+    expect(removed).toHaveLength(1);
+    expect(left).not.toMatch(/full bio|About the Authors/);
+  });
+});
+
+describe('promo-blocks', () => {
+  it('removes newsletter sign-up boxes and webinar promos', () => {
+    const html = `${BODY}<div><h4>Fortune Europe Daily</h4><p>Sign up for the Fortune Europe newsletter.</p><form><input type="email"><button>Subscribe</button></form></div>
+      <p>Inside the Fortune 500 Europe Webinar – February 11, 2026: Join Europe’s top business leaders. Register your interest.</p>
+      <p>Jetzt abonnieren und keine Nachricht verpassen.</p>`;
+    const { left, removed } = applyRule(promoBlocks, html);
+    expect(removed).toHaveLength(3);
+    expect(left).toBe('The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said.');
+  });
+
+  it('keeps prose about newsletters and subscriptions', () => {
+    const { removed } = applyRule(promoBlocks, '<p>The publisher said subscriptions to its newsletter rose by a third after it dropped the paywall in March.</p>');
+    expect(removed).toEqual([]);
+  });
+});
+
+describe('link-rails', () => {
+  const teasers = ['Yann LeCun targets a $3.5 billion valuation', 'China slashes EU pork tariffs', 'PwC gives Gen Z grads resilience training']
+    .map((t) => `<li><a href="/s">${t}</a><span>2 days ago</span></li>`)
+    .join('');
+  it('removes a "Most Popular" rail and a "Latest in …" rail', () => {
+    const { left, removed } = applyRule(linkRails, `${BODY}<div><h2>Most Popular</h2><ul>${teasers}</ul></div><h3>Latest in Europe</h3><ul>${teasers}</ul>`);
+    expect(removed.map((r) => r.text.slice(0, 12))).toEqual(['Most Popular', 'Latest in Eu', 'Yann LeCun t']);
+    expect(left).toBe('The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said.');
+  });
+
+  it('keeps a real section titled "Related" when it is prose', () => {
+    const prose = '<p>The decision follows a similar vote in the neighbouring district, where residents approved a light-rail scheme after a long campaign by local businesses and commuter groups.</p>';
+    const { removed } = applyRule(linkRails, `${BODY}<h2>Related</h2>${prose}${prose}`);
+    expect(removed).toEqual([]);
+  });
+});
+
+describe('byline-blocks', () => {
+  it('removes the byline and date line above the body, not below it', () => {
+    const body = '<p>By Ann Lee and Bo Chan</p><p>November 23, 2025, 6:57 PM ET</p>' +
+      '<p>The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said, and the first ferries were due to leave at dawn on Tuesday.</p>' +
+      '<p>By the evening, queues had formed.</p>';
+    const { left, removed } = applyRule(bylineBlocks, body, 'article');
+    expect(removed.map((r) => r.text)).toEqual(['By Ann Lee and Bo Chan', 'November 23, 2025, 6:57 PM ET']);
+    expect(left).toContain('By the evening, queues had formed.');
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { unzipSync, strFromU8 } from 'fflate';
+import { exportAllJson, exportAllZip, exportOne } from '../../lib/export/formats';
+import { slugify, uniqueNames } from '../../lib/export/filename';
+import { toMarkdown } from '../../lib/export/markdown';
+import { toHtml } from '../../lib/export/html';
+import { toText } from '../../lib/export/text';
+import { JSON_FORMAT, JSON_VERSION, type JsonExport } from '../../lib/export/json';
+import { sampleArticle } from './support/article';
+
+const NOW = new Date('2026-01-02T03:04:05Z');
+
+describe('file names', () => {
+  it('are slugs of the title', () => {
+    expect(slugify('Secret U.S.-Russia talks led to plan that blindsided Ukraine')).toBe('secret-u-s-russia-talks-led-to-plan-that-blindsided-ukraine');
+    expect(slugify('Über die Brücke: ein Café')).toBe('uber-die-brucke-ein-cafe');
+    expect(slugify('习近平')).toBe('article');
+    expect(slugify('a '.repeat(100)).length).toBeLessThanOrEqual(80);
+  });
+
+  it('are unique within an archive', () => {
+    expect(uniqueNames(['a.md', 'a.md', 'b.md', 'a.md'])).toEqual(['a.md', 'a-2.md', 'b.md', 'a-3.md']);
+  });
+});
+
+describe('Markdown', () => {
+  const md = toMarkdown({ ...sampleArticle(), savedAt: '2026-01-01T00:00:00.000Z', tags: ['transport'] });
+
+  it('starts with YAML front matter holding the metadata', () => {
+    const [, head] = md.split('---\n');
+    expect(md.startsWith('---\n')).toBe(true);
+    expect(head).toContain('title: "Tram line to reach the northern suburbs"');
+    expect(head).toContain('authors:\n  - "Ann Lee"\n  - "Bo Chan"');
+    expect(head).toContain('published: "2025-11-23T23:57:00.000Z"');
+    expect(head).toContain('saved: "2026-01-01T00:00:00.000Z"');
+    expect(head).toContain('canonical: "https://city.example/trams"');
+    expect(head).toContain('tags:\n  - "transport"');
+    expect(head).toContain('words: 12');
+  });
+
+  it('converts the body: emphasis, headings, lists, images', () => {
+    expect(md).toContain('The council **voted** on Tuesday.');
+    expect(md).toContain('## What next');
+    expect(md).toMatch(/^-\s+Plans$/m);
+    expect(md).toContain('![A tram](https://city.example/tram.jpg)');
+  });
+
+  it('keeps a hostile title inside its quoted field', () => {
+    const evil = toMarkdown(sampleArticle({ title: 'x"\n---\nevil: true' }));
+    expect(evil.split('\n').filter((l) => l === '---')).toHaveLength(2);
+    expect(evil).toContain('title: "x\\"\\n---\\nevil: true"');
+  });
+
+  it('escapes text that looks like HTML', () => {
+    const out = toMarkdown(sampleArticle({ contentHtml: '<p>Use &lt;script&gt;alert(1)&lt;/script&gt; carefully</p>' }));
+    expect(out).not.toContain('<script>');
+    expect(out).toContain('&lt;script&gt;');
+  });
+});
+
+describe('HTML', () => {
+  const html = toHtml(sampleArticle({ title: 'A <b>bold</b> "title"' }));
+  it('is a standalone page with escaped metadata and a policy that forbids scripts', () => {
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<title>A &lt;b&gt;bold&lt;/b&gt; &quot;title&quot;</title>');
+    expect(html).toContain(`default-src 'none'`);
+    expect(html).toContain('Ann Lee and Bo Chan · City News · 23 November 2025');
+    expect(html).toContain('<figcaption>The new tram</figcaption>');
+  });
+});
+
+describe('plain text', () => {
+  it('is the title, a byline, the address and the body', () => {
+    expect(toText(sampleArticle())).toBe(
+      'Tram line to reach the northern suburbs\nAnn Lee and Bo Chan · City News · 23 November 2025\nhttps://city.example/trams?utm_source=x\n\n' +
+        'The council voted on Tuesday.\n\nWhat next\n\n• Plans\n\n• Works\n\nThe new tram\n',
+    );
+  });
+});
+
+describe('JSON', () => {
+  it('wraps one article in the versioned backup shape', () => {
+    const file = exportOne(sampleArticle(), 'json', NOW);
+    const doc = JSON.parse(file.data as string) as JsonExport;
+    expect(file.name).toBe('tram-line-to-reach-the-northern-suburbs.json');
+    expect(doc).toMatchObject({ format: JSON_FORMAT, version: JSON_VERSION, exportedAt: NOW.toISOString() });
+    expect(doc.articles).toEqual([sampleArticle()]);
+  });
+
+  it('exports everything in one file', () => {
+    const all = [sampleArticle(), sampleArticle({ title: 'Second' })];
+    const file = exportAllJson(all, NOW);
+    expect(file.name).toBe('clean-copy-2026-01-02.json');
+    expect((JSON.parse(file.data as string) as JsonExport).articles.map((a) => a.title)).toEqual(['Tram line to reach the northern suburbs', 'Second']);
+  });
+});
+
+describe('ZIP of everything', () => {
+  it('holds one Markdown file per article, names made unique', () => {
+    const all = [sampleArticle(), sampleArticle(), sampleArticle({ title: 'Second story' })];
+    const file = exportAllZip(all, 'md', NOW);
+    const entries = unzipSync(file.data as Uint8Array);
+    expect(Object.keys(entries).sort()).toEqual(['second-story.md', 'tram-line-to-reach-the-northern-suburbs-2.md', 'tram-line-to-reach-the-northern-suburbs.md']);
+    expect(strFromU8(entries['second-story.md']!)).toContain('title: "Second story"');
+  });
+});
+
+describe('every format', () => {
+  it.each(['md', 'json', 'html', 'txt'] as const)('%s carries the title and a matching extension and type', (format) => {
+    const file = exportOne(sampleArticle(), format, NOW);
+    expect(file.name.endsWith(`.${format}`)).toBe(true);
+    expect(file.mime).toMatch(/charset=utf-8$/);
+    expect(file.data).toContain('Tram line to reach the northern suburbs');
+  });
+});

@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Library, type KeyValueArea } from '../../lib/library/library';
+import { articleId } from '../../lib/library/saved-article';
+import { filterEntries } from '../../lib/library/filter-entries';
+import { sampleArticle } from './support/article';
+
+function clock(start = Date.parse('2026-01-01T00:00:00Z')) {
+  let t = start;
+  return () => new Date((t += 1000));
+}
+
+describe('Library on browser.storage.local', () => {
+  let area: KeyValueArea;
+  let library: Library;
+  beforeEach(() => {
+    fakeBrowser.reset();
+    area = fakeBrowser.storage.local as unknown as KeyValueArea;
+    library = new Library(area, clock());
+  });
+
+  it('saves one key per article plus a small entry, and lists entries newest first', async () => {
+    await library.save(sampleArticle({ canonicalUrl: 'https://a.example/1', title: 'One' }));
+    await library.save(sampleArticle({ canonicalUrl: 'https://a.example/2', title: 'Two' }));
+    const all = await area.get(null);
+    expect(Object.keys(all).sort()).toEqual([`article:${articleId('https://a.example/1')}`, `article:${articleId('https://a.example/2')}`, `entry:${articleId('https://a.example/1')}`, `entry:${articleId('https://a.example/2')}`].sort());
+    expect((await library.list()).map((e) => e.title)).toEqual(['Two', 'One']);
+    expect(JSON.stringify((await library.list())[0]).length).toBeLessThan(600);
+  });
+
+  it('updates, not duplicates, an article saved again, keeping its first save date', async () => {
+    const first = await library.save(sampleArticle({ title: 'Old title' }));
+    const second = await library.save(sampleArticle({ title: 'New title', url: 'https://city.example/trams#comments' }));
+    expect(second.id).toBe(first.id);
+    expect(second.savedAt).toBe(first.savedAt);
+    expect(second.updatedAt > first.updatedAt).toBe(true);
+    expect((await library.list()).map((e) => e.title)).toEqual(['New title']);
+  });
+
+  it('treats tracking parameters and fragments as the same article', () => {
+    expect(articleId('https://a.example/x?utm_source=feed#top')).toBe(articleId('https://a.example/x'));
+    expect(articleId('https://a.example/x?id=2')).not.toBe(articleId('https://a.example/x?id=3'));
+  });
+
+  it('loses nothing when five tabs save at the same moment', async () => {
+    await Promise.all([1, 2, 3, 4, 5].map((n) => library.save(sampleArticle({ canonicalUrl: `https://a.example/${n}`, title: `Story ${n}` }))));
+    expect((await library.list()).map((e) => e.title).sort()).toEqual(['Story 1', 'Story 2', 'Story 3', 'Story 4', 'Story 5']);
+  });
+
+  it('gets, removes, and exports all', async () => {
+    const a = await library.save(sampleArticle({ canonicalUrl: 'https://a.example/1' }));
+    await library.save(sampleArticle({ canonicalUrl: 'https://a.example/2' }));
+    expect((await library.get(a.id))?.contentHtml).toBe(sampleArticle().contentHtml);
+    expect(await library.has('https://a.example/1')).toBe(true);
+    await library.remove(a.id);
+    expect(await library.get(a.id)).toBeUndefined();
+    expect((await library.all()).map((x) => x.canonicalUrl)).toEqual(['https://a.example/2']);
+  });
+
+  it('stamps the schema version on every record', async () => {
+    const saved = await library.save(sampleArticle());
+    expect(saved.schemaVersion).toBe(1);
+    expect((await library.get(saved.id))?.schemaVersion).toBe(1);
+  });
+
+  it('lists by key when the storage can list keys, without reading bodies', async () => {
+    await library.save(sampleArticle());
+    const reads: (string[] | null)[] = [];
+    const keyed: KeyValueArea = {
+      get: (keys) => (reads.push(keys), area.get(keys)),
+      set: (items) => area.set(items),
+      remove: (keys) => area.remove(keys),
+      getKeys: async () => Object.keys(await area.get(null)),
+    };
+    await new Library(keyed).list();
+    expect(reads).toEqual([[`entry:${articleId('https://city.example/trams')}`]]);
+  });
+
+  it('reports a failing write and leaves what was saved before', async () => {
+    await library.save(sampleArticle({ canonicalUrl: 'https://a.example/kept' }));
+    const full: KeyValueArea = { ...area, get: (k) => area.get(k), remove: (k) => area.remove(k), set: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) };
+    await expect(new Library(full).save(sampleArticle({ canonicalUrl: 'https://a.example/new' }))).rejects.toThrow(/quota/i);
+    expect((await library.list()).map((e) => e.canonicalUrl)).toEqual(['https://a.example/kept']);
+  });
+});
+
+describe('filterEntries', () => {
+  const entries = [
+    { id: '1', title: 'Tram line', siteName: 'City News', authors: ['Ann Lee'], url: '', canonicalUrl: '', publishedTime: '', savedAt: '', updatedAt: '', wordCount: 1, tags: ['transport'] },
+    { id: '2', title: 'Harbour reopens', siteName: 'Port Daily', authors: ['Bo Chan'], url: '', canonicalUrl: '', publishedTime: '', savedAt: '', updatedAt: '', wordCount: 1, tags: [] },
+  ];
+  it('matches every word against title, site, authors and tags', () => {
+    expect(filterEntries(entries, 'tram').map((e) => e.id)).toEqual(['1']);
+    expect(filterEntries(entries, 'port chan').map((e) => e.id)).toEqual(['2']);
+    expect(filterEntries(entries, 'TRANSPORT').map((e) => e.id)).toEqual(['1']);
+    expect(filterEntries(entries, '  ').map((e) => e.id)).toEqual(['1', '2']);
+    expect(filterEntries(entries, 'tram harbour')).toEqual([]);
+  });
+});

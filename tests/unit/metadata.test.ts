@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { readMetadata } from '../../lib/extract/metadata';
+import { stripSiteSuffix } from '../../lib/extract/title';
+import { authorList } from '../../lib/extract/authors';
+import { toIsoDate } from '../../lib/extract/dates';
+import { page } from './support/dom';
+
+const URL_ = 'https://news.example/a/story';
+
+describe('title', () => {
+  it.each([
+    ['Secret talks | Fortune Europe', 'Fortune', 'Secret talks'],
+    ['Secret talks - The Daily Planet', 'The Daily Planet', 'Secret talks'],
+    ['Q&A – what the plan means | Fortune', 'Fortune', 'Q&A – what the plan means'],
+    ['Brexit - what next?', 'Fortune', 'Brexit - what next?'],
+  ])('%s with site %s → %s', (title, site, want) => {
+    expect(stripSiteSuffix(title, site)).toBe(want);
+  });
+
+  it('drops a suffix that is not the site name when the page heading shows the bare title', () => {
+    expect(stripSiteSuffix('Secret talks | World news', 'Guardian', 'Secret talks')).toBe('Secret talks');
+  });
+});
+
+describe('authors', () => {
+  it('splits a byline line and drops "By", duplicates and "and"', () => {
+    expect(authorList(['By Natalia Drozdiak, Alberto Nardelli, Mario Parker and Bloomberg'])).toEqual(['Natalia Drozdiak', 'Alberto Nardelli', 'Mario Parker', 'Bloomberg']);
+    expect(authorList(['Ann Lee', 'ann lee', 'Bo Chan'])).toEqual(['Ann Lee', 'Bo Chan']);
+    expect(authorList(['Von Anna Schmidt und Jonas Weber'])).toEqual(['Anna Schmidt', 'Jonas Weber']);
+  });
+
+  it('drops profile URLs given as names', () => {
+    expect(authorList(['https://www.facebook.com/someone', 'Ann Lee'])).toEqual(['Ann Lee']);
+  });
+});
+
+describe('dates', () => {
+  it('normalises to ISO 8601 UTC and rejects non-dates', () => {
+    expect(toIsoDate('2025-11-23T18:57:00-05:00')).toBe('2025-11-23T23:57:00.000Z');
+    expect(toIsoDate('yesterday')).toBeUndefined();
+    expect(toIsoDate('')).toBeUndefined();
+  });
+});
+
+describe('readMetadata', () => {
+  it('prefers JSON-LD over meta tags, and published over modified', () => {
+    const head = `<meta property="og:title" content="OG title | Site"><meta property="og:site_name" content="Site">
+      <meta property="article:published_time" content="2020-01-01T00:00:00Z">
+      <script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","headline":"LD headline",
+      "author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chan"}],"datePublished":"2024-05-01T10:00:00Z","dateModified":"2024-05-02T10:00:00Z",
+      "image":{"@type":"ImageObject","url":"/img/lead.jpg"},"publisher":{"@type":"Organization","name":"Publisher"}}]}</script>`;
+    const meta = readMetadata(page('<h1>LD headline</h1>', head, URL_), URL_);
+    expect(meta).toMatchObject({
+      title: 'LD headline',
+      authors: ['Ann Lee', 'Bo Chan'],
+      siteName: 'Site',
+      publishedTime: '2024-05-01T10:00:00.000Z',
+      modifiedTime: '2024-05-02T10:00:00.000Z',
+      leadImage: 'https://news.example/img/lead.jpg',
+    });
+  });
+
+  it('survives a broken JSON-LD block and falls back to meta tags', () => {
+    const head = `<script type="application/ld+json">{ broken</script><meta property="og:title" content="From OG">
+      <meta property="article:author" content="Ann Lee"><meta property="article:author" content="Bo Chan"><link rel="canonical" href="/a/story?ref=x">`;
+    const meta = readMetadata(page('', head, URL_), URL_);
+    expect(meta.title).toBe('From OG');
+    expect(meta.authors).toEqual(['Ann Lee', 'Bo Chan']);
+    expect(meta.canonicalUrl).toBe('https://news.example/a/story?ref=x');
+  });
+
+  it('reads rel=author links when nothing else names the authors', () => {
+    const meta = readMetadata(page('<p class="byline">By <a rel="author" href="/ann">Ann Lee</a> and <a rel="author" href="/bo">Bo Chan</a></p>', '', URL_), URL_);
+    expect(meta.authors).toEqual(['Ann Lee', 'Bo Chan']);
+  });
+
+  it('ignores a canonical link to a non-web scheme', () => {
+    const meta = readMetadata(page('', '<link rel="canonical" href="javascript:alert(1)">', URL_), URL_);
+    expect(meta.canonicalUrl).toBeUndefined();
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../lib/extract/extract-article';
+import { page, PROSE } from './support/dom';
+
+describe('pages without an article', () => {
+  it('says so for a login page', () => {
+    const doc = page('<form><label>E-mail <input type="email"></label><button>Log in</button></form><p>Forgot your password?</p>');
+    const result = extractArticle(doc, { url: 'https://example.com/login' });
+    expect(result).toMatchObject({ ok: false, error: 'no-article' });
+    if (!result.ok) expect(result.message).toMatch(/No article found/);
+  });
+
+  it('says so for an empty page', () => {
+    const result = extractArticle(page(''), { url: 'https://example.com/' });
+    expect(result.ok).toBe(false);
+  });
+
+  it('refuses a page too large to clean, with the count in the message', () => {
+    const doc = page(PROSE + '<div><span>x</span></div>'.repeat(600));
+    const result = extractArticle(doc, { url: 'https://example.com/huge', maxElements: 1000 });
+    expect(result).toMatchObject({ ok: false, error: 'too-large' });
+    if (!result.ok) expect(result.message).toMatch(/too large.*1,2\d\d elements.*1,000/);
+  });
+});
+
+describe('a plain article', () => {
+  it('falls back to the page heading and host when there is no metadata', () => {
+    const doc = page(`<h1>Tram line to reach the northern suburbs</h1>${PROSE}`, '', 'https://www.city-news.example/trams');
+    const result = extractArticle(doc, { url: 'https://www.city-news.example/trams' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.siteName).toBe('city-news.example');
+    expect(result.article.title).toBe('Tram line to reach the northern suburbs');
+    expect(result.article.canonicalUrl).toBe('https://www.city-news.example/trams');
+    expect(result.article.authors).toEqual([]);
+    expect(result.article.publishedTime).toBe('');
+  });
+
+  it('keeps lazy images, with the real address', () => {
+    const doc = page(`<article>${PROSE}<figure><img src="data:image/gif;base64,R0lGOD" data-src="/img/tram.jpg" alt="A tram"><figcaption>The new tram</figcaption></figure>${PROSE}</article>`);
+    const result = extractArticle(doc, { url: 'https://example.com/news/story' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.contentHtml).toContain('src="https://example.com/img/tram.jpg"');
+    expect(result.article.textContent).toContain('The new tram');
+  });
+});

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../../lib/extract/extract-article';
+import { parseHtml } from '../../lib/extract/parse-html';
+import type { ArticleRecord } from '../../lib/article';
+import { countWords } from '../../lib/text';
+import { FIXTURE_URL, normalize, readFixture } from './support/dom';
+
+interface Expected {
+  title: string;
+  authors: string[];
+  siteName: string;
+  publishedTime: string;
+  lang: string;
+  paragraphs: string[];
+  caption: string;
+  clutter: string[];
+}
+
+const expected = JSON.parse(readFixture('fortune/expected.json')) as Expected;
+const MARKUPS = ['div-soup', 'wordpress', 'amp'] as const;
+
+function extract(name: string): ArticleRecord {
+  const doc = parseHtml(readFixture(`fortune/${name}.html`), FIXTURE_URL);
+  const result = extractArticle(doc, { url: FIXTURE_URL });
+  if (!result.ok) throw new Error(`${name}: ${result.message}`);
+  return result.article;
+}
+
+describe.each(MARKUPS)('the seed page as %s markup', (name) => {
+  const article = extract(name);
+  const text = normalize(article.textContent);
+
+  it('keeps every body paragraph, in order', () => {
+    let from = 0;
+    for (const p of expected.paragraphs) {
+      const at = text.indexOf(normalize(p), from);
+      expect(at, `missing or out of order: ${p.slice(0, 60)}`).toBeGreaterThanOrEqual(0);
+      from = at + 1;
+    }
+  });
+
+  it('leaves none of the clutter, in the text or the HTML', () => {
+    const left = expected.clutter.filter((c) => text.includes(c) || article.contentHtml.includes(c));
+    expect(left).toEqual([]);
+  });
+
+  it('reads title, authors, site, date and language', () => {
+    expect(article.title).toBe(expected.title);
+    expect(article.authors).toEqual(expected.authors);
+    expect(article.siteName).toBe(expected.siteName);
+    expect(article.publishedTime).toBe(expected.publishedTime);
+    expect(article.lang.slice(0, 2)).toBe(expected.lang);
+  });
+
+  it('counts words and reading time from the clean text', () => {
+    const body = countWords(expected.paragraphs.join(' '));
+    const caption = countWords(expected.caption) + 2;
+    expect(article.wordCount).toBeGreaterThanOrEqual(body);
+    expect(article.wordCount).toBeLessThanOrEqual(body + caption);
+    expect(article.readingMinutes).toBe(Math.round(article.wordCount / 230));
+  });
+
+  it('says why every block was removed', () => {
+    expect(article.removed.length).toBeGreaterThan(10);
+    for (const r of article.removed) {
+      expect(r.rule).toMatch(/^[a-z-]+$/);
+      expect(r.reason.length).toBeGreaterThan(10);
+    }
+    const rules = new Set(article.removed.map((r) => r.rule));
+    for (const rule of ['video-widgets', 'inline-related-links', 'promo-blocks', 'author-bios', 'link-rails', 'ad-slots', 'share-bars', 'placeholder-cards', 'icon-images']) {
+      expect(rules, rule).toContain(rule);
+    }
+  });
+
+  it('resolves the lead image and canonical address to absolute URLs', () => {
+    expect(article.leadImage).toMatch(/^https:\/\//);
+    expect(article.canonicalUrl).toMatch(/^https:\/\/fortune\.com\//);
+  });
+});
+
+describe('the lead figure', () => {
+  it.each(['wordpress', 'amp'])('keeps the caption of the %s lead picture above the body', (name) => {
+    const article = extract(name);
+    const text = normalize(article.textContent);
+    expect(text.indexOf(expected.caption)).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf(expected.caption)).toBeLessThan(text.indexOf(normalize(expected.paragraphs[0]!)));
+    expect(article.contentHtml).toMatch(/<figure[\s\S]*<img[^>]+src="https:[^"]+GettyImages/);
+  });
+});
+
+describe('switching rules off', () => {
+  it('lets the clutter a rule removes through, and only that', () => {
+    const doc = parseHtml(readFixture('fortune/wordpress.html'), FIXTURE_URL);
+    const result = extractArticle(doc, { url: FIXTURE_URL, rules: { 'inline-related-links': false } });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.textContent).toContain('Read More:');
+    expect(result.article.removed.some((r) => r.rule === 'inline-related-links')).toBe(false);
+    expect(result.article.textContent).not.toContain('Recommended Video');
+  });
+});
+
+describe('the page itself', () => {
+  it('is left untouched by extraction', () => {
+    const doc = parseHtml(readFixture('fortune/div-soup.html'), FIXTURE_URL);
+    const before = doc.documentElement.outerHTML;
+    extractArticle(doc, { url: FIXTURE_URL });
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+});
