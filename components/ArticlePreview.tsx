@@ -5,7 +5,8 @@ interface Props {
 }
 
 export function ArticlePreview({ safeHtml, leadImage }: Props) {
-  const showLead = leadImage && !safeHtml.includes(leadImage);
+  // The page's share image, only when the article itself has no picture: otherwise it repeats the first one.
+  const showLead = leadImage && !/<img\s/i.test(safeHtml);
   return (
     <div class="preview" data-testid="preview">
       {showLead && <img class="lead" src={leadImage} alt="" />}

@@ -1,10 +1,11 @@
 import type { Removal } from '../lib/article';
+import { groupRemovals } from '../lib/clean/group-removals';
 
 interface Props {
   removed: Removal[];
 }
 
-/** What the cleaner took out and why, folded away until asked for. */
+/** What the cleaner took out and why, grouped by reason, folded away until asked for. */
 export function RemovedList({ removed }: Props) {
   if (removed.length === 0) return <p class="removed-none">Nothing needed removing.</p>;
   return (
@@ -12,14 +13,20 @@ export function RemovedList({ removed }: Props) {
       <summary data-testid="removed-summary">
         {removed.length} {removed.length === 1 ? 'block' : 'blocks'} of clutter removed
       </summary>
-      <ol>
-        {removed.map((r, i) => (
-          <li key={i}>
-            <strong>{r.reason}</strong> <code>{r.rule}</code>
-            {r.text && <q>{r.text}</q>}
+      <ul>
+        {groupRemovals(removed).map((g) => (
+          <li key={g.rule} data-rule={g.rule}>
+            <strong>{g.reason}</strong> <span class="count">×{g.texts.length}</span> <code>{g.rule}</code>
+            <ol>
+              {g.texts.map((text, i) => (
+                <li key={i}>
+                  <q>{text}</q>
+                </li>
+              ))}
+            </ol>
           </li>
         ))}
-      </ol>
+      </ul>
     </details>
   );
 }

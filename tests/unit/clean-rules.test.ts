@@ -12,6 +12,7 @@ import { promoBlocks } from '../../lib/clean/rules/promo-blocks';
 import { linkRails } from '../../lib/clean/rules/link-rails';
 import { bylineBlocks } from '../../lib/clean/rules/byline-blocks';
 import { RULES } from '../../lib/clean/rules';
+import { groupRemovals } from '../../lib/clean/group-removals';
 
 const BODY = '<p>The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said.</p>';
 
@@ -172,5 +173,15 @@ describe('byline-blocks', () => {
     const { left, removed } = applyRule(bylineBlocks, body, 'article');
     expect(removed.map((r) => r.text)).toEqual(['By Ann Lee and Bo Chan', 'November 23, 2025, 6:57 PM ET']);
     expect(left).toContain('By the evening, queues had formed.');
+  });
+});
+
+describe('groupRemovals', () => {
+  it('gathers removals by rule in first-seen order', () => {
+    const r = (rule: string, text: string) => ({ rule, reason: `${rule} reason`, text });
+    expect(groupRemovals([r('a', '1'), r('b', '2'), r('a', '3')])).toEqual([
+      { rule: 'a', reason: 'a reason', texts: ['1', '3'] },
+      { rule: 'b', reason: 'b reason', texts: ['2'] },
+    ]);
   });
 });
