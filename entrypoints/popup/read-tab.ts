@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ExtractResult } from '../../lib/article';
-import { pageAccess } from '../../lib/restricted-url';
+import { pageAccess, refusalMessage } from '../../lib/restricted-url';
 
 export type TabRead = { ok: true; result: ExtractResult; loading: boolean } | { ok: false; message: string };
 
@@ -24,18 +24,17 @@ export async function readTab(): Promise<TabRead> {
     return { ok: false, message: 'Could not find the tab to clean. Close this and click the toolbar button on the article.' };
   }
   if (!tab?.id) return { ok: false, message: 'Could not find the tab to clean.' };
-  const access = pageAccess(tab.url);
-  if (!access.ok) return access;
+  // The address is hidden on pages the extension may not read; the browser's refusal below then says why.
+  if (tab.url) {
+    const access = pageAccess(tab.url);
+    if (!access.ok) return access;
+  }
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/extract.js'] });
     const result = frame?.result as ExtractResult | undefined;
     if (!result) return { ok: false, message: 'The page did not answer. Reload it and try again.' };
     return { ok: true, result, loading: tab.status === 'loading' };
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    if (/cannot access|permission|cannot be scripted|extensions gallery/i.test(text)) {
-      return { ok: false, message: 'The browser does not let Clean Copy read this page.' };
-    }
-    return { ok: false, message: `Could not read this page: ${text}` };
+    return { ok: false, message: refusalMessage(error instanceof Error ? error.message : String(error)) };
   }
 }

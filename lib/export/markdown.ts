@@ -8,7 +8,33 @@ function converter(): TurndownService {
   // Text that looks like HTML stays text: a Markdown viewer must not render it as tags.
   td.escape = (text: string) => escape(text).replace(/</g, '&lt;').replace(/>/g, '&gt;');
   td.remove(['script', 'style', 'noscript']);
+  // Alt and title text go into the Markdown as written; they must not smuggle markup either.
+  td.addRule('image', {
+    filter: 'img',
+    replacement: (_content, node) => {
+      const img = node as HTMLElement;
+      const src = img.getAttribute('src') ?? '';
+      if (!src) return '';
+      const alt = plainAttribute(img.getAttribute('alt')).replace(/[[\]]/g, '\\$&');
+      const title = plainAttribute(img.getAttribute('title'));
+      return `![${alt}](${src.replace(/[()\s]/g, encodeURIComponent)}${title ? ` "${title.replace(/"/g, '\\"')}"` : ''})`;
+    },
+  });
+  td.addRule('link', {
+    filter: (node) => node.nodeName === 'A' && Boolean(node.getAttribute('href')),
+    replacement: (content, node) => {
+      const a = node as HTMLElement;
+      const href = (a.getAttribute('href') ?? '').replace(/[()\s]/g, encodeURIComponent);
+      const title = plainAttribute(a.getAttribute('title'));
+      return `[${content}](${href}${title ? ` "${title.replace(/"/g, '\\"')}"` : ''})`;
+    },
+  });
   return td;
+}
+
+/** An attribute's text on one line, with no character that could open a tag. */
+function plainAttribute(value: string | null): string {
+  return (value ?? '').replace(/\s+/g, ' ').trim().replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 let shared: TurndownService | undefined;

@@ -51,6 +51,13 @@ describe('Markdown', () => {
     expect(evil).toContain('title: "x\\"\\n---\\nevil: true"');
   });
 
+  it('keeps markup out of image alt text and link titles', () => {
+    const out = toMarkdown(sampleArticle({ contentHtml: '<p><img src="https://a.example/x.png" alt="<img src=x onerror=alert(1)> [x]" title="<b>t</b>"> <a href="https://a.example/" title="<script>">link</a></p>' }));
+    expect(out).not.toMatch(/<(?:img|script|b)\b/);
+    expect(out).toContain('![&lt;img src=x onerror=alert(1)&gt; \\[x\\]](https://a.example/x.png "&lt;b&gt;t&lt;/b&gt;")');
+    expect(out).toContain('[link](https://a.example/ "&lt;script&gt;")');
+  });
+
   it('escapes text that looks like HTML', () => {
     const out = toMarkdown(sampleArticle({ contentHtml: '<p>Use &lt;script&gt;alert(1)&lt;/script&gt; carefully</p>' }));
     expect(out).not.toContain('<script>');

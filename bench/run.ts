@@ -1,0 +1,160 @@
+// npm run bench [-- --corpus DIR] [--only aeb,trafilatura] [--limit N] [--workers N] [--no-ablation] [--json FILE]
+import { Worker } from 'node:worker_threads';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { loadCorpus, type BenchPage, type CorpusName } from './corpus';
+import { aebCorpus, mean, quantile, snippetCorpus, type AebPage, type SnippetCounts } from './metrics';
+import type { PageResult, PageTask } from './worker';
+import { RULE_NAMES } from '../lib/clean/rules';
+
+const { values } = parseArgs({
+  options: {
+    corpus: { type: 'string', default: fileURLToPath(new URL('../../shared/corpus', import.meta.url)) },
+    only: { type: 'string', default: 'aeb,trafilatura,readability,defuddle' },
+    limit: { type: 'string' },
+    workers: { type: 'string', default: '2' },
+    'no-ablation': { type: 'boolean', default: false },
+    json: { type: 'string' },
+    timeout: { type: 'string', default: '60' },
+  },
+});
+
+const corpora = values.only.split(',') as CorpusName[];
+const limit = values.limit ? Number(values.limit) : Infinity;
+const ablation = values['no-ablation'] ? [] : [...RULE_NAMES];
+const timeoutMs = Number(values.timeout) * 1000;
+
+const pages: BenchPage[] = corpora.flatMap((c) => loadCorpus(values.corpus, c, limit));
+process.stderr.write(`${pages.length} pages from ${corpora.join(', ')}; ${values.workers} workers; ablation of ${ablation.length} rules\n`);
+
+interface Failure {
+  corpus: string;
+  id: string;
+  reason: string;
+}
+
+async function runAll(): Promise<{ results: PageResult[]; failures: Failure[]; peakRssMb: number }> {
+  const results: PageResult[] = [];
+  const failures: Failure[] = [];
+  let next = 0;
+  let peakRss = 0;
+  const workerUrl = new URL('./worker.ts', import.meta.url);
+  const spawn = () => new Worker(workerUrl, { execArgv: ['--import', 'tsx'] });
+  const lane = async (): Promise<void> => {
+    let worker = spawn();
+    while (next < pages.length) {
+      const page = pages[next++]!;
+      const task: PageTask = { page, ablation: page.corpus === 'aeb' || page.corpus === 'trafilatura' ? ablation : [] };
+      const outcome = await new Promise<PageResult | { fatal: string } | 'timeout'>((resolve) => {
+        const timer = setTimeout(() => resolve('timeout'), timeoutMs * (1 + task.ablation.length));
+        worker.once('message', (m: PageResult | { fatal: string }) => {
+          clearTimeout(timer);
+          resolve(m);
+        });
+        worker.once('error', (e) => {
+          clearTimeout(timer);
+          resolve({ fatal: e.message });
+        });
+        worker.postMessage(task);
+      });
+      if (outcome === 'timeout' || 'fatal' in outcome) {
+        failures.push({ corpus: page.corpus, id: page.id, reason: outcome === 'timeout' ? 'timeout' : outcome.fatal });
+        await worker.terminate();
+        worker = spawn();
+      } else {
+        results.push(outcome);
+        for (const e of outcome.errors) failures.push({ corpus: page.corpus, id: page.id, reason: e });
+      }
+      peakRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+      if ((results.length + failures.length) % 50 === 0) process.stderr.write(`  ${results.length}/${pages.length}\n`);
+    }
+    await worker.terminate();
+  };
+  await Promise.all(Array.from({ length: Number(values.workers) }, lane));
+  return { results, failures, peakRssMb: peakRss / 2 ** 20 };
+}
+
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
+const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
+  for (const r of rows) lines.push(`| ${r.join(' | ')} |`);
+  return lines.join('\n');
+}
+
+const started = Date.now();
+const { results, failures, peakRssMb } = await runAll();
+const by = (c: CorpusName) => results.filter((r) => r.corpus === c);
+const SYSTEMS = ['cleanCopy', 'readability', 'defuddle'] as const;
+const LABEL = { cleanCopy: 'Clean Copy', readability: 'Readability 0.6 (plain)', defuddle: 'Defuddle 0.19 (linkedom)' };
+const out: string[] = [];
+const summary: Record<string, unknown> = { date: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}` };
+
+out.push(`Clean Copy benchmark — ${summary.date as string}, ${summary.machine as string}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+
+if (corpora.includes('aeb') || corpora.includes('trafilatura')) {
+  const rows = SYSTEMS.map((s) => {
+    const aeb = aebCorpus(by('aeb').map((r) => r.scores[s] as AebPage));
+    const tr = snippetCorpus(by('trafilatura').map((r) => r.scores[s] as SnippetCounts));
+    summary[s] = { aeb, trafilatura: tr };
+    return [LABEL[s], f3(aeb.p), f3(aeb.r), `**${f3(aeb.f1)}**`, f3(tr.p), f3(tr.r), `**${f3(tr.f1)}**`, f3(tr.withKept), f3(tr.withoutAbsent)];
+  });
+  out.push(`### Quality on aeb (${by('aeb').length} pages) and trafilatura (${by('trafilatura').length} pages)\n`);
+  out.push(table(['extractor', 'aeb P', 'aeb R', 'aeb F1', 'traf P', 'traf R', 'traf F1', 'with kept', 'without absent'], rows));
+}
+
+if (corpora.includes('readability')) {
+  const pagesR = by('readability');
+  const kept = pagesR.map((r) => (r.scores.cleanCopy as AebPage).recall);
+  const share = (k: 'title' | 'lang' | 'published' | 'byline') => pagesR.filter((r) => r.meta?.[k]).length / pagesR.length;
+  out.push(`\n### Readability's test pages (${pagesR.length}): how much of Readability's expected text Clean Copy keeps\n`);
+  out.push(table(['median kept', 'mean kept', 'worst page', 'pages below 90%', 'title agrees', 'byline agrees', 'lang agrees', 'date agrees'], [
+    [f3(quantile(kept, 0.5)), f3(mean(kept)), f3(Math.min(...kept)), kept.filter((k) => k < 0.9).length, f3(share('title')), f3(share('byline')), f3(share('lang')), f3(share('published'))],
+  ]));
+  const low = pagesR.filter((r) => (r.scores.cleanCopy as AebPage).recall < 0.9);
+  if (low.length) out.push('\nBelow 90%: ' + low.map((r) => `${r.id} (${f3((r.scores.cleanCopy as AebPage).recall)})`).join(', '));
+  summary.readabilityPages = { medianKept: quantile(kept, 0.5), below90: low.map((r) => r.id) };
+}
+
+if (corpora.includes('defuddle')) {
+  const pagesD = by('defuddle');
+  const rows = SYSTEMS.map((s) => {
+    const scores = pagesD.map((r) => r.scores[s] as AebPage);
+    return [LABEL[s], f3(quantile(scores.map((x) => x.recall), 0.5)), f3(mean(scores.map((x) => x.recall))), f3(mean(scores.filter((x) => x.predicted).map((x) => 1 - x.precision)))];
+  });
+  out.push(`\n### Defuddle's fixtures (${pagesD.length}): text of defuddle's expected output kept, and extra text kept\n`);
+  out.push(table(['extractor', 'median kept', 'mean kept', 'mean extra'], rows));
+}
+
+const timed = results;
+const col = (k: keyof PageResult['ms']) => timed.map((r) => r.ms[k]);
+const ratio = timed.map((r) => r.ms.cleanCopy / r.ms.readability).filter(Number.isFinite);
+out.push(`\n### Speed per page (${timed.length} pages, jsdom for parse, Readability and Clean Copy; ms)\n`);
+out.push(table(['step', 'median', 'p95'], [
+  ['(a) DOM parse (jsdom)', ms(quantile(col('parse'), 0.5)), ms(quantile(col('parse'), 0.95))],
+  ['(b) plain Readability', ms(quantile(col('readability'), 0.5)), ms(quantile(col('readability'), 0.95))],
+  ['(c) Clean Copy pipeline', ms(quantile(col('cleanCopy'), 0.5)), ms(quantile(col('cleanCopy'), 0.95))],
+  ['Defuddle incl. its linkedom parse', ms(quantile(col('defuddle'), 0.5)), ms(quantile(col('defuddle'), 0.95))],
+  ['(c)/(b) median of medians', f3(quantile(col('cleanCopy'), 0.5) / quantile(col('readability'), 0.5)), f3(quantile(col('cleanCopy'), 0.95) / quantile(col('readability'), 0.95))],
+  ['(c)/(b) per page', f3(quantile(ratio, 0.5)), f3(quantile(ratio, 0.95))],
+]));
+out.push(`\nPeak memory (main process RSS): ${peakRssMb.toFixed(0)} MiB. Failures: ${failures.length}${failures.length ? ' — ' + failures.slice(0, 10).map((f) => `${f.corpus}/${f.id}: ${f.reason}`).join('; ') : ''}.`);
+summary.speed = { parseMedian: quantile(col('parse'), 0.5), readabilityMedian: quantile(col('readability'), 0.5), cleanCopyMedian: quantile(col('cleanCopy'), 0.5), ratioMedian: quantile(ratio, 0.5), ratioP95: quantile(ratio, 0.95) };
+summary.failures = failures;
+
+if (ablation.length && by('aeb').length + by('trafilatura').length > 0) {
+  const base = { aeb: aebCorpus(by('aeb').map((r) => r.scores.cleanCopy as AebPage)).f1, tr: snippetCorpus(by('trafilatura').map((r) => r.scores.cleanCopy as SnippetCounts)).f1 };
+  const rows = ablation.map((rule) => {
+    const aeb = aebCorpus(by('aeb').map((r) => (r.scores.ablation[rule] ?? r.scores.cleanCopy) as AebPage)).f1;
+    const tr = snippetCorpus(by('trafilatura').map((r) => (r.scores.ablation[rule] ?? r.scores.cleanCopy) as SnippetCounts)).f1;
+    return [rule, f3(aeb), `${aeb - base.aeb >= 0 ? '+' : ''}${(aeb - base.aeb).toFixed(3)}`, f3(tr), `${tr - base.tr >= 0 ? '+' : ''}${(tr - base.tr).toFixed(3)}`];
+  });
+  out.push(`\n### What each rule is worth: F1 with that rule switched off (all rules on: aeb ${f3(base.aeb)}, trafilatura ${f3(base.tr)})\n`);
+  out.push(table(['rule off', 'aeb F1', 'Δ', 'trafilatura F1', 'Δ'], rows));
+}
+
+console.log(out.join('\n'));
+if (values.json) writeFileSync(values.json, JSON.stringify({ summary, results }, null, 1));

@@ -1,0 +1,100 @@
+import { parentPort } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import type { BenchPage } from './corpus';
+import { aebPage, snippetPage, type AebPage, type SnippetCounts } from './metrics';
+import { cleanCopyText, defuddleText, readabilityText } from './extractors';
+import { parseHtml } from '../lib/extract/parse-html';
+import { extractArticle } from '../lib/extract/extract-article';
+
+export type PageScore = AebPage | SnippetCounts;
+
+export interface PageResult {
+  corpus: BenchPage['corpus'];
+  id: string;
+  ms: { parse: number; readability: number; cleanCopy: number; defuddle: number };
+  scores: { cleanCopy: PageScore; readability: PageScore; defuddle: PageScore; ablation: Record<string, PageScore> };
+  meta?: { title: boolean; lang: boolean; published: boolean; byline: boolean };
+  lost?: string;
+  errors: string[];
+}
+
+export interface PageTask {
+  page: BenchPage;
+  ablation: string[];
+}
+
+function score(page: BenchPage, text: string): PageScore {
+  const t = page.truth;
+  return t.kind === 'snippets' ? snippetPage(t.with, t.without, text) : aebPage(t.text, text);
+}
+
+const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+async function run({ page, ablation }: PageTask): Promise<PageResult> {
+  const errors: string[] = [];
+  const t0 = performance.now();
+  const doc = parseHtml(page.html, page.url);
+  const t1 = performance.now();
+  let plain = '';
+  try {
+    plain = readabilityText(doc);
+  } catch (e) {
+    errors.push(`readability: ${(e as Error).message}`);
+  }
+  const t2 = performance.now();
+  let ours = '';
+  let record;
+  try {
+    const result = extractArticle(doc, { url: page.url });
+    if (result.ok) {
+      record = result.article;
+      ours = record.textContent;
+    }
+  } catch (e) {
+    errors.push(`clean-copy: ${(e as Error).message}`);
+  }
+  const t3 = performance.now();
+  let theirs = '';
+  try {
+    theirs = await defuddleText(page.html, page.url);
+  } catch (e) {
+    errors.push(`defuddle: ${(e as Error).message}`);
+  }
+  const t4 = performance.now();
+
+  const abl: Record<string, PageScore> = {};
+  for (const rule of ablation) {
+    try {
+      abl[rule] = score(page, cleanCopyText(doc, page.url, { [rule]: false }));
+    } catch (e) {
+      errors.push(`clean-copy without ${rule}: ${(e as Error).message}`);
+    }
+  }
+
+  const result: PageResult = {
+    corpus: page.corpus,
+    id: page.id,
+    ms: { parse: t1 - t0, readability: t2 - t1, cleanCopy: t3 - t2, defuddle: t4 - t3 },
+    scores: { cleanCopy: score(page, ours), readability: score(page, plain), defuddle: score(page, theirs), ablation: abl },
+    errors,
+  };
+  if (page.truth.kind === 'readability') {
+    const m = page.truth.meta;
+    result.meta = {
+      title: norm(record?.title) === norm(m.title),
+      lang: norm(record?.lang) === norm(m.lang),
+      published: !m.publishedTime ? !record?.publishedTime : Date.parse(record?.publishedTime ?? '') === Date.parse(m.publishedTime),
+      byline: !m.byline ? (record?.authors.length ?? 0) === 0 : norm(m.byline).includes(norm(record?.authors[0] ?? '~')),
+    };
+    const kept = (result.scores.cleanCopy as AebPage).recall;
+    if (kept < 0.9) result.lost = page.truth.text.replace(/\s+/g, ' ').slice(0, 160);
+  }
+  return result;
+}
+
+parentPort!.on('message', (task: PageTask) => {
+  run(task).then(
+    (r) => parentPort!.postMessage(r),
+    (e: Error) => parentPort!.postMessage({ corpus: task.page.corpus, id: task.page.id, fatal: e.message }),
+  );
+});

@@ -1,0 +1,88 @@
+import { JSDOM } from 'jsdom';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadFrom, ExtensionBrowser } from './support/browser';
+import { startServer, type FixtureServer } from './support/server';
+import { expected, markdownText, norm } from './support/expected';
+import { slugify } from '../../lib/export/filename';
+
+let browser: ExtensionBrowser;
+let server: FixtureServer;
+let popup: Page;
+const slug = slugify(expected.title);
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await ExtensionBrowser.launch();
+  popup = await browser.openPopupFor(await browser.openTab(server.url('/fortune/wordpress.html')));
+});
+
+afterAll(async () => {
+  expect(browser?.offsiteResponses ?? []).toEqual([]);
+  await browser?.close();
+  await server?.close();
+});
+
+const exportAs = (format: string) => downloadFrom(popup, () => popup.locator(`button[data-export="${format}"]`).click());
+
+describe('exporting the article on screen', () => {
+  it('names files with the title’s slug', () => {
+    expect(slug).toBe('secret-u-s-russia-talks-led-to-plan-that-blindsided-ukraine');
+  });
+
+  it('writes Markdown with YAML front matter and the whole body', async () => {
+    const file = await exportAs('md');
+    expect(file.name).toBe(`${slug}.md`);
+    const md = file.text;
+    expect(md.startsWith('---\n')).toBe(true);
+    const end = md.indexOf('\n---\n', 4);
+    expect(end).toBeGreaterThan(0);
+    const front = md.slice(0, end);
+    expect(front).toContain(`title: ${JSON.stringify(expected.title)}`);
+    expect(front).toContain(['authors:', ...expected.authors.map((a) => `  - ${JSON.stringify(a)}`)].join('\n'));
+    expect(front).toContain('site: "Fortune"');
+    expect(front).toContain(`published: "${expected.publishedTime}"`);
+    const body = md.slice(end + 5);
+    expect(body).toContain(`# ${expected.title}`);
+    const text = markdownText(body);
+    for (const paragraph of expected.paragraphs) expect(text).toContain(norm(paragraph));
+    for (const clutter of ['Recommended Video', 'Read More:', 'Lorem ipsum']) expect(text).not.toContain(clutter);
+  });
+
+  it('writes JSON in the backup format', async () => {
+    const file = await exportAs('json');
+    expect(file.name).toBe(`${slug}.json`);
+    const doc = JSON.parse(file.text) as { format: string; version: number; articles: { title: string; authors: string[]; siteName: string; wordCount: number }[] };
+    expect(doc.format).toBe('clean-copy');
+    expect(doc.articles).toHaveLength(1);
+    expect(doc.articles[0]!.title).toBe(expected.title);
+    expect(doc.articles[0]!.authors).toEqual(expected.authors);
+    expect(doc.articles[0]!.siteName).toBe('Fortune');
+    expect(doc.articles[0]!.wordCount).toBeGreaterThan(1000);
+  });
+
+  it('writes a standalone HTML page without scripts', async () => {
+    const file = await exportAs('html');
+    expect(file.name).toBe(`${slug}.html`);
+    const html = file.text;
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain(`<title>${expected.title}</title>`);
+    expect(html).toContain(`<h1>${expected.title}</h1>`);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+    const { document } = new JSDOM(html).window;
+    expect(document.querySelectorAll('script, iframe, object, embed, base, form')).toHaveLength(0);
+    const text = norm(document.querySelector('article')?.textContent ?? '');
+    for (const paragraph of expected.paragraphs) expect(text).toContain(norm(paragraph));
+  });
+
+  it('writes plain text with the title on the first line', async () => {
+    const file = await exportAs('txt');
+    expect(file.name).toBe(`${slug}.txt`);
+    const [first, second] = file.text.split('\n');
+    expect(first).toBe(expected.title);
+    expect(second).toBe('Natalia Drozdiak, Alberto Nardelli, Mario Parker and Bloomberg · Fortune · 23 November 2025');
+    const text = norm(file.text);
+    for (const paragraph of expected.paragraphs) expect(text).toContain(norm(paragraph));
+  });
+});

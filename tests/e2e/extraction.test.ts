@@ -1,0 +1,59 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ExtensionBrowser } from './support/browser';
+import { startServer, type FixtureServer } from './support/server';
+import { expected, FIXTURES, norm } from './support/expected';
+
+let browser: ExtensionBrowser;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await ExtensionBrowser.launch();
+});
+
+afterEach(async () => {
+  await browser.closePages();
+});
+
+afterAll(async () => {
+  expect(browser?.offsiteResponses ?? []).toEqual([]);
+  await browser?.close();
+  await server?.close();
+});
+
+describe.each(FIXTURES)('the %s fixture in the popup', (fixture) => {
+  it('shows the article’s metadata, what was removed, and the whole body without clutter', async () => {
+    const tab = await browser.openTab(server.url(`/fortune/${fixture}.html`));
+    const popup = await browser.openPopupFor(tab);
+    const text = async (testId: string) => norm(await popup.getByTestId(testId).innerText());
+
+    expect(await text('title')).toBe(expected.title);
+    expect(await text('authors')).toBe(expected.authors.join(', '));
+    expect(await text('site')).toBe('Fortune');
+    expect(await text('published')).toBe('23 November 2025');
+    expect(await popup.getByTestId('published').getAttribute('datetime')).toBe(expected.publishedTime);
+    const words = Number((await text('word-count')).replace(/\D/g, ''));
+    expect(words).toBeGreaterThan(1000);
+    expect(await text('reading-time')).toMatch(/^\d+ min read$/);
+
+    // Removed blocks: a count in the summary.
+    const summary = await text('removed-summary');
+    const match = /^(\d+) blocks? of clutter removed$/.exec(summary);
+    expect(match, summary).not.toBeNull();
+    const removedCount = Number(match![1]);
+    expect(removedCount).toBeGreaterThan(0);
+    // Folded away until asked for; then each reason is listed (one per block, or one per group of blocks).
+    const reasons = popup.getByTestId('removed').locator('strong');
+    expect(await reasons.first().isVisible()).toBe(false);
+    await popup.getByTestId('removed-summary').click();
+    await expect.poll(() => reasons.first().isVisible()).toBe(true);
+    const reasonTexts = (await reasons.allInnerTexts()).map((r) => r.trim());
+    expect(reasonTexts.length).toBeGreaterThan(0);
+    expect(reasonTexts.length).toBeLessThanOrEqual(removedCount);
+    for (const reason of reasonTexts) expect(reason).not.toBe('');
+
+    const preview = norm(await popup.getByTestId('preview').evaluate((el) => el.textContent ?? ''));
+    for (const paragraph of expected.paragraphs) expect(preview).toContain(norm(paragraph));
+    for (const clutter of expected.clutter) expect(preview).not.toContain(clutter);
+  });
+});
