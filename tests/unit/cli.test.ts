@@ -22,7 +22,8 @@ async function cli(args: string[], input?: string): Promise<{ code: number; stdo
   }
 }
 
-describe('clean-copy command line', () => {
+// Each case starts Node, tsx and jsdom afresh: seconds, not milliseconds, on a busy machine.
+describe('clean-copy command line', { timeout: 30_000 }, () => {
   it('prints the article record as JSON', async () => {
     const { code, stdout } = await cli([fixturePath('fortune/wordpress.html'), '--url', FIXTURE_URL]);
     expect(code).toBe(0);
