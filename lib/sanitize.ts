@@ -38,6 +38,16 @@ function purifierFor(win: Window): DOMPurify {
   return purifier;
 }
 
+/**
+ * Sanitise an element's subtree where it stands, saving the parse and
+ * serialise round trip of the string form. The element must belong to an
+ * inert document (a copy or a created one): nothing in it may load or run
+ * before this returns.
+ */
+export function sanitizeElement(el: Element, win: Window): void {
+  purifierFor(win).sanitize(el, { ...CONFIG, IN_PLACE: true });
+}
+
 /** Untrusted HTML in, HTML safe to put in an extension page or an export out. */
 export function sanitizeHtml(html: string, win: Window): string {
   return purifierFor(win).sanitize(html, { ...CONFIG, RETURN_TRUSTED_TYPE: false }) as string;

@@ -69,3 +69,19 @@ export function outermost(els: Iterable<Element>): Element[] {
     return true;
   });
 }
+
+/** Non-blank characters under every element of a tree, in one walk. */
+export function compactLengths(root: Element): Map<Element, number> {
+  const lengths = new Map<Element, number>();
+  const walk = (el: Element): number => {
+    let n = 0;
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) n += (child.nodeValue ?? '').replace(/\s+/g, '').length;
+      else if (child.nodeType === 1) n += walk(child as Element);
+    }
+    lengths.set(el, n);
+    return n;
+  };
+  walk(root);
+  return lengths;
+}

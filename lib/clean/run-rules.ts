@@ -1,6 +1,6 @@
 import type { Removal } from '../article';
-import type { CleanRule, Phase, RuleSwitches } from './rule';
-import { outermost } from './dom';
+import type { CleanRule, Phase, RuleContext, RuleSwitches } from './rule';
+import { compactLengths, outermost } from './dom';
 import { normalizeSpace, truncate } from '../text';
 
 const PREVIEW_CHARS = 280;
@@ -34,9 +34,13 @@ function describe(el: Element): string {
  */
 export function runRules(root: Element, phase: Phase, rules: readonly CleanRule[], switches: RuleSwitches = {}): Removal[] {
   const removed: Removal[] = [];
-  for (const rule of rules) {
-    if (!rule.phases.includes(phase) || switches[rule.name] === false) continue;
-    const found = outermost(Array.from(rule.find(root)).filter((el) => el !== root && root.contains(el)));
+  const active = rules.filter((rule) => rule.phases.includes(phase) && switches[rule.name] !== false);
+  if (active.length === 0) return removed;
+  // Removals only shorten blocks, so lengths counted once stay upper bounds for every rule.
+  const lengths = compactLengths(root);
+  const context: RuleContext = { length: (el) => lengths.get(el) ?? Infinity };
+  for (const rule of active) {
+    const found = outermost(Array.from(rule.find(root, context)).filter((el) => el !== root && root.contains(el)));
     for (const el of found) {
       removed.push({ rule: rule.name, reason: rule.reason, text: describe(el) });
       el.remove();

@@ -3,7 +3,7 @@ import type { ArticleRecord, ExtractResult } from '../article';
 import type { RuleSwitches } from '../clean/rule';
 import { RULES } from '../clean/rules';
 import { runRules } from '../clean/run-rules';
-import { sanitizeHtml } from '../sanitize';
+import { sanitizeElement } from '../sanitize';
 import { countWords, normalizeSpace, readingMinutes } from '../text';
 import { authorList } from './authors';
 import { blockText } from '../block-text';
@@ -11,7 +11,7 @@ import { toIsoDate } from './dates';
 import { readMetadata } from './metadata';
 import { stripSiteSuffix } from './title';
 import { normalizeMedia } from './normalize-media';
-import { findLeadFigure, restoreLeadFigure } from './lead-figure';
+import { restoreLeadFigure } from './lead-figure';
 
 export interface ExtractOptions {
   /** The page's address; relative links and images resolve against it. */
@@ -59,24 +59,20 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   const meta = readMetadata(copy, options.url);
   const switches = options.rules ?? {};
   if (!copy.body) return noArticle();
-  normalizeMedia(copy.body);
   const removed = runRules(copy.body, 'page', RULES, switches);
-  const leadFigure = findLeadFigure(copy.body);
 
-  const parsed = new Readability(copy, { keepClasses: false }).parse();
-  if (!parsed?.content) return noArticle();
-
-  // An inert document: parsing the article here loads no images and runs nothing.
-  const scratch = doc.implementation.createHTMLDocument('');
-  const body = scratch.createElement('div');
-  body.innerHTML = parsed.content;
-  restoreLeadFigure(body, leadFigure);
+  // Readability hands back its article element rather than a string: the rules and the
+  // sanitiser work on it where it stands, and it is serialised once, at the end. The
+  // JSON-LD was read above already; Readability need not parse it again.
+  const parsed = new Readability<Element>(copy, { keepClasses: false, disableJSONLD: true, serializer: (node) => node as Element }).parse();
+  const body = parsed?.content;
+  if (!parsed || !body) return noArticle();
+  if (doc.body) restoreLeadFigure(body, doc.body);
+  normalizeMedia(body, doc.baseURI);
   removed.push(...runRules(body, 'article', RULES, switches));
-
-  const contentHtml = sanitizeHtml(body.innerHTML, win);
-  const clean = scratch.createElement('div');
-  clean.innerHTML = contentHtml;
-  const textContent = blockText(clean);
+  sanitizeElement(body, win);
+  const contentHtml = body.innerHTML;
+  const textContent = blockText(body);
   const wordCount = countWords(textContent);
   if (wordCount < MIN_ARTICLE_WORDS) return noArticle();
 

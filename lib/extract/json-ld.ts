@@ -60,7 +60,9 @@ function imageOf(v: Json | undefined): string | undefined {
 
 function parseBlocks(doc: Document): Json[] {
   const out: Json[] = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+  // getElementsByTagName, not an attribute selector: on jsdom it is many times faster on large pages.
+  for (const script of doc.getElementsByTagName('script')) {
+    if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const raw = (script.textContent ?? '').trim().replace(/^<!--|-->$/g, '');
     try {
       out.push(JSON.parse(raw) as Json);

@@ -1,29 +1,52 @@
 import { textOf, countWords } from '../text';
+import { normalizeMedia } from './normalize-media';
 
 const OUTSIDE_STORY = 'nav, aside, footer, [role="navigation"], [role="complementary"], [role="contentinfo"]';
+const BODY_PARAGRAPH_WORDS = 25;
 
-/**
- * The picture that opens the story, with its caption. Readability often
- * keeps only the body column and drops a lead figure that sits just above
- * it; this finds it before Readability runs, so it can be put back.
- */
-export function findLeadFigure(body: Element): Element | undefined {
-  const firstParagraph = Array.from(body.querySelectorAll('p')).find((p) => countWords(textOf(p)) >= 25);
-  if (!firstParagraph) return undefined;
-  for (const figure of body.querySelectorAll('figure')) {
-    if (!(figure.compareDocumentPosition(firstParagraph) & 4 /* FOLLOWING */)) break;
-    if (figure.closest(OUTSIDE_STORY) || !figure.querySelector('img') || !figure.querySelector('figcaption')) continue;
-    return figure.cloneNode(true) as Element;
+function firstBodyParagraph(root: Element): Element | undefined {
+  for (const p of root.getElementsByTagName('p')) if (countWords(textOf(p)) >= BODY_PARAGRAPH_WORDS) return p;
+  return undefined;
+}
+
+function precedes(a: Node, b: Node): boolean {
+  return Boolean(a.compareDocumentPosition(b) & 4 /* DOCUMENT_POSITION_FOLLOWING */);
+}
+
+/** Whether the article opens with a picture of its own, before its first real paragraph. */
+function opensWithPicture(article: Element): boolean {
+  const img = article.getElementsByTagName('img')[0];
+  const first = firstBodyParagraph(article);
+  return Boolean(img && (!first || precedes(img, first)));
+}
+
+/** The captioned picture above the story's first paragraph on the page, if there is one. */
+function findLeadFigure(page: Element): Element | undefined {
+  if (page.getElementsByTagName('figure').length === 0) return undefined;
+  const first = firstBodyParagraph(page);
+  if (!first) return undefined;
+  for (const figure of page.getElementsByTagName('figure')) {
+    if (!precedes(figure, first)) break;
+    if (figure.closest(OUTSIDE_STORY) || !figure.querySelector('img, amp-img') || !figure.querySelector('figcaption')) continue;
+    return figure;
   }
   return undefined;
 }
 
-/** Put the lead figure at the top of the article unless the article already shows its caption. */
-export function restoreLeadFigure(article: Element, figure: Element | undefined): void {
+/**
+ * Readability often keeps only the body column and drops the lead picture
+ * that sits just above it, caption and all. Put it back at the top of the
+ * article, unless the article already opens with a picture or shows the
+ * caption. `page` is the untouched page, read only.
+ */
+export function restoreLeadFigure(article: Element, page: Element): void {
+  if (opensWithPicture(article)) return;
+  const figure = findLeadFigure(page);
   if (!figure) return;
   const caption = textOf(figure.querySelector('figcaption'));
   if (caption && textOf(article).includes(caption)) return;
   const copy = article.ownerDocument.importNode(figure, true);
+  normalizeMedia(copy, page.ownerDocument.baseURI);
   const first = article.firstElementChild;
   // Readability wraps its output in one div; the figure belongs inside it.
   (first && first.tagName === 'DIV' && article.children.length === 1 ? first : article).prepend(copy);

@@ -3,7 +3,7 @@ export type MetaTags = ReadonlyMap<string, string[]>;
 
 export function readMetaTags(doc: Document): MetaTags {
   const map = new Map<string, string[]>();
-  for (const meta of doc.querySelectorAll('meta[content]')) {
+  for (const meta of doc.getElementsByTagName('meta')) {
     const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').trim().toLowerCase();
     const value = (meta.getAttribute('content') ?? '').trim();
     if (!key || !value) continue;

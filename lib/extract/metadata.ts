@@ -30,6 +30,21 @@ function absolute(href: string | undefined, base: string): string | undefined {
   }
 }
 
+function canonicalLink(doc: Document): string | undefined {
+  for (const link of doc.getElementsByTagName('link')) {
+    if (/(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) return link.getAttribute('href') ?? undefined;
+  }
+  return undefined;
+}
+
+/** A <time> the page marks as the publication date. */
+function publishedTimeElement(doc: Document): string | undefined {
+  for (const time of doc.getElementsByTagName('time')) {
+    if (time.hasAttribute('pubdate') || time.getAttribute('itemprop') === 'datePublished') return time.getAttribute('datetime') ?? time.textContent ?? undefined;
+  }
+  return undefined;
+}
+
 /** Byline names a page marks up without JSON-LD: rel=author links and itemprop=author. */
 function markedAuthors(doc: Document): string[] {
   const names: string[] = [];
@@ -52,11 +67,11 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const html = doc.documentElement;
   const metaAuthors = (meta.get('article:author') ?? []).concat(meta.get('author') ?? [], meta.get('parsely-author') ?? [], meta.get('sailthru.author') ?? []);
   const authors = authorList(ld?.authors.length ? ld.authors : metaAuthors.length ? metaAuthors : markedAuthors(doc));
-  const canonical = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? firstMeta(meta, 'og:url');
+  const canonical = canonicalLink(doc) ?? firstMeta(meta, 'og:url');
   const published =
     toIsoDate(ld?.datePublished) ??
     toIsoDate(firstMeta(meta, 'article:published_time', 'og:article:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'publish-date', 'pubdate', 'parsely-pub-date', 'sailthru.date')) ??
-    toIsoDate(doc.querySelector('time[datetime][pubdate], time[itemprop="datePublished"], [itemprop="datePublished"]')?.getAttribute('datetime') ?? doc.querySelector('[itemprop="datePublished"]')?.getAttribute('content'));
+    toIsoDate(publishedTimeElement(doc));
   const modified = toIsoDate(ld?.dateModified) ?? toIsoDate(firstMeta(meta, 'article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified'));
   return {
     title: ld?.headline ?? firstMeta(meta, 'og:title', 'twitter:title', 'dc.title', 'parsely-title'),
@@ -69,6 +84,6 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     excerpt: firstMeta(meta, 'og:description', 'description', 'twitter:description') ?? ld?.description,
     leadImage: absolute(ld?.image ?? firstMeta(meta, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src'), url),
     canonicalUrl: absolute(canonical ?? undefined, url),
-    heading: normalizeSpace(doc.querySelector('h1')?.textContent) || undefined,
+    heading: normalizeSpace(doc.getElementsByTagName('h1')[0]?.textContent) || undefined,
   };
 }

@@ -7,9 +7,9 @@ const PLACEHOLDER_SRC = /^data:|blank\.gif|spacer|placeholder|lazy/i;
  * <amp-img> becomes <img>, and lazy-loading attributes fill in the real
  * address. Not a removal, so it records nothing.
  */
-export function normalizeMedia(root: Element): void {
+export function normalizeMedia(root: Element, base: string): void {
   const doc = root.ownerDocument;
-  for (const amp of Array.from(root.querySelectorAll('amp-img'))) {
+  for (const amp of Array.from(root.getElementsByTagName('amp-img'))) {
     const img = doc.createElement('img');
     for (const attr of ['src', 'srcset', 'alt', 'width', 'height', 'title']) {
       const v = amp.getAttribute(attr);
@@ -17,7 +17,7 @@ export function normalizeMedia(root: Element): void {
     }
     amp.replaceWith(img);
   }
-  for (const img of root.querySelectorAll('img')) {
+  for (const img of root.getElementsByTagName('img')) {
     const src = img.getAttribute('src') ?? '';
     if (!src || PLACEHOLDER_SRC.test(src)) {
       const lazy = LAZY_SRC.map((a) => img.getAttribute(a)).find((v) => v && !PLACEHOLDER_SRC.test(v));
@@ -27,7 +27,7 @@ export function normalizeMedia(root: Element): void {
       const lazySet = LAZY_SRCSET.map((a) => img.getAttribute(a)).find(Boolean);
       if (lazySet) img.setAttribute('srcset', lazySet);
     }
-    absolutize(img, doc.baseURI);
+    absolutize(img, base);
   }
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { applyRule } from './support/dom';
-import { hiddenElements } from '../../lib/clean/rules/hidden-elements';
 import { iconImages } from '../../lib/clean/rules/icon-images';
 import { placeholderCards } from '../../lib/clean/rules/placeholder-cards';
 import { adSlots } from '../../lib/clean/rules/ad-slots';
@@ -26,19 +25,6 @@ describe('every rule', () => {
   it('records what it removed with its own name and reason', () => {
     const { removed } = applyRule(adSlots, `${BODY}<div><span>Advertisement</span><div></div></div>`);
     expect(removed).toEqual([{ rule: 'ad-slots', reason: adSlots.reason, text: 'Advertisement' }]);
-  });
-});
-
-describe('hidden-elements', () => {
-  it('removes blocks hidden by attribute or inline style', () => {
-    const { left, removed } = applyRule(hiddenElements, `${BODY}<div hidden>Log in</div><div style="display: none">Menu</div><span aria-hidden="true">Close</span>`);
-    expect(left).toBe('The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said.');
-    expect(removed.map((r) => r.text)).toEqual(['Log in', 'Menu', 'Close']);
-  });
-
-  it('leaves a hidden block that holds most of the page (an article hidden until a script runs)', () => {
-    const { left } = applyRule(hiddenElements, `<div style="display:none">${BODY}${BODY}</div><p>Footer</p>`);
-    expect(left).toContain('harbour reopened');
   });
 });
 

@@ -60,7 +60,7 @@ describe('hostile HTML', () => {
     const win = parseHtml('', URL_).defaultView!;
     const bad = vectors.map((v) => [v.id, activeContent(sanitizeHtml(v.payload, win))] as const).filter(([, f]) => f.length > 0);
     expect(bad).toEqual([]);
-  });
+  }, 60_000);
 
   it('leaves nothing active in the article, or in any export, when a vector sits inside a real article', () => {
     const problems: string[] = [];

@@ -17,14 +17,14 @@ function hasAdToken(el: Element): boolean {
 export const adSlots: CleanRule = {
   name: 'ad-slots',
   reason: 'advertisement slot',
-  phases: ['page', 'article'],
-  *find(root) {
+  phases: ['article'],
+  *find(root, { length }) {
     yield* root.querySelectorAll(AD_TAGS);
     for (const el of root.querySelectorAll('[class], [id]')) {
-      if (hasAdToken(el) && textOf(el).length < 200 && !el.querySelector('p')) yield el;
+      if (length(el) < 200 && hasAdToken(el) && textOf(el).length < 200 && !el.querySelector('p')) yield el;
     }
     for (const el of root.querySelectorAll('div, span, p, aside, section, figure, small, label')) {
-      if (el.children.length > 3 || !AD_LABEL.test(textOf(el))) continue;
+      if (length(el) > 30 || el.children.length > 3 || !AD_LABEL.test(textOf(el))) continue;
       yield climbWrappers(el, root);
     }
   },

@@ -12,10 +12,10 @@ const BIO_LINK = /^(?:see|view|read) (?:full )?(?:bio|profile)|^full bio$|^more 
 export const authorBios: CleanRule = {
   name: 'author-bios',
   reason: 'author bio boilerplate ("About the Authors", "See full bio")',
-  phases: ['page', 'article'],
-  *find(root) {
+  phases: ['article'],
+  *find(root, { length }) {
     for (const el of root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div, span, strong')) {
-      if (!BIO_HEADING.test(textOf(el))) continue;
+      if (length(el) > 60 || !BIO_HEADING.test(textOf(el))) continue;
       if (!HEADING_TAGS.has(el.tagName.toUpperCase()) && el.children.length > 1) continue;
       // The heading's section goes with it when the section is only the bios.
       const section = el.parentElement;
@@ -30,7 +30,7 @@ export const authorBios: CleanRule = {
       }
     }
     for (const el of root.querySelectorAll('a, button, span, div')) {
-      if (el.children.length > 2 || !BIO_LINK.test(textOf(el))) continue;
+      if (length(el) > 40 || el.children.length > 2 || !BIO_LINK.test(textOf(el))) continue;
       // The row is the block that holds the author's name and this link.
       let row: Element = el;
       while (row.parentElement && row.parentElement !== root && countWords(textOf(row.parentElement)) <= 12) row = row.parentElement;

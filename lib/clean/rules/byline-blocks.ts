@@ -13,11 +13,12 @@ export const bylineBlocks: CleanRule = {
   name: 'byline-blocks',
   reason: 'byline or date line, shown as metadata instead',
   phases: ['article'],
-  *find(root) {
-    const blocks = Array.from(root.querySelectorAll('p, div, span, address, time, ul')).filter((el) => textOf(el).length > 0);
+  *find(root, { length }) {
+    const blocks = Array.from(root.querySelectorAll('p, div, span, address, time, ul')).filter((el) => length(el) > 0);
     const bodyStart = blocks.findIndex((el) => el.tagName === 'P' && countWords(textOf(el)) > 25);
     const head = bodyStart === -1 ? blocks.slice(0, 8) : blocks.slice(0, bodyStart);
     for (const el of head) {
+      if (length(el) > 400) continue;
       const text = textOf(el);
       if (countWords(text) > 40 || el.querySelector('p')) continue;
       if (BYLINE.test(text) || (DATELINE.test(text) && text.length < 80) || el.tagName === 'TIME' || el.tagName === 'ADDRESS') yield el;

@@ -1,5 +1,4 @@
 import type { CleanRule } from '../rule';
-import { hiddenElements } from './hidden-elements';
 import { iconImages } from './icon-images';
 import { placeholderCards } from './placeholder-cards';
 import { adSlots } from './ad-slots';
@@ -13,7 +12,6 @@ import { bylineBlocks } from './byline-blocks';
 
 /** Every cleaning rule, in the order they run within a phase. */
 export const RULES: readonly CleanRule[] = [
-  hiddenElements,
   iconImages,
   placeholderCards,
   adSlots,

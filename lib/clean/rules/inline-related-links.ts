@@ -18,9 +18,10 @@ const LABEL = new RegExp(
 export const inlineRelatedLinks: CleanRule = {
   name: 'inline-related-links',
   reason: 'inline link to another story ("Read More:", "Related:")',
-  phases: ['page', 'article'],
-  *find(root) {
+  phases: ['article'],
+  *find(root, { length }) {
     for (const el of root.querySelectorAll('p, li, div, h3, h4, h5, h6, aside')) {
+      if (length(el) > 300) continue;
       const text = textOf(el);
       if (text.length > 300 || !LABEL.test(text)) continue;
       if (!el.querySelector('a') || linkDensity(el) < 0.4) continue;

@@ -38,10 +38,10 @@ function looksLikeRail(els: Element[]): boolean {
 export const linkRails: CleanRule = {
   name: 'link-rails',
   reason: 'list of links to other stories ("Most Popular", "Latest in …", "Related")',
-  phases: ['page', 'article'],
-  *find(root) {
+  phases: ['article'],
+  *find(root, { length }) {
     for (const el of root.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"], p, span, div, strong')) {
-      if (!RAIL_HEADING.test(textOf(el)) || !isHeadingLike(el)) continue;
+      if (length(el) > 60 || !RAIL_HEADING.test(textOf(el)) || !isHeadingLike(el)) continue;
       let head: Element = el;
       while (head.parentElement && head.parentElement !== root && textOf(head.parentElement) === textOf(el)) head = head.parentElement;
       const container = head.parentElement;

@@ -22,6 +22,8 @@ const PROMO = [
 ];
 
 const MAX_WORDS = 70;
+/** Longer than any 70 words of prose: blocks past it are skipped unread. */
+const MAX_CHARS = 1200;
 
 /**
  * Newsletter, webinar and subscription promos: short blocks built around a
@@ -30,10 +32,10 @@ const MAX_WORDS = 70;
 export const promoBlocks: CleanRule = {
   name: 'promo-blocks',
   reason: 'newsletter, webinar or subscription promo',
-  phases: ['page', 'article'],
-  *find(root) {
+  phases: ['article'],
+  *find(root, { length }) {
     for (const form of root.querySelectorAll('form, [role="form"]')) {
-      if (form.querySelector('input[type="email"], input[name*="mail" i]') && countWords(textOf(form)) <= MAX_WORDS) {
+      if (length(form) <= MAX_CHARS && form.querySelector('input[type="email"], input[name*="mail" i]') && countWords(textOf(form)) <= MAX_WORDS) {
         let box: Element = form;
         // Take the sign-up box's heading and blurb with it.
         while (box.parentElement && box.parentElement !== root && countWords(textOf(box.parentElement)) <= MAX_WORDS) box = box.parentElement;
@@ -41,6 +43,7 @@ export const promoBlocks: CleanRule = {
       }
     }
     for (const el of root.querySelectorAll('p, div, section, aside, li, blockquote')) {
+      if (length(el) > MAX_CHARS) continue;
       const text = textOf(el);
       if (!text || countWords(text) > MAX_WORDS) continue;
       if (el.querySelector('p, div, section') && el.children.length > 1 && !el.querySelector('a, button, input')) continue;

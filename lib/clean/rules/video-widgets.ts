@@ -11,10 +11,10 @@ const VIDEO_LABEL = /^(?:recommended|featured|related|sponsored|latest|more|tren
 export const videoWidgets: CleanRule = {
   name: 'video-widgets',
   reason: 'promoted video player ("Recommended Video")',
-  phases: ['page', 'article'],
-  *find(root) {
+  phases: ['article'],
+  *find(root, { length }) {
     for (const el of root.querySelectorAll('div, span, p, h2, h3, h4, h5, h6, section, aside, figure')) {
-      if (el.children.length > 4 || !VIDEO_LABEL.test(textOf(el))) continue;
+      if (length(el) > 40 || el.children.length > 4 || !VIDEO_LABEL.test(textOf(el))) continue;
       yield climbWrappers(el, root);
     }
   },
