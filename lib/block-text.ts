@@ -21,7 +21,7 @@ export function blockText(root: Element): string {
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') return;
     const block = BLOCK_TAGS.has(tag);
     if (block) parts.push('\n\n');
-    if (tag === 'LI') parts.push('• ');
+    if (tag === 'LI' && (el.textContent ?? '').trim()) parts.push('• ');
     for (const child of el.childNodes) walk(child);
     if (block) parts.push('\n\n');
     else if (tag === 'TD' || tag === 'TH') parts.push('\t');

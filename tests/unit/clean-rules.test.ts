@@ -11,6 +11,9 @@ import { promoBlocks } from '../../lib/clean/rules/promo-blocks';
 import { linkRails } from '../../lib/clean/rules/link-rails';
 import { bylineBlocks } from '../../lib/clean/rules/byline-blocks';
 import { RULES } from '../../lib/clean/rules';
+import { edgeBoilerplate } from '../../lib/clean/rules/edge-boilerplate';
+import { creditLines } from '../../lib/clean/rules/credit-lines';
+import { PROSE } from './support/dom';
 import { groupRemovals } from '../../lib/clean/group-removals';
 
 const BODY = '<p>The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said.</p>';
@@ -169,5 +172,46 @@ describe('groupRemovals', () => {
       { rule: 'a', reason: 'a reason', texts: ['1', '3'] },
       { rule: 'b', reason: 'b reason', texts: ['2'] },
     ]);
+  });
+});
+
+describe('edge-boilerplate', () => {
+  it('removes furniture after the story: tags, sources, copyright, link lists', () => {
+    const tail = '<p>Tags: tram, council, suburbs</p><p>Quelle: Stadtverwaltung</p><p>© 2025 City News. All rights reserved.</p><p><a href="/a">Older post</a> <a href="/b">Newer post</a></p>';
+    const { left, removed } = applyRule(edgeBoilerplate, `<div>${PROSE}${tail}</div>`, 'article');
+    expect(removed.map((r) => r.text)).toEqual(['Tags: tram, council, suburbs', 'Quelle: Stadtverwaltung', '© 2025 City News. All rights reserved.', 'Older post Newer post']);
+    expect(left).toContain('publish a support scheme');
+  });
+
+  it('removes prompts anywhere, but leaves short lines inside the story', () => {
+    const html = `<div>${PROSE}<p>War der Artikel nützlich?</p><p>Tags were not the point, he said.</p>${PROSE}</div>`;
+    const { removed } = applyRule(edgeBoilerplate, html, 'article');
+    expect(removed.map((r) => r.text)).toEqual(['War der Artikel nützlich?']);
+  });
+
+  it('leaves a closing sentence that is not furniture', () => {
+    const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}<p>The council meets again in March.</p></div>`, 'article');
+    expect(removed).toEqual([]);
+  });
+});
+
+describe('credit-lines', () => {
+  it('removes a credit line and keeps the caption around it', () => {
+    const { left, removed } = applyRule(creditLines, '<figure><img src="a.jpg" alt=""><figcaption>The new tram at the depot <span>Foto: Galli/Malteser</span></figcaption></figure>', 'article');
+    expect(removed.map((r) => r.text)).toEqual(['Foto: Galli/Malteser']);
+    expect(left).toBe('The new tram at the depot');
+  });
+
+  it('keeps a sentence that starts with the word "source"', () => {
+    const { removed } = applyRule(creditLines, '<p>Source code for the tram timetable app was published by the council on Monday.</p>', 'article');
+    expect(removed).toEqual([]);
+  });
+});
+
+describe('inline-related-links, shouted teasers', () => {
+  it('removes a headline in capitals that is wholly a link, keeps a linked sentence', () => {
+    const html = `${BODY}<p><a href="/x">TAYLOR SWIFT CLEARED TO PERFORM HITS AT AMAS</a></p><p><a href="/y">The full ruling is on the court website.</a></p>`;
+    const { removed } = applyRule(inlineRelatedLinks, html, 'article');
+    expect(removed.map((r) => r.text)).toEqual(['TAYLOR SWIFT CLEARED TO PERFORM HITS AT AMAS']);
   });
 });

@@ -3,7 +3,7 @@ import { climbWrappers } from '../dom';
 import { textOf } from '../../text';
 
 /** The label a site must print over a paid slot, in the corpus's languages. */
-const AD_LABEL = /^(?:advertisement|advertising|ad|ads|sponsored|sponsored content|paid content|promoted|anzeige|werbung|publicité|publicidad|pubblicità|reklama|reclame|annons|mainos)$/i;
+const AD_LABEL = /^(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|anzeige|werbung|publicité|publicidad|pubblicità|reklama|reclame|annons|mainos)$/i;
 /** Class and id tokens ad servers and ad plugins ask pages to use. */
 const AD_TOKEN = /^(?:ad|ads|advert|adverts|advertisement|adslot|ad-?(?:slot|unit|container|wrapper|banner|box|zone|placeholder)|dfp|gpt-ad|adsbygoogle|taboola|outbrain|teads)(?:[-_]\w+)*$/i;
 const AD_TAGS = 'amp-ad, amp-embed, amp-sticky-ad, ins.adsbygoogle, [data-ad-slot], [data-ad-unit], [data-google-query-id]';

@@ -9,6 +9,8 @@ import { promoBlocks } from './promo-blocks';
 import { authorBios } from './author-bios';
 import { linkRails } from './link-rails';
 import { bylineBlocks } from './byline-blocks';
+import { edgeBoilerplate } from './edge-boilerplate';
+import { creditLines } from './credit-lines';
 
 /** Every cleaning rule, in the order they run within a phase. */
 export const RULES: readonly CleanRule[] = [
@@ -22,6 +24,8 @@ export const RULES: readonly CleanRule[] = [
   promoBlocks,
   linkRails,
   bylineBlocks,
+  creditLines,
+  edgeBoilerplate,
 ];
 
 export const RULE_NAMES: readonly string[] = RULES.map((r) => r.name);

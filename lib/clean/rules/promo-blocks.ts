@@ -12,6 +12,8 @@ const PROMO = [
   /\bget (?:our|the) (?:free )?newsletter\b/i,
   /\bnewsletter\b[^.]{0,80}\b(?:inbox|sign up|subscribe)\b/i,
   /\bunlimited (?:digital )?access\b/i,
+  /\b(?:delivered|straight|sent) (?:to|into) your inbox\b|\bmeet your inbox\b|\bdelivered (?:weekday|every|daily)/i,
+  /\bbreaking news (?:e-?mails|alerts)\b/i,
   /\bsupport (?:our|independent) journalism\b/i,
   /\bfollow us on\b/i,
   /\b(?:jetzt|hier) (?:abonnieren|anmelden|registrieren)\b/i,

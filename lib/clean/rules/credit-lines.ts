@@ -1,0 +1,23 @@
+import type { CleanRule } from '../rule';
+import { countWords, textOf } from '../../text';
+
+/** "Foto: Galli/Malteser", "Crédits photos : Bestimage", "(crédito: …)", "Quelle: dpa". */
+const CREDIT = /^\(?(?:foto|fotos|photo|photos|photograph|bild|bilder|credit|credits|crédits?(?: photos?)?|crédito|créditos|imagen|imágenes|fot\.|zdjęcie|quelle|source|fuente|źródło|abbildung|image|picture|grafik|illustration)\s*(?:[:：]|\/)/i;
+const MAX_WORDS = 12;
+
+/**
+ * Picture credits and source stamps: a short element that is nothing but a
+ * credit line. The caption around it stays.
+ */
+export const creditLines: CleanRule = {
+  name: 'credit-lines',
+  reason: 'picture credit or source stamp',
+  phases: ['article'],
+  *find(root, { length }) {
+    for (const el of root.querySelectorAll('p, span, small, div, figcaption, cite, em, i, li')) {
+      if (length(el) > MAX_WORDS * 15) continue;
+      const text = textOf(el);
+      if (CREDIT.test(text) && countWords(text) <= MAX_WORDS) yield el;
+    }
+  },
+};
