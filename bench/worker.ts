@@ -89,6 +89,8 @@ async function run({ page, ablation }: PageTask): Promise<PageResult> {
     const kept = (result.scores.cleanCopy as AebPage).recall;
     if (kept < 0.9) result.lost = page.truth.text.replace(/\s+/g, ' ').slice(0, 160);
   }
+  // jsdom keeps a window alive until it is closed; a thousand pages would hold gigabytes.
+  doc.defaultView?.close();
   return result;
 }
 

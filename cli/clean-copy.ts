@@ -2,20 +2,37 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { extractArticle } from '../lib/extract/extract-article';
 import { parseHtml } from '../lib/extract/parse-html';
-import { FORMATS } from '../lib/export/formats';
+import { FORMATS, exportOne, type FormatId } from '../lib/export/formats';
 import { toJson } from '../lib/export/json';
+import { toEpub } from '../lib/export/epub';
+import { BackupError } from '../lib/library/import-backup';
 import type { ArticleRecord } from '../lib/article';
+import type { Exportable } from '../lib/export/exportable';
+import { destinationOf, writeOutputs, type OutputFile } from './output';
+import { articlesFromBackup } from './from-backup';
+import { domWindow } from './dom-window';
 
-const USAGE = `Usage: clean-copy <file.html|->... [--url URL] [--format json|jsonl|md|txt|html]
+const USAGE = `Usage: clean-copy <file.html|->... [--url URL] [--format json|jsonl|md|txt|html|epub] [--out FILE]
+       clean-copy --from-backup BACKUP.json --format md|json|html|txt|epub [--out DIR|FILE]
 
 Cleans each page and prints the article.
   --url URL      the page's address (default: file:// address of the file)
   --format F     json (default: the article record), jsonl (one record a line),
-                 md (Markdown with front matter), txt, html (standalone page)
-Exit status: 0 all cleaned, 2 a page had no article, 1 bad usage or unreadable file.`;
+                 md (Markdown with front matter), txt, html (standalone page),
+                 epub (every page a chapter of one EPUB 3 book)
+  --out FILE     write to FILE instead of stdout
 
-type Format = 'json' | 'jsonl' | 'md' | 'txt' | 'html';
-const OUTPUTS: readonly Format[] = ['json', 'jsonl', 'md', 'txt', 'html'];
+Writes exports from a backup made by the extension (Export backup):
+  --from-backup BACKUP.json
+                 md, html, txt: one file per article into the folder --out DIR
+                 (or one after another on stdout without --out);
+                 json: the backup again, checked and sanitised; epub: one book
+Exit status: 0 done, 2 a page had no article or a backup article was skipped,
+1 bad usage, an unreadable file or a file that is not a Clean Copy backup.`;
+
+type PageFormat = 'json' | 'jsonl' | 'md' | 'txt' | 'html' | 'epub';
+const PAGE_FORMATS: readonly PageFormat[] = ['json', 'jsonl', 'md', 'txt', 'html', 'epub'];
+const BACKUP_FORMATS: readonly string[] = ['md', 'json', 'html', 'txt', 'epub'];
 
 async function readInput(path: string): Promise<string> {
   if (path !== '-') return readFile(path, 'utf8');
@@ -24,19 +41,42 @@ async function readInput(path: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function render(article: ArticleRecord, format: Format, now: Date): string {
+function render(article: ArticleRecord, format: Exclude<PageFormat, 'epub'>, now: Date): string {
   switch (format) {
     case 'json':
       return JSON.stringify(article, null, 2) + '\n';
     case 'jsonl':
       return JSON.stringify(article) + '\n';
-    case 'md':
-      return FORMATS.md.render(article, now);
-    case 'txt':
-      return FORMATS.txt.render(article, now);
-    case 'html':
-      return FORMATS.html.render(article, now);
+    default:
+      return FORMATS[format].render(article, now);
   }
+}
+
+const fail = (message: string, status = 1): number => {
+  process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
+  return status;
+};
+
+async function fromBackup(path: string, format: string, out: string | undefined, now: Date): Promise<number> {
+  if (!BACKUP_FORMATS.includes(format)) return fail(USAGE);
+  let read;
+  try {
+    read = await articlesFromBackup(path, now);
+  } catch (error) {
+    const why = error instanceof BackupError ? error.message : `cannot read ${path}: ${(error as Error).message}`;
+    return fail(`clean-copy: ${why}`);
+  }
+  for (const problem of read.problems) process.stderr.write(`clean-copy: ${problem}\n`);
+  const { articles } = read;
+  let files: OutputFile[];
+  if (format === 'json') files = [{ name: 'backup.json', data: toJson(articles, now) }];
+  else if (format === 'epub') {
+    if (articles.length === 0) return fail('clean-copy: the backup holds no article to put in a book', 2);
+    files = [{ name: 'clean-copy.epub', data: toEpub(articles, { now, win: domWindow() }) }];
+  } else files = articles.map((a) => exportOne(a, format as FormatId, now)).map((f) => ({ name: f.name, data: f.data }));
+  const perArticle = format !== 'json' && format !== 'epub';
+  await writeOutputs(files, destinationOf(out, perArticle));
+  return read.problems.length > 0 ? 2 : 0;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -45,24 +85,32 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { url: { type: 'string' }, format: { type: 'string', default: 'json' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        url: { type: 'string' },
+        format: { type: 'string', default: 'json' },
+        out: { type: 'string' },
+        'from-backup': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}\n`);
-    return 1;
+    return fail(`${(error as Error).message}\n\n${USAGE}`);
   }
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  const format = values.format as Format;
-  if (!OUTPUTS.includes(format) || positionals.length === 0) {
-    process.stderr.write(`${USAGE}\n`);
-    return 1;
-  }
   const now = new Date();
+  if (values['from-backup'] !== undefined) {
+    if (positionals.length > 0) return fail(USAGE);
+    return fromBackup(values['from-backup'], values.format, values.out, now);
+  }
+  const format = values.format as PageFormat;
+  if (!PAGE_FORMATS.includes(format) || positionals.length === 0) return fail(USAGE);
   let status = 0;
+  const outputs: OutputFile[] = [];
+  const book: Exportable[] = [];
   for (const path of positionals) {
     let html: string;
     try {
@@ -79,8 +127,11 @@ async function main(argv: string[]): Promise<number> {
       status = Math.max(status, 2);
       continue;
     }
-    process.stdout.write(render(result.article, format, now));
+    if (format === 'epub') book.push(result.article);
+    else outputs.push({ name: path, data: render(result.article, format, now) });
   }
+  if (format === 'epub' && book.length > 0) outputs.push({ name: 'book.epub', data: toEpub(book, { now, win: domWindow() }) });
+  await writeOutputs(outputs, destinationOf(values.out, false));
   return status;
 }
 

@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import type { ArticleRecord } from '../../lib/article';
 import { sanitizeHtml } from '../../lib/sanitize';
 import { Library, type KeyValueArea } from '../../lib/library/library';
-import type { LibraryEntry } from '../../lib/library/saved-article';
+import type { LibraryEntry, SavedArticle } from '../../lib/library/saved-article';
+import { loadFrontMatterTemplate } from '../../lib/export/template-store';
 import { filterEntries } from '../../lib/library/filter-entries';
 import { exportAllJson, exportAllZip, exportOne, type FormatId } from '../../lib/export/formats';
 import { ArticleHeader } from '../../components/ArticleHeader';
@@ -14,6 +15,7 @@ import { SavedList } from '../../components/SavedList';
 import { Notice } from '../../components/Notice';
 import { readTab } from './read-tab';
 import { download } from './download';
+import { errorText } from '../library/error-text';
 
 type Current =
   | { state: 'loading' }
@@ -22,12 +24,9 @@ type Current =
 
 type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; message: string };
 
-const library = new Library(browser.storage.local as unknown as KeyValueArea);
+const area = browser.storage.local as unknown as KeyValueArea;
+const library = new Library(area);
 
-function errorText(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return /quota/i.test(text) ? 'the browser’s storage for Clean Copy is full. Delete or export some saved articles and try again' : text;
-}
 
 export function App() {
   const [view, setView] = useState<'article' | 'saved'>('article');
@@ -36,6 +35,8 @@ export function App() {
   const [entries, setEntries] = useState<LibraryEntry[]>([]);
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState('');
+  const [deleted, setDeleted] = useState<SavedArticle[] | null>(null);
+  const [template, setTemplate] = useState<string | undefined>(undefined);
 
   const refreshList = () =>
     library.list().then(setEntries, (e: unknown) => setNotice(`Could not read saved articles: ${errorText(e)}.`));
@@ -56,6 +57,8 @@ export function App() {
   useEffect(() => {
     void readPage();
     void refreshList();
+    // Without a readable template, exports fall back to the default front matter.
+    loadFrontMatterTemplate(area).then(setTemplate, () => undefined);
   }, []);
 
   const safeHtml = useMemo(() => (current.state === 'ready' ? sanitizeHtml(current.article.contentHtml, window) : ''), [current]);
@@ -73,14 +76,14 @@ export function App() {
   };
 
   const onExport = (format: FormatId) => {
-    if (current.state === 'ready') download(exportOne(current.article, format, new Date()));
+    if (current.state === 'ready') download(exportOne(current.article, format, new Date(), { frontMatterTemplate: template }));
   };
 
   const exportAll = async (kind: 'json' | 'zip') => {
     try {
       const all = await library.all();
       if (all.length === 0) return setNotice('Nothing saved yet to export.');
-      download(kind === 'json' ? exportAllJson(all, new Date()) : exportAllZip(all, 'md', new Date()));
+      download(kind === 'json' ? exportAllJson(all, new Date()) : exportAllZip(all, 'md', new Date(), { frontMatterTemplate: template }));
     } catch (error) {
       setNotice(`Export failed: ${errorText(error)}.`);
     }
@@ -96,12 +99,25 @@ export function App() {
 
   const deleteSaved = async (id: string) => {
     try {
-      await library.remove(id);
+      setDeleted(await library.remove([id]));
       await refreshList();
     } catch (error) {
       setNotice(`Could not delete: ${errorText(error)}.`);
     }
   };
+
+  const undoDelete = async () => {
+    if (!deleted) return;
+    try {
+      await library.restore(deleted);
+      setDeleted(null);
+      await refreshList();
+    } catch (error) {
+      setNotice(`Could not restore: ${errorText(error)}.`);
+    }
+  };
+
+  const openPage = (path: '/library.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) }).then(() => window.close());
 
   const shown = filterEntries(entries, query);
 
@@ -142,6 +158,19 @@ export function App() {
       )}
       {view === 'saved' && (
         <>
+          {deleted && (
+            <Notice kind="info" action={{ label: 'Undo', onClick: () => void undoDelete() }}>
+              Deleted “{deleted[0]?.title}”.
+            </Notice>
+          )}
+          <div class="actions">
+            <button type="button" data-testid="open-library" onClick={() => openPage('/library.html')}>
+              Open library
+            </button>
+            <button type="button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
+              Options
+            </button>
+          </div>
           <div class="actions">
             <span>Export all:</span>
             <button type="button" data-testid="export-all-json" onClick={() => void exportAll('json')}>

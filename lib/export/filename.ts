@@ -11,10 +11,10 @@ export function slugify(title: string, maxLength = 80): string {
   return cut || 'article';
 }
 
-/** Names made unique within one archive: a second "x.md" becomes "x-2.md". */
-export function uniqueNames(names: readonly string[]): string[] {
+/** A namer that never repeats a name within one archive: a second "x.md" becomes "x-2.md". */
+export function uniqueNamer(): (name: string) => string {
   const used = new Set<string>();
-  return names.map((name) => {
+  return (name) => {
     const dot = name.lastIndexOf('.');
     const stem = dot > 0 ? name.slice(0, dot) : name;
     const ext = dot > 0 ? name.slice(dot) : '';
@@ -22,5 +22,10 @@ export function uniqueNames(names: readonly string[]): string[] {
     for (let i = 2; used.has(candidate); i++) candidate = `${stem}-${i}${ext}`;
     used.add(candidate);
     return candidate;
-  });
+  };
+}
+
+/** Names made unique within one archive. */
+export function uniqueNames(names: readonly string[]): string[] {
+  return names.map(uniqueNamer());
 }

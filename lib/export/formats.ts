@@ -13,11 +13,16 @@ export interface ExportFormat {
   label: string;
   extension: string;
   mime: string;
-  render(a: Exportable, now: Date): string;
+  render(a: Exportable, now: Date, options?: RenderOptions): string;
+}
+
+export interface RenderOptions {
+  /** The reader's front matter template for Markdown; the default when absent. */
+  frontMatterTemplate?: string;
 }
 
 export const FORMATS: Readonly<Record<FormatId, ExportFormat>> = {
-  md: { id: 'md', label: 'Markdown', extension: 'md', mime: 'text/markdown', render: (a) => toMarkdown(a) },
+  md: { id: 'md', label: 'Markdown', extension: 'md', mime: 'text/markdown', render: (a, _now, options) => toMarkdown(a, options?.frontMatterTemplate) },
   json: { id: 'json', label: 'JSON', extension: 'json', mime: 'application/json', render: (a, now) => toJson([a], now) },
   html: { id: 'html', label: 'HTML', extension: 'html', mime: 'text/html', render: (a) => toHtml(a) },
   txt: { id: 'txt', label: 'Text', extension: 'txt', mime: 'text/plain', render: (a) => toText(a) },
@@ -29,9 +34,9 @@ export interface ExportFile {
   data: string | Uint8Array;
 }
 
-export function exportOne(a: Exportable, format: FormatId, now: Date): ExportFile {
+export function exportOne(a: Exportable, format: FormatId, now: Date, options?: RenderOptions): ExportFile {
   const f = FORMATS[format];
-  return { name: `${slugify(a.title)}.${f.extension}`, mime: `${f.mime};charset=utf-8`, data: f.render(a, now) };
+  return { name: `${slugify(a.title)}.${f.extension}`, mime: `${f.mime};charset=utf-8`, data: f.render(a, now, options) };
 }
 
 /** Every article in one file: JSON, the backup format. */
@@ -40,9 +45,9 @@ export function exportAllJson(articles: readonly Exportable[], now: Date): Expor
 }
 
 /** Every article as its own file in one ZIP. */
-export function exportAllZip(articles: readonly Exportable[], format: FormatId, now: Date): ExportFile {
+export function exportAllZip(articles: readonly Exportable[], format: FormatId, now: Date, options?: RenderOptions): ExportFile {
   const f = FORMATS[format];
   const names = uniqueNames(articles.map((a) => `${slugify(a.title)}.${f.extension}`));
-  const files = articles.map((a, i) => ({ name: names[i]!, content: f.render(a, now) }));
+  const files = articles.map((a, i) => ({ name: names[i]!, content: f.render(a, now, options) }));
   return { name: `clean-copy-${format}-${now.toISOString().slice(0, 10)}.zip`, mime: 'application/zip', data: zipFiles(files, now) };
 }

@@ -1,6 +1,7 @@
 import TurndownService from 'turndown';
 import type { Exportable } from './exportable';
-import { frontMatter } from './front-matter';
+import { renderFrontMatter, DEFAULT_FRONT_MATTER_TEMPLATE } from './front-matter-template';
+import { flattenCellBreaks, useGfm } from './markdown-tables';
 
 function converter(): TurndownService {
   const td = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
@@ -8,6 +9,7 @@ function converter(): TurndownService {
   // Text that looks like HTML stays text: a Markdown viewer must not render it as tags.
   td.escape = (text: string) => escape(text).replace(/</g, '&lt;').replace(/>/g, '&gt;');
   td.remove(['script', 'style', 'noscript']);
+  useGfm(td);
   // Alt and title text go into the Markdown as written; they must not smuggle markup either.
   td.addRule('image', {
     filter: 'img',
@@ -42,23 +44,14 @@ let shared: TurndownService | undefined;
 /** The article body as Markdown. */
 export function htmlToMarkdown(html: string): string {
   shared ??= converter();
-  return shared.turndown(html).trim();
+  return flattenCellBreaks(shared.turndown(html)).trim();
 }
 
-/** Markdown with YAML front matter: a note for Obsidian, a file for any Markdown tool. */
-export function toMarkdown(a: Exportable): string {
-  const head = frontMatter([
-    ['title', a.title],
-    ['authors', a.authors],
-    ['site', a.siteName],
-    ['url', a.url],
-    ['canonical', a.canonicalUrl !== a.url ? a.canonicalUrl : undefined],
-    ['published', a.publishedTime],
-    ['saved', a.savedAt],
-    ['tags', a.tags],
-    ['lang', a.lang],
-    ['excerpt', a.excerpt],
-    ['words', a.wordCount],
-  ]);
-  return `${head}\n\n# ${a.title.replace(/[\r\n]+/g, ' ')}\n\n${htmlToMarkdown(a.contentHtml)}\n`;
+/**
+ * Markdown with YAML front matter from `template` (the reader's, from the
+ * options page, or the default): a note for Obsidian, a file for any Markdown tool.
+ */
+export function toMarkdown(a: Exportable, template: string = DEFAULT_FRONT_MATTER_TEMPLATE): string {
+  const head = renderFrontMatter(template, a);
+  return `${head ? head + '\n\n' : ''}# ${a.title.replace(/[\r\n]+/g, ' ')}\n\n${htmlToMarkdown(a.contentHtml)}\n`;
 }

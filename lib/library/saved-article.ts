@@ -1,7 +1,11 @@
 import type { ArticleRecord } from '../article';
 
-/** Version of the stored record's shape; a reader of older versions migrates them. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Version of the stored record's shape. Records of older versions are
+ * upgraded on read by `migrate()` (lib/library/migrate.ts); bump this and add
+ * a step there whenever a field is added, renamed or changes meaning.
+ */
+export const SCHEMA_VERSION = 2;
 
 /** An article as the library keeps it. */
 export interface SavedArticle extends ArticleRecord {
@@ -12,6 +16,15 @@ export interface SavedArticle extends ArticleRecord {
   /** When it was last saved or edited. */
   updatedAt: string;
   tags: string[];
+  /** The reader's own notes (plain text). Added in schema version 2. */
+  notes: string;
+}
+
+/** What the reader may change on a saved article. */
+export interface ArticleEdit {
+  title?: string;
+  tags?: string[];
+  notes?: string;
 }
 
 /** What a list row needs, kept apart so listing never loads article bodies. */

@@ -1,15 +1,21 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { sampleArticle } from './support/article';
+import { epubcheck } from './support/epubcheck';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../lib/article';
 import { FIXTURE_URL, fixturePath, readFixture } from './support/dom';
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../../bin/clean-copy.mjs', import.meta.url));
 
-async function cli(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = run(process.execPath, [BIN, ...args], { maxBuffer: 20 * 1024 * 1024 });
+async function cli(args: string[], input?: string, encoding: BufferEncoding | 'buffer' = 'utf8'): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = run(process.execPath, [BIN, ...args], { maxBuffer: 20 * 1024 * 1024, encoding: encoding as BufferEncoding });
   if (input !== undefined) {
     child.child.stdin!.end(input);
   }
@@ -69,5 +75,76 @@ describe('clean-copy command line', { timeout: 30_000 }, () => {
     const bad = await cli([fixturePath('fortune/amp.html'), '--format', 'pdf']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/Usage/);
+  });
+});
+
+describe('clean-copy EPUB and backups', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'clean-copy-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const backup = () =>
+    JSON.stringify({
+      format: 'clean-copy',
+      version: 1,
+      exportedAt: '2026-01-02T00:00:00.000Z',
+      articles: [
+        { ...sampleArticle(), schemaVersion: 2, id: 'x', savedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', tags: ['t'], notes: '' },
+        sampleArticle({ canonicalUrl: 'https://a.example/2', title: 'Second <script>alert(1)</script>', contentHtml: '<p onclick="x()">Two</p><script>alert(1)</script>' }),
+        { title: '' },
+      ],
+    });
+
+  it('turns several pages into one EPUB book that passes epubcheck', async () => {
+    const out = join(dir, 'pages.epub');
+    const files = ['wordpress', 'amp'].map((n) => fixturePath(`fortune/${n}.html`));
+    const { code } = await cli([...files, '--url', FIXTURE_URL, '--format', 'epub', '--out', out]);
+    expect(code).toBe(0);
+    const book = new Uint8Array(await readFile(out));
+    expect(Object.keys(unzipSync(book)).filter((n) => n.includes('chapter-'))).toHaveLength(2);
+    expect((await epubcheck(book)).errors).toEqual([]);
+  }, 60_000);
+
+  it('writes one Markdown file per backup article into a folder, says what it skipped, and sanitises', async () => {
+    const file = join(dir, 'backup.json');
+    await writeFile(file, backup());
+    const out = join(dir, 'md');
+    const { code, stderr } = await cli(['--from-backup', file, '--format', 'md', '--out', out]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('articles[2] skipped: title: must not be empty');
+    const names = (await readdir(out)).sort();
+    expect(names).toEqual(['second-script-alert-1-script.md', 'tram-line-to-reach-the-northern-suburbs.md']);
+    expect(await readFile(join(out, names[1]!), 'utf8')).toContain('tags:\n  - "t"');
+    const html = await cli(['--from-backup', file, '--format', 'html']);
+    expect(html.stdout).not.toMatch(/<script|onclick/);
+  });
+
+  it('writes JSON and EPUB from a backup, to a file or to stdout', async () => {
+    const file = join(dir, 'backup2.json');
+    await writeFile(file, backup());
+    const json = await cli(['--from-backup', file, '--format', 'json']);
+    expect((JSON.parse(json.stdout) as { articles: unknown[] }).articles).toHaveLength(2);
+    const epub = join(dir, 'backup.epub');
+    expect((await cli(['--from-backup', file, '--format', 'epub', '--out', epub])).code).toBe(2);
+    const chapters = Object.entries(unzipSync(new Uint8Array(await readFile(epub)))).filter(([n]) => n.includes('chapter-'));
+    expect(chapters).toHaveLength(2);
+    expect(chapters.map(([, b]) => strFromU8(b)).join('')).not.toMatch(/<script|onclick/);
+    const piped = (await cli(['--from-backup', file, '--format', 'epub'], undefined, 'latin1')).stdout;
+    expect(piped.startsWith('PK')).toBe(true);
+    expect(piped.slice(30, 58)).toBe('mimetypeapplication/epub+zip');
+  });
+
+  it('refuses a file that is not a backup with status 1, writing nothing', async () => {
+    const file = join(dir, 'foreign.json');
+    await writeFile(file, JSON.stringify({ items: [] }));
+    const out = join(dir, 'nothing');
+    const { code, stderr } = await cli(['--from-backup', file, '--format', 'md', '--out', out]);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/not a Clean Copy backup/);
+    await expect(readdir(out)).rejects.toThrow();
   });
 });

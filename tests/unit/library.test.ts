@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Library, type KeyValueArea } from '../../lib/library/library';
-import { articleId } from '../../lib/library/saved-article';
+import { articleId, SCHEMA_VERSION } from '../../lib/library/saved-article';
 import { filterEntries } from '../../lib/library/filter-entries';
 import { sampleArticle } from './support/article';
 
@@ -52,15 +52,15 @@ describe('Library on browser.storage.local', () => {
     await library.save(sampleArticle({ canonicalUrl: 'https://a.example/2' }));
     expect((await library.get(a.id))?.contentHtml).toBe(sampleArticle().contentHtml);
     expect(await library.has('https://a.example/1')).toBe(true);
-    await library.remove(a.id);
+    await library.remove([a.id]);
     expect(await library.get(a.id)).toBeUndefined();
     expect((await library.all()).map((x) => x.canonicalUrl)).toEqual(['https://a.example/2']);
   });
 
   it('stamps the schema version on every record', async () => {
     const saved = await library.save(sampleArticle());
-    expect(saved.schemaVersion).toBe(1);
-    expect((await library.get(saved.id))?.schemaVersion).toBe(1);
+    expect(saved.schemaVersion).toBe(SCHEMA_VERSION);
+    expect((await library.get(saved.id))?.schemaVersion).toBe(SCHEMA_VERSION);
   });
 
   it('lists by key when the storage can list keys, without reading bodies', async () => {

@@ -1,0 +1,42 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ArticleEdit } from '../lib/library/saved-article';
+import { parseTagList } from '../lib/library/tags';
+
+interface Props {
+  title: string;
+  tags: string[];
+  notes: string;
+  onSave: (edit: ArticleEdit) => void;
+}
+
+/** The reader's own fields of a saved article. Holds only the draft being typed. */
+export function ArticleEditor({ title, tags, notes, onSave }: Props) {
+  const [draft, setDraft] = useState({ title, tags: tags.join(', '), notes });
+  useEffect(() => setDraft({ title, tags: tags.join(', '), notes }), [title, tags.join('\n'), notes]);
+  return (
+    <form
+      class="editor"
+      data-testid="editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSave({ title: draft.title, tags: parseTagList(draft.tags), notes: draft.notes });
+      }}
+    >
+      <label>
+        Title
+        <input data-testid="edit-title" value={draft.title} onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
+      </label>
+      <label>
+        Tags <span class="muted">(comma-separated)</span>
+        <input data-testid="edit-tags" value={draft.tags} onInput={(e) => setDraft({ ...draft, tags: e.currentTarget.value })} />
+      </label>
+      <label>
+        Notes
+        <textarea data-testid="edit-notes" rows={4} value={draft.notes} onInput={(e) => setDraft({ ...draft, notes: e.currentTarget.value })} />
+      </label>
+      <button type="submit" class="primary" data-testid="edit-save">
+        Save changes
+      </button>
+    </form>
+  );
+}

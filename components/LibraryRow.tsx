@@ -1,0 +1,50 @@
+import type { LibraryEntry } from '../lib/library/saved-article';
+import type { Segment } from '../lib/library/highlight';
+import { formatDate } from '../lib/export/byline';
+import { Highlighted } from './Highlighted';
+
+interface Props {
+  entry: LibraryEntry;
+  title: Segment[];
+  authors: Segment[];
+  site: Segment[];
+  /** Body text around the first match, already marked. */
+  excerpt: Segment[];
+  selected: boolean;
+  onSelect: (id: string, selected: boolean) => void;
+  onOpen: (id: string) => void;
+}
+
+export function LibraryRow({ entry, title, authors, site, excerpt, selected, onSelect, onOpen }: Props) {
+  const published = entry.publishedTime ? formatDate(entry.publishedTime) : '';
+  return (
+    <li class="row" data-testid="library-item" data-id={entry.id}>
+      <input type="checkbox" checked={selected} aria-label={`Select ${entry.title}`} onChange={(e) => onSelect(entry.id, e.currentTarget.checked)} />
+      <div>
+        <button type="button" class="link" onClick={() => onOpen(entry.id)}>
+          <Highlighted segments={title} />
+        </button>
+        <p class="meta">
+          <Highlighted segments={site} />
+          {authors.length > 0 && (
+            <>
+              {' · '}
+              <Highlighted segments={authors} />
+            </>
+          )}
+          {published && ` · published ${published}`} · saved {formatDate(entry.savedAt)}
+          {entry.tags.map((t) => (
+            <span class="tag" key={t}>
+              {t}
+            </span>
+          ))}
+        </p>
+        {excerpt.length > 0 && (
+          <p class="snippet" data-testid="snippet">
+            <Highlighted segments={excerpt} />
+          </p>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,53 @@
+interface Props {
+  template: string;
+  fields: { name: string; describe: string }[];
+  /** The front matter this template gives for a sample article. */
+  preview: string;
+  problems: string[];
+  status: string;
+  onChange: (template: string) => void;
+  onSave: () => void;
+  onReset: () => void;
+}
+
+export function TemplateEditor(p: Props) {
+  return (
+    <section class="template">
+      <h2>Markdown front matter</h2>
+      <p class="muted">
+        One <code>key: value</code> line each. <code>{'{{name}}'}</code> is replaced by a complete YAML value (quoted for you, so leave it unquoted); a
+        line whose placeholders are all empty is left out. An empty template writes no front matter.
+      </p>
+      <textarea data-testid="template" rows={14} spellcheck={false} value={p.template} onInput={(e) => p.onChange(e.currentTarget.value)} />
+      {p.problems.length > 0 && (
+        <p class="problem" role="alert" data-testid="template-problems">
+          {p.problems.join(' ')}
+        </p>
+      )}
+      <div class="actions">
+        <button type="button" class="primary" data-testid="template-save" disabled={p.problems.length > 0} onClick={p.onSave}>
+          Save
+        </button>
+        <button type="button" data-testid="template-reset" onClick={p.onReset}>
+          Back to the default
+        </button>
+        <span role="status" data-testid="template-status">
+          {p.status}
+        </span>
+      </div>
+      <h3>Preview</h3>
+      <pre data-testid="template-preview">{p.preview || '(no front matter)'}</pre>
+      <h3>Placeholders</h3>
+      <dl class="fields">
+        {p.fields.map((f) => (
+          <div key={f.name}>
+            <dt>
+              <code>{`{{${f.name}}}`}</code>
+            </dt>
+            <dd>{f.describe}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,302 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Library, type KeyValueArea } from '../../lib/library/library';
+import type { ArticleEdit, LibraryEntry, SavedArticle } from '../../lib/library/saved-article';
+import { facetsOf, type SortKey } from '../../lib/library/arrange';
+import { highlight, snippet } from '../../lib/library/highlight';
+import { libraryView } from '../../lib/library/library-view';
+import { BackupError, importBackup, type ImportReport } from '../../lib/library/import-backup';
+import { exportBulk, type BulkFormat } from '../../lib/export/bulk-export';
+import { loadListCache, sameEntries, storeListCache } from '../../lib/library/list-cache';
+import { loadFrontMatterTemplate } from '../../lib/export/template-store';
+import { sanitizeHtml } from '../../lib/sanitize';
+import { LibraryControls } from '../../components/LibraryControls';
+import { LibraryRow } from '../../components/LibraryRow';
+import { SelectionBar } from '../../components/SelectionBar';
+import { ArticleEditor } from '../../components/ArticleEditor';
+import { ArticleHeader } from '../../components/ArticleHeader';
+import { ArticlePreview } from '../../components/ArticlePreview';
+import { Notice } from '../../components/Notice';
+import { Progress } from '../../components/Progress';
+import { SearchSession } from './search-session';
+import { saveBlob } from './save-blob';
+import { errorText } from './error-text';
+
+const area = browser.storage.local as unknown as KeyValueArea;
+const library = new Library(area);
+/** Rows drawn at first; more on request, so a library of 10,000 paints at once. */
+const PAGE = 100;
+/** Hits whose body is read for a snippet. */
+const SNIPPETS = 30;
+
+type Message = { text: string; kind: 'info' | 'error'; undo?: SavedArticle[] };
+
+function reportText(r: ImportReport): string {
+  const skipped = r.skipped.slice(0, 5).map((s) => `#${s.index + 1}: ${s.reason}`);
+  const more = r.skipped.length > 5 ? `; and ${r.skipped.length - 5} more` : '';
+  return `Imported ${r.imported} new, updated ${r.updated}, skipped ${r.skipped.length}${skipped.length ? ` (${skipped.join('; ')}${more})` : ''}.`;
+}
+
+export function App() {
+  const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortKey>('saved');
+  const [site, setSite] = useState('');
+  const [tag, setTag] = useState('');
+  const [searchState, setSearchState] = useState('');
+  const [indexVersion, setIndexVersion] = useState(0);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [limit, setLimit] = useState(PAGE);
+  const [open, setOpen] = useState<SavedArticle | null>(null);
+  const [message, setMessage] = useState<Message | null>(null);
+  const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
+  const [bodies, setBodies] = useState<ReadonlyMap<string, string>>(new Map());
+  const session = useRef<SearchSession | null>(null);
+  session.current ??= new SearchSession(area, library, (state) => {
+    setSearchState(state);
+    if (!state) setIndexVersion((v) => v + 1);
+  });
+
+  /** Read the entries again, let the index catch up with what changed, and keep the list cache in step. */
+  const refresh = async (cached: LibraryEntry[] | null = null) => {
+    const list = await library.list();
+    setEntries(list);
+    if (!cached || !sameEntries(cached, list)) void storeListCache(area, list).catch(() => undefined);
+    // After the list is drawn: loading a large index must not delay the first paint.
+    requestAnimationFrame(() => setTimeout(() => void session.current!.sync(list)));
+    return list;
+  };
+
+  useEffect(() => {
+    const fail = (e: unknown) => setMessage({ kind: 'error', text: `Could not read the library: ${errorText(e)}.` });
+    // Draw from the one-value cache first, then from the entries themselves.
+    loadListCache(area)
+      .catch(() => null)
+      .then((cached) => {
+        if (cached) setEntries(cached);
+        return refresh(cached);
+      })
+      .catch(fail);
+    const hide = () => session.current!.flush();
+    addEventListener('pagehide', hide);
+    return () => removeEventListener('pagehide', hide);
+  }, []);
+
+  const hits = useMemo(() => (query.trim() ? session.current!.search(query) : null), [query, indexVersion]);
+  const view = useMemo(() => libraryView(entries ?? [], { query, sort, site, tag }, hits), [entries, query, sort, site, tag, hits]);
+  const facets = useMemo(() => facetsOf(entries ?? []), [entries]);
+  const shownRows = view.rows.slice(0, limit);
+
+  // Snippets need bodies; read them only for the first hits on screen.
+  useEffect(() => {
+    if (!hits) return setBodies(new Map());
+    const ids = view.rows.slice(0, SNIPPETS).map((e) => e.id);
+    let live = true;
+    void library.getMany(ids).then((list) => live && setBodies(new Map(list.map((a) => [a.id, a.textContent]))));
+    return () => {
+      live = false;
+    };
+  }, [hits, view]);
+
+  const act = async (label: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      setMessage({ kind: 'error', text: `${label} failed: ${errorText(error)}.` });
+    }
+  };
+
+  const selectedIds = () => view.rows.filter((e) => selected.has(e.id)).map((e) => e.id);
+
+  const onDelete = () =>
+    act('Delete', async () => {
+      const gone = await library.remove(selectedIds());
+      setSelected(new Set());
+      if (open && gone.some((g) => g.id === open.id)) setOpen(null);
+      await refresh();
+      setMessage({ kind: 'info', text: `Deleted ${gone.length} ${gone.length === 1 ? 'article' : 'articles'}.`, undo: gone });
+    });
+
+  const onUndo = (records: SavedArticle[]) =>
+    act('Undo', async () => {
+      await library.restore(records);
+      await refresh();
+      setMessage({ kind: 'info', text: `Restored ${records.length} ${records.length === 1 ? 'article' : 'articles'}.` });
+    });
+
+  const onTag = (text: string, remove: boolean) =>
+    act('Tagging', async () => {
+      const changed = remove ? await library.tag(selectedIds(), [], [text]) : await library.tag(selectedIds(), [text]);
+      await refresh();
+      setMessage({ kind: 'info', text: `${remove ? 'Removed' : 'Added'} “${text.trim()}” ${remove ? 'from' : 'to'} ${changed} ${changed === 1 ? 'article' : 'articles'}.` });
+    });
+
+  const runExport = (ids: string[], format: BulkFormat) =>
+    act('Export', async () => {
+      const chunks: Uint8Array[] = [];
+      const total = ids.length;
+      let shownAt = performance.now();
+      setProgress({ label: 'Exporting', done: 0, total });
+      try {
+        const frontMatterTemplate = await loadFrontMatterTemplate(area);
+        const result = await exportBulk(library.batches(ids, 100), format, (c) => chunks.push(c), {
+          now: new Date(),
+          win: window,
+          frontMatterTemplate,
+          onProgress: (done) => {
+            // Redrawing the page costs time the export needs: a few times a second is enough to show it moving.
+            const now = performance.now();
+            if (now - shownAt < 250 && done !== total) return;
+            shownAt = now;
+            setProgress({ label: 'Exporting', done, total });
+          },
+        });
+        saveBlob(chunks as BlobPart[], result.name, result.mime);
+      } finally {
+        setProgress(null);
+      }
+    });
+
+  const onImport = (file: File) =>
+    act('Import', async () => {
+      try {
+        const report = await importBackup(library, await file.text(), { sanitize: (html) => sanitizeHtml(html, window) });
+        await refresh();
+        setMessage({ kind: 'info', text: reportText(report) });
+      } catch (error) {
+        if (!(error instanceof BackupError)) throw error;
+        setMessage({ kind: 'error', text: `${error.message} Nothing was imported.` });
+      }
+    });
+
+  const onOpen = (id: string) =>
+    act('Opening', async () => {
+      const article = await library.get(id);
+      if (!article) return setMessage({ kind: 'info', text: 'That article is no longer saved.' });
+      setOpen(article);
+    });
+
+  const onEdit = (edit: ArticleEdit) =>
+    act('Saving changes', async () => {
+      if (!open) return;
+      setOpen(await library.update(open.id, edit));
+      await refresh();
+      setMessage({ kind: 'info', text: 'Changes saved.' });
+    });
+
+  const openHtml = useMemo(() => (open ? sanitizeHtml(open.contentHtml, window) : ''), [open]);
+
+  return (
+    <main class="library">
+      <header class="top">
+        <h1>Clean Copy library</h1>
+        <span class="muted" data-testid="library-count">
+          {entries === null ? 'Loading…' : `${entries.length.toLocaleString('en')} saved`}
+        </span>
+        <div class="spacer" />
+        <button type="button" data-testid="export-backup" disabled={!entries?.length || progress !== null} onClick={() => void runExport((entries ?? []).map((e) => e.id), 'json')}>
+          Export backup
+        </button>
+        <label class="button">
+          Import backup…
+          <input
+            type="file"
+            accept="application/json,.json"
+            data-testid="import-file"
+            hidden
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void onImport(file);
+            }}
+          />
+        </label>
+      </header>
+      {message && (
+        <Notice
+          kind={message.kind}
+          action={message.undo ? { label: 'Undo', onClick: () => void onUndo(message.undo!) } : { label: 'Dismiss', onClick: () => setMessage(null) }}
+        >
+          {message.text}
+        </Notice>
+      )}
+      {progress && <Progress {...progress} />}
+      <LibraryControls
+        query={query}
+        sort={sort}
+        site={site}
+        tag={tag}
+        sites={facets.sites}
+        tags={facets.tags}
+        searchState={searchState}
+        onQuery={(q) => (setQuery(q), setLimit(PAGE))}
+        onSort={setSort}
+        onSite={(s) => (setSite(s), setLimit(PAGE))}
+        onTag={(t) => (setTag(t), setLimit(PAGE))}
+      />
+      <SelectionBar
+        selected={selected.size}
+        shown={view.rows.length}
+        busy={progress !== null}
+        onSelectAll={() => setSelected(new Set(view.rows.map((e) => e.id)))}
+        onSelectNone={() => setSelected(new Set())}
+        onDelete={() => void onDelete()}
+        onTag={(t, remove) => void onTag(t, remove)}
+        onExport={(format) => void runExport(selectedIds(), format)}
+      />
+      <div class="panes">
+        <section class="list">
+          {entries !== null && view.rows.length === 0 && (
+            <p class="empty" data-testid="library-empty">
+              {entries.length === 0 ? 'Nothing saved yet. Open an article, click Clean Copy in the toolbar and press Save.' : 'No saved article matches.'}
+            </p>
+          )}
+          <ul data-testid="library-list">
+            {shownRows.map((e) => {
+              const terms = view.terms.get(e.id) ?? [];
+              const body = bodies.get(e.id);
+              return (
+                <LibraryRow
+                  key={e.id}
+                  entry={e}
+                  title={highlight(e.title, terms)}
+                  authors={highlight(e.authors.join(', '), terms)}
+                  site={highlight(e.siteName, terms)}
+                  excerpt={body ? highlight(snippet(body, terms), terms) : []}
+                  selected={selected.has(e.id)}
+                  onSelect={(id, on) => {
+                    const next = new Set(selected);
+                    if (on) next.add(id);
+                    else next.delete(id);
+                    setSelected(next);
+                  }}
+                  onOpen={(id) => void onOpen(id)}
+                />
+              );
+            })}
+          </ul>
+          {view.rows.length > limit && (
+            <button type="button" data-testid="show-more" onClick={() => setLimit(limit + PAGE * 5)}>
+              Show more ({(view.rows.length - limit).toLocaleString('en')} not shown)
+            </button>
+          )}
+        </section>
+        {open && (
+          <aside class="detail" data-testid="detail">
+            <button type="button" class="close" aria-label="Close" onClick={() => setOpen(null)}>
+              ×
+            </button>
+            <ArticleEditor title={open.title} tags={open.tags} notes={open.notes} onSave={(edit) => void onEdit(edit)} />
+            <p>
+              <a href={open.canonicalUrl || open.url} target="_blank" rel="noopener noreferrer">
+                Original page
+              </a>
+            </p>
+            <ArticleHeader article={open} />
+            <ArticlePreview safeHtml={openHtml} leadImage={open.leadImage} />
+          </aside>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,5 @@
+/** An error as a sentence for the reader; a full storage area says what to do about it. */
+export function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return /quota/i.test(text) ? 'the browser’s storage for Clean Copy is full. Delete or export some saved articles and try again' : text;
+}

@@ -1,0 +1,75 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { KeyValueArea } from '../../lib/library/library';
+import { DEFAULT_FRONT_MATTER_TEMPLATE, FRONT_MATTER_FIELDS, renderFrontMatter, unknownPlaceholders } from '../../lib/export/front-matter-template';
+import { loadFrontMatterTemplate, saveFrontMatterTemplate } from '../../lib/export/template-store';
+import type { Exportable } from '../../lib/export/exportable';
+import { TemplateEditor } from '../../components/TemplateEditor';
+
+const area = browser.storage.local as unknown as KeyValueArea;
+
+/** What the preview shows the template filled with. */
+const SAMPLE: Exportable = {
+  title: 'Tram line to reach the northern suburbs',
+  authors: ['Ann Lee', 'Bo Chan'],
+  siteName: 'City News',
+  publishedTime: '2025-11-23T23:57:00.000Z',
+  lang: 'en',
+  dir: 'ltr',
+  excerpt: 'The council voted to extend the line.',
+  url: 'https://city.example/trams?utm_source=feed',
+  canonicalUrl: 'https://city.example/trams',
+  contentHtml: '',
+  textContent: '',
+  wordCount: 1234,
+  readingMinutes: 6,
+  removed: [],
+  savedAt: '2026-01-01T09:30:00.000Z',
+  updatedAt: '2026-01-02T10:00:00.000Z',
+  tags: ['transport', 'city'],
+  notes: 'Check the cost figures.',
+};
+
+const FIELDS = Object.entries(FRONT_MATTER_FIELDS).map(([name, f]) => ({ name, describe: f.describe }));
+
+export function App() {
+  const [template, setTemplate] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    loadFrontMatterTemplate(area).then(setTemplate, () => setTemplate(DEFAULT_FRONT_MATTER_TEMPLATE));
+  }, []);
+
+  const problems = useMemo(() => {
+    const unknown = template === null ? [] : unknownPlaceholders(template);
+    return unknown.length ? [`Unknown placeholder${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `{{${n}}}`).join(', ')}.`] : [];
+  }, [template]);
+
+  if (template === null) return <main class="options">Loading…</main>;
+
+  const store = async (next: string) => {
+    try {
+      await saveFrontMatterTemplate(area, next);
+      setTemplate(next);
+      setStatus('Saved.');
+    } catch (error) {
+      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return (
+    <main class="options">
+      <h1>Clean Copy options</h1>
+      <TemplateEditor
+        template={template}
+        fields={FIELDS}
+        preview={renderFrontMatter(template, SAMPLE)}
+        problems={problems}
+        status={status}
+        onChange={(t) => (setTemplate(t), setStatus(''))}
+        onSave={() => void store(template)}
+        onReset={() => void store(DEFAULT_FRONT_MATTER_TEMPLATE)}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+
+/**
+ * A ZIP written file by file: each file is compressed and handed to `sink`
+ * as it is added, so an archive of thousands of articles never needs all of
+ * them rendered, or the whole archive, in memory at once. fflate's
+ * synchronous deflate makes every chunk arrive before `add` returns.
+ */
+export class ZipStream {
+  private readonly zip: Zip;
+  private failure: Error | null = null;
+
+  constructor(sink: (chunk: Uint8Array) => void, private readonly modified: Date) {
+    this.zip = new Zip((error, chunk) => {
+      if (error) this.failure = error;
+      else sink(chunk);
+    });
+  }
+
+  /** Add a file; `store` keeps it uncompressed (an EPUB's mimetype must be). */
+  add(name: string, content: string | Uint8Array, store = false): void {
+    const file = store ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
+    file.mtime = this.modified;
+    this.zip.add(file);
+    file.push(typeof content === 'string' ? strToU8(content) : content, true);
+    this.check();
+  }
+
+  end(): void {
+    this.zip.end();
+    this.check();
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+}
+
+/** Chunks joined into one array, for callers that want the whole file. */
+export function concatChunks(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+import * as v from 'valibot';
+import { BackupArticleSchema, BackupEnvelopeSchema, firstProblem, type BackupArticle } from './backup-schema';
+import type { Library } from './library';
+import { MigrationError, migrate } from './migrate';
+import { articleId, SCHEMA_VERSION, type SavedArticle } from './saved-article';
+import { normalizeTags } from './tags';
+
+export interface ImportReport {
+  /** Articles that were not in the library before. */
+  imported: number;
+  /** Articles that replaced an older copy in the library. */
+  updated: number;
+  /** Articles left out, by their position in the file's `articles` list. */
+  skipped: { index: number; reason: string }[];
+}
+
+/** The file as a whole is unusable: not JSON, not Clean Copy's, or a version this build cannot read. Nothing was written. */
+export class BackupError extends Error {}
+
+export interface ImportOptions {
+  /**
+   * Makes imported HTML safe. A backup is a file anyone could have written,
+   * so its HTML is treated like a web page's: sanitised again on the way in,
+   * as well as before every render.
+   */
+  sanitize: (html: string) => string;
+  now?: () => Date;
+}
+
+/** Parse and check the envelope; throws BackupError. */
+export function readBackup(text: string): unknown[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new BackupError('This is not a JSON file.');
+  }
+  const envelope = v.safeParse(BackupEnvelopeSchema, doc);
+  if (!envelope.success) throw new BackupError(`This is not a Clean Copy backup (${firstProblem(envelope.issues)}).`);
+  return envelope.output.articles;
+}
+
+/**
+ * One article of a backup, checked and brought to the current record shape.
+ * An article without `schemaVersion` is a plain export of a page that was
+ * never saved; one with an older version is migrated first.
+ */
+export function readArticle(raw: unknown, options: ImportOptions): { ok: true; record: SavedArticle } | { ok: false; reason: string } {
+  let input = raw;
+  if (typeof raw === 'object' && raw !== null && 'schemaVersion' in raw && raw.schemaVersion !== SCHEMA_VERSION) {
+    try {
+      input = migrate(raw);
+    } catch (error) {
+      return { ok: false, reason: error instanceof MigrationError ? error.message : String(error) };
+    }
+  }
+  const parsed = v.safeParse(BackupArticleSchema, input);
+  if (!parsed.success) return { ok: false, reason: firstProblem(parsed.issues) };
+  return { ok: true, record: toRecord(parsed.output, options) };
+}
+
+function toRecord(a: BackupArticle, options: ImportOptions): SavedArticle {
+  const stamp = (options.now ?? (() => new Date()))().toISOString();
+  const savedAt = a.savedAt ?? stamp;
+  const record: SavedArticle = {
+    ...a,
+    schemaVersion: SCHEMA_VERSION,
+    // The key comes from the address, never from the file, so an import cannot land on another article's key.
+    id: articleId(a.canonicalUrl || a.url),
+    savedAt,
+    updatedAt: a.updatedAt ?? savedAt,
+    tags: normalizeTags(a.tags),
+    contentHtml: options.sanitize(a.contentHtml),
+  };
+  if (record.modifiedTime === undefined) delete record.modifiedTime;
+  if (record.leadImage === undefined) delete record.leadImage;
+  return record;
+}
+
+/**
+ * Everything a backup would write, decided before anything is written. An
+ * article already in the library is replaced unless the library's copy was
+ * changed more recently than the backup's.
+ */
+export function planImport(
+  raws: readonly unknown[],
+  existing: ReadonlyMap<string, string>,
+  options: ImportOptions,
+): { records: SavedArticle[]; report: ImportReport } {
+  const report: ImportReport = { imported: 0, updated: 0, skipped: [] };
+  const records: SavedArticle[] = [];
+  const firstIndex = new Map<string, number>();
+  raws.forEach((raw, index) => {
+    const read = readArticle(raw, options);
+    if (!read.ok) return report.skipped.push({ index, reason: read.reason });
+    const { record } = read;
+    const earlier = firstIndex.get(record.id);
+    if (earlier !== undefined) return report.skipped.push({ index, reason: `same article as articles[${earlier}]` });
+    firstIndex.set(record.id, index);
+    const libraryUpdatedAt = existing.get(record.id);
+    if (libraryUpdatedAt !== undefined && libraryUpdatedAt > record.updatedAt) {
+      return report.skipped.push({ index, reason: 'the library’s copy was changed after this backup was made' });
+    }
+    if (libraryUpdatedAt === undefined) report.imported++;
+    else report.updated++;
+    records.push(record);
+  });
+  return { records, report };
+}
+
+/** Restore a backup file into the library. Throws BackupError, before writing anything, for a file that is not a backup. */
+export async function importBackup(library: Library, text: string, options: ImportOptions): Promise<ImportReport> {
+  const raws = readBackup(text);
+  const existing = new Map((await library.list()).map((e) => [e.id, e.updatedAt] as const));
+  const { records, report } = planImport(raws, existing, options);
+  await library.put(records);
+  return report;
+}

@@ -1,0 +1,67 @@
+import type { ArticleRecord } from '../article';
+import { articleId, SCHEMA_VERSION, type SavedArticle } from './saved-article';
+
+/**
+ * Version 0: what the first prototype stored, before records carried a
+ * `schemaVersion`. It had one `author` string instead of an `authors` list,
+ * no `id`, `updatedAt`, `tags` or `removed`, and was keyed by URL.
+ */
+export interface SavedArticleV0 extends Omit<ArticleRecord, 'authors' | 'removed'> {
+  author?: string;
+  savedAt: string;
+}
+
+/** Version 1: the library's first versioned shape — version 2 without `notes`. */
+export type SavedArticleV1 = Omit<SavedArticle, 'schemaVersion' | 'notes'> & { schemaVersion: 1 };
+
+export class MigrationError extends Error {}
+
+type Loose = Record<string, unknown>;
+
+function fromV0(r: Loose): Loose {
+  const { author, ...rest } = r as Loose & { author?: unknown };
+  const url = String(rest.canonicalUrl || rest.url || '');
+  return {
+    ...rest,
+    schemaVersion: 1,
+    id: articleId(url),
+    authors: typeof author === 'string' && author.trim() ? [author.trim()] : [],
+    removed: [],
+    updatedAt: rest.savedAt,
+    tags: [],
+  };
+}
+
+function fromV1(r: Loose): Loose {
+  return { ...r, schemaVersion: 2, notes: '' };
+}
+
+/** Step n upgrades a version-n record to version n + 1. */
+const STEPS: ReadonlyArray<(r: Loose) => Loose> = [fromV0, fromV1];
+
+/** The version a stored record claims; records from before versioning are 0. */
+export function versionOf(record: Loose): number {
+  return record.schemaVersion === undefined ? 0 : Number(record.schemaVersion);
+}
+
+/**
+ * A stored record of any known version, upgraded to the current shape.
+ * Pure: the caller decides whether to write the result back. A record from a
+ * newer Clean Copy is refused rather than guessed at, so it is never
+ * downgraded by being saved again.
+ */
+export function migrate(record: unknown): SavedArticle {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new MigrationError('not an article record');
+  let r = record as Loose;
+  let version = versionOf(r);
+  if (!Number.isInteger(version) || version < 0) throw new MigrationError(`unknown schema version ${String(r.schemaVersion)}`);
+  if (version > SCHEMA_VERSION) throw new MigrationError(`schema version ${version} is newer than this Clean Copy understands (${SCHEMA_VERSION})`);
+  while (version < SCHEMA_VERSION) {
+    r = STEPS[version]!(r);
+    version++;
+  }
+  return r as unknown as SavedArticle;
+}
+
+/** Exposed for tests of a single step. */
+export const migrationSteps = STEPS;

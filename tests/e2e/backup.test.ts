@@ -1,0 +1,101 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { downloadFrom, ExtensionBrowser } from './support/browser';
+import { generateArticles, seedLibrary } from './support/library-data';
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await ExtensionBrowser.launch();
+});
+
+beforeEach(async () => {
+  await browser.closePages();
+  await browser.clearStorage();
+});
+
+afterAll(async () => {
+  expect(browser?.offsiteResponses ?? []).toEqual([]);
+  await browser?.close();
+});
+
+async function libraryPage(): Promise<Page> {
+  const page = await browser.ctx.newPage();
+  await page.goto(browser.extensionUrl('library.html'));
+  await page.getByTestId('library-count').filter({ hasNotText: 'Loading' }).waitFor();
+  return page;
+}
+
+const storageSize = (page: Page) => page.evaluate('chrome.storage.local.get(null).then((all) => Object.keys(all).filter((k) => /^(article|entry):/.test(k)).length)');
+/** The backup without its one line that depends on when it was made. */
+const withoutStamp = (json: string) => json.replace(/^ {2}"exportedAt": ".*",$/m, '');
+
+describe('backup and restore in the browser', () => {
+  it('exports 1,000 articles, restores them into an empty library, and exports the same bytes again', async () => {
+    const records = generateArticles(1000, { textLength: 3000 });
+    let page = await libraryPage();
+    await seedLibrary(page, records);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('library-count').innerText()).toBe('1,000 saved');
+
+    const first = await downloadFrom(page, () => page.getByTestId('export-backup').click());
+    expect(first.name).toMatch(/^clean-copy-\d{4}-\d{2}-\d{2}\.json$/);
+    const doc = JSON.parse(first.text) as { format: string; version: number; articles: { id: string; tags: string[]; notes: string; savedAt: string }[] };
+    expect(doc).toMatchObject({ format: 'clean-copy', version: 1 });
+    expect(doc.articles).toHaveLength(1000);
+    expect(new Set(doc.articles.map((a) => a.id))).toEqual(new Set(records.map((r) => r.id)));
+    expect(doc.articles[0]).toMatchObject({ savedAt: records.at(-1)!.savedAt, tags: records.at(-1)!.tags });
+
+    await page.evaluate('chrome.storage.local.clear()');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('library-count').innerText()).toBe('0 saved');
+
+    await page.getByTestId('import-file').setInputFiles(first.path);
+    await expect.poll(() => page.getByTestId('notice').innerText(), { timeout: 30_000 }).toContain('Imported 1000 new, updated 0, skipped 0.');
+    expect(await storageSize(page)).toBe(2000);
+    await expect.poll(() => page.getByTestId('library-count').innerText()).toBe('1,000 saved');
+
+    page = await libraryPage();
+    const second = await downloadFrom(page, () => page.getByTestId('export-backup').click());
+    expect(second.bytes.length).toBe(first.bytes.length);
+    expect(withoutStamp(second.text)).toBe(withoutStamp(first.text));
+  }, 180_000);
+
+  it('refuses a foreign or broken file and leaves the library as it was', async () => {
+    const page = await libraryPage();
+    await seedLibrary(page, generateArticles(3, { textLength: 500 }));
+    await page.reload();
+    await expect.poll(() => page.getByTestId('library-count').innerText()).toBe('3 saved');
+    const before = await page.evaluate('chrome.storage.local.get(null).then((all) => JSON.stringify(all))');
+    for (const [name, text, why] of [
+      ['foreign.json', JSON.stringify({ items: [{ title: 'x' }] }), /not a Clean Copy backup/],
+      ['broken.json', '{"format":"clean-copy","version":1,"articles":[', /not a JSON file/],
+    ] as const) {
+      const file = join(tmpdir(), `clean-copy-${process.pid}-${name}`);
+      await writeFile(file, text);
+      await page.getByTestId('import-file').setInputFiles(file);
+      await expect.poll(() => page.getByTestId('notice').innerText()).toMatch(why);
+      expect(await page.getByTestId('notice').innerText()).toContain('Nothing was imported.');
+    }
+    expect(await page.evaluate('chrome.storage.local.get(null).then((all) => JSON.stringify(all))')).toBe(before);
+  });
+
+  it('imports a backup whose HTML is hostile and renders it sanitised', async () => {
+    const page = await libraryPage();
+    const [a] = generateArticles(1, { textLength: 300 });
+    const hostile = { ...a!, title: 'Hostile import', contentHtml: '<p>Safe text</p><img src=x onerror="window.__xss=1"><script>window.__xss=2</script><a href="javascript:window.__xss=3">link</a>' };
+    const file = join(tmpdir(), `clean-copy-${process.pid}-hostile.json`);
+    await writeFile(file, JSON.stringify({ format: 'clean-copy', version: 1, exportedAt: new Date().toISOString(), articles: [hostile] }));
+    await page.getByTestId('import-file').setInputFiles(file);
+    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('Imported 1 new');
+    const stored = (await page.evaluate(`chrome.storage.local.get('article:${a!.id}')`)) as Record<string, { contentHtml: string }>;
+    expect(stored[`article:${a!.id}`]!.contentHtml).not.toMatch(/onerror|<script|javascript:/);
+    await page.getByRole('button', { name: 'Hostile import' }).click();
+    await expect.poll(() => page.getByTestId('preview').innerText()).toContain('Safe text');
+    expect(await page.locator('[data-testid=preview] script, [data-testid=preview] [onerror], [data-testid=preview] a[href^="javascript"]').count()).toBe(0);
+    expect(await page.evaluate('window.__xss ?? null')).toBeNull();
+  });
+});

@@ -1,0 +1,192 @@
+// npm run bench:library [-- --count 10000] — the library at scale in real Chromium with the built extension.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { ExtensionBrowser } from '../e2e/support/browser';
+import { startServer, type FixtureServer } from '../e2e/support/server';
+import { generateArticles, seedLibrary } from '../e2e/support/library-data';
+
+const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, saves: { type: 'string', default: '5' } } });
+const COUNT = Number(values.count);
+const SAVES = Number(values.saves);
+const CANONICAL = 'https://fortune.com/europe/2025/11/23/secret-us-russia-talks-plan-blindsided-ukraine-witkoff-dmitriev/';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+interface Row {
+  measure: string;
+  value: string;
+  target: string;
+  ok: boolean | null;
+}
+const rows: Row[] = [];
+const record = (measure: string, value: number, unit: string, limit?: number) => rows.push({ measure, value: `${value.toFixed(unit === 'MB' ? 1 : 0)} ${unit}`, target: limit === undefined ? '' : `≤ ${Math.round(limit)} ${unit}`, ok: limit === undefined ? null : value <= limit });
+
+/**
+ * The real Save button in the popup for a page with its own canonical
+ * address: the time from the click to the popup saying it is saved, which is
+ * one read of the article's key and one write of its two keys.
+ */
+async function timeSave(browser: ExtensionBrowser, server: FixtureServer, amp: string, n: number, saved: number): Promise<number> {
+  const path = `/bench/story-${n}.html`;
+  server.route(path, amp.replace(`<link rel="canonical" href="${CANONICAL}">`, `<link rel="canonical" href="https://bench.example/story/${n}">`));
+  const tab = await browser.openTab(server.url(path));
+  const popup = await browser.openPopupFor(tab);
+  try {
+    // The popup lists the library when it opens; the click waits until that is done, as a reader's would.
+    await popup.getByTestId('saved-tab').filter({ hasText: `Saved (${saved})` }).waitFor({ timeout: 60_000 });
+    return await popup.evaluate(`new Promise((done) => {
+      const button = document.querySelector('[data-testid=save]');
+      const start = performance.now();
+      new MutationObserver(() => { if (/^Saved/.test(button.textContent)) done(performance.now() - start); }).observe(button, { childList: true, subtree: true, characterData: true });
+      button.click();
+    })`);
+  } finally {
+    await popup.close();
+    await tab.close();
+  }
+}
+
+async function seedTo(browser: ExtensionBrowser, page: Page, from: number, to: number): Promise<void> {
+  const step = 500;
+  for (let i = from; i < to; i += step) {
+    await seedLibrary(page, generateArticles(Math.min(step, to - i), { textLength: 5000 + ((i * 7919) % 5000), start: Date.parse('2024-01-01T00:00:00Z') + i * 60_000 }).map((r, k) => ({ ...r, ...renamed(r, i + k) })), 250);
+    if ((i / step) % 4 === 0) log(`  seeded ${Math.min(i + step, to)}`);
+  }
+}
+
+/** generateArticles numbers from 0 on every call; give each batch its own addresses and titles. */
+function renamed(r: ReturnType<typeof generateArticles>[number], n: number) {
+  const url = `https://news${n % 8}.example/story/${n}`;
+  return { id: `g${n.toString(36)}`, url, canonicalUrl: url, title: r.title.replace(/report \d+$/, `report ${n}`) };
+}
+
+async function main(): Promise<void> {
+  const server = await startServer();
+  const browser = await ExtensionBrowser.launch();
+  const amp = await readFile(resolve(import.meta.dirname, '../fixtures/fortune/amp.html'), 'utf8');
+  try {
+    await browser.clearStorage();
+    const seedPage = await browser.ctx.newPage();
+    await seedPage.goto(browser.extensionUrl('library.html'));
+
+    // Save cost at 1, 1,000 and COUNT: median of SAVES saves through the popup at each point.
+    const milestones = [0, 999, COUNT - SAVES].filter((m, i, all) => m >= 0 && all.indexOf(m) === i);
+    let saved = 0;
+    let serial = 0;
+    const saveTimes: number[] = [];
+    for (const at of milestones) {
+      await seedTo(browser, seedPage, saved, at);
+      // Let the storage settle (the browser compacts its database after a bulk write) before timing.
+      if (at > saved) await new Promise((r) => setTimeout(r, 5000));
+      saved = at;
+      const times: number[] = [];
+      for (let k = 0; k < SAVES; k++) times.push(await timeSave(browser, server, amp, serial++, at + k));
+      saved += SAVES;
+      saveTimes.push(median(times));
+      log(`save #${at + 1}: ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
+    }
+    await seedTo(browser, seedPage, saved, COUNT);
+    record(`save 1st article (median of ${SAVES})`, saveTimes[0]!, 'ms');
+    record('save 1,000th article', saveTimes[1]!, 'ms', saveTimes[0]! * 1.5);
+    record(`save ${COUNT.toLocaleString('en')}th article`, saveTimes.at(-1)!, 'ms', saveTimes[0]! * 1.5);
+    await seedPage.close();
+
+    // Library page: navigation start → first row drawn (a frame after it enters the DOM).
+    const openPage = async () => {
+      const page = await browser.ctx.newPage();
+      await page.addInitScript(() => {
+        new MutationObserver((_m, observer) => {
+          if (!document.querySelector('[data-testid=library-item]')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => ((window as unknown as { __firstRow: number }).__firstRow = performance.now()));
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(browser.extensionUrl('library.html'));
+      await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, undefined, { timeout: 60_000 });
+      return { page, paint: await page.evaluate<number>('window.__firstRow') };
+    };
+    const first = await openPage();
+    const indexStart = Date.now();
+    await first.page.waitForFunction((n) => document.querySelector('[data-testid=library-count]')?.textContent?.startsWith(n), COUNT.toLocaleString('en'));
+    await first.page.getByTestId('library-search').fill('harbour');
+    await first.page.waitForSelector('[data-testid=search-state]', { state: 'detached', timeout: 600_000 });
+    const firstIndexMs = Date.now() - indexStart;
+    // Let the page store its index, then open it again as a reader would.
+    const storedStamps = () => first.page.evaluate<number>(`chrome.storage.local.get('search:index').then((s) => Object.keys(s['search:index']?.stamps ?? {}).length)`);
+    for (let i = 0; i < 240 && (await storedStamps()) < COUNT; i++) await new Promise((r) => setTimeout(r, 500));
+    await first.page.close();
+
+    const paints: number[] = [];
+    let page: Page | undefined;
+    for (let i = 0; i < 3; i++) {
+      await page?.close();
+      const opened = await openPage();
+      page = opened.page;
+      paints.push(opened.paint);
+    }
+    record('library open → first list paint (median of 3)', median(paints), 'ms', 100);
+    const readyStart = Date.now();
+    await page!.getByTestId('library-search').fill('a');
+    await page!.waitForSelector('[data-testid=search-state]', { state: 'detached', timeout: 120_000 });
+    record('first-ever index build (one time)', firstIndexMs, 'ms');
+    record('stored index loaded on a later open', Date.now() - readyStart, 'ms');
+
+    // Search: typing a query → the list redrawn with its results.
+    const latencies: number[] = [];
+    for (const q of ['harbour', 'council vote', 'ferry strike wage', 'climat', 'report 9999', 'tram', 'museum festival', 'zzznothing']) {
+      latencies.push(
+        await page!.evaluate(`new Promise((done) => {
+          const input = document.querySelector('[data-testid=library-search]');
+          const start = performance.now();
+          input.value = ${JSON.stringify(q)};
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          requestAnimationFrame(() => setTimeout(() => done(performance.now() - start)));
+        })`),
+      );
+    }
+    record('search latency (median of 8 queries)', median(latencies), 'ms', 50);
+    record('search latency (slowest of 8)', Math.max(...latencies), 'ms');
+
+    // Export everything as a ZIP of Markdown, sampling the page's JS heap while it runs.
+    await page!.getByTestId('library-search').fill('');
+    await page!.getByTestId('select-all').click();
+    const cdp = await browser.ctx.newCDPSession(page!);
+    await cdp.send('Performance.enable');
+    const heap = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
+    const baseline = await heap();
+    let peak = baseline;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        peak = Math.max(peak, await heap());
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const start = Date.now();
+    let zip: Buffer;
+    try {
+      const [download] = await Promise.all([page!.waitForEvent('download', { timeout: 600_000 }), page!.getByTestId('export-selected').click()]);
+      zip = await readFile(await download.path());
+    } finally {
+      sampling = false;
+      await sampler.catch(() => undefined);
+    }
+    const exportMs = Date.now() - start;
+    record(`export ${COUNT.toLocaleString('en')} to ZIP of Markdown`, exportMs, 'ms', 5000);
+    record('  peak JS heap during export', peak, 'MB');
+    record('  JS heap before export', baseline, 'MB');
+    record('  ZIP size', zip.length / 2 ** 20, 'MB');
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const width = Math.max(...rows.map((r) => r.measure.length));
+  const out = [`${'measure'.padEnd(width)}  ${'value'.padStart(10)}  target`, ...rows.map((r) => `${r.measure.padEnd(width)}  ${r.value.padStart(10)}  ${r.target}${r.ok === null ? '' : r.ok ? '  ok' : '  MISSED'}`)];
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+await main();

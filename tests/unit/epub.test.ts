@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { strFromU8, unzipSync } from 'fflate';
+import { toEpub } from '../../lib/export/epub';
+import { toXhtmlFragment, type DomWindow } from '../../lib/export/xhtml';
+import { extractArticle } from '../../lib/extract/extract-article';
+import { parseHtml } from '../../lib/extract/parse-html';
+import type { ArticleRecord } from '../../lib/article';
+import { epubcheck } from './support/epubcheck';
+import { FIXTURE_URL, PROSE, readFixture } from './support/dom';
+import { sampleArticle } from './support/article';
+
+const win = new JSDOM('').window as unknown as Window;
+const dom = win as unknown as DomWindow;
+const NOW = new Date('2026-02-03T04:05:06.789Z');
+
+function fortune(): ArticleRecord {
+  const result = extractArticle(parseHtml(readFixture('fortune/wordpress.html'), FIXTURE_URL), { url: FIXTURE_URL });
+  if (!result.ok) throw new Error(result.message);
+  return result.article;
+}
+
+/** Every hostile vector of the local subset inside one article. */
+function hostile(): ArticleRecord {
+  const file = fileURLToPath(new URL('../fixtures/xss/vectors-subset.json', import.meta.url));
+  const vectors = (JSON.parse(readFileSync(file, 'utf8')) as { vectors: { payload: string }[] }).vectors;
+  return sampleArticle({ canonicalUrl: 'https://a.example/hostile', title: 'Hostile <b>&</b> "quotes"', contentHtml: PROSE + vectors.map((v) => `<div><p>${v.payload}</p></div>`).join('\n') });
+}
+
+/** HTML the parser accepts but XHTML's content model does not. */
+const AWKWARD = sampleArticle({
+  canonicalUrl: 'https://a.example/awkward',
+  lang: 'not a language!',
+  contentHtml:
+    '<h2>Head <div>with a block</div></h2><ul><p>stray paragraph</p><li>item</li></ul><li>orphan item</li>' +
+    '<p>Control\u0001char &nbsp;and <a href="/relative">relative</a>, <a href="#gone">fragment</a>, <a href="javascript:x">script</a></p>' +
+    '<figure><img src="https://a.example/p.jpg" alt="A picture"><figcaption>Caption</figcaption></figure><p><a href="https://a.example/"><img src="x.png" alt="in a link"></a></p>' +
+    '<table border="1" align="center"><tr><td colspan="x" rowspan="2">c</td></tr></table><center>old</center><font color="red">red</font><time>soon</time>' +
+    '<section><header><h3>Inner</h3></header><p>text</p><footer>foot</footer></section><span><div>block in span</div></span><dl><dt>t</dt><dd>d</dd></dl>',
+});
+
+describe('XHTML chapters', () => {
+  it('are well-formed XML, with images as links, relative links resolved and unusable ones unwrapped', () => {
+    const xhtml = toXhtmlFragment(AWKWARD.contentHtml, 'https://a.example/story/', dom);
+    const parsed = new dom.DOMParser().parseFromString(`<div xmlns="http://www.w3.org/1999/xhtml">${xhtml}</div>`, 'application/xhtml+xml');
+    expect(parsed.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(xhtml).not.toContain('<img');
+    expect(xhtml).toContain('<a href="https://a.example/p.jpg">[Image: A picture]</a>');
+    expect(xhtml).toContain('[Image: in a link]');
+    expect(xhtml).toContain('<a href="https://a.example/relative">relative</a>');
+    expect(xhtml).not.toMatch(/href="(?:#|javascript)/);
+    expect(xhtml).not.toMatch(/<(?:center|font|section|header|footer|time)\b|border=|align=|\u0001/);
+    expect(xhtml).toContain('\u00a0');
+  });
+});
+
+describe('EPUB', () => {
+  it('puts the mimetype first and uncompressed, then container, package, nav and one chapter per article', () => {
+    const book = toEpub([sampleArticle(), sampleArticle({ canonicalUrl: 'https://a.example/2', title: 'Second' })], { now: NOW, win });
+    expect(strFromU8(book.subarray(30, 38))).toBe('mimetype');
+    expect(book[8]).toBe(0); // compression method 0: stored
+    expect(strFromU8(book.subarray(38, 58))).toBe('application/epub+zip');
+    const files = unzipSync(book);
+    expect(Object.keys(files)).toEqual(['mimetype', 'META-INF/container.xml', 'OEBPS/style.css', 'OEBPS/chapter-1.xhtml', 'OEBPS/chapter-2.xhtml', 'OEBPS/nav.xhtml', 'OEBPS/package.opf']);
+    const opf = strFromU8(files['OEBPS/package.opf']!);
+    expect(opf).toContain('<dc:title>Clean Copy: 2 articles</dc:title>');
+    expect(opf).toContain('<meta property="dcterms:modified">2026-02-03T04:05:06Z</meta>');
+    expect(strFromU8(files['OEBPS/nav.xhtml']!)).toContain('<li><a href="chapter-2.xhtml">Second</a></li>');
+  });
+
+  it('is the same bytes for the same articles and time', () => {
+    expect(toEpub([sampleArticle()], { now: NOW, win })).toEqual(toEpub([sampleArticle()], { now: NOW, win }));
+  });
+
+  it('passes epubcheck with no errors: one real article', async () => {
+    const book = toEpub([fortune()], { now: NOW, win });
+    const opf = strFromU8(unzipSync(book)['OEBPS/package.opf']!);
+    expect(opf).toContain('<dc:title>Secret U.S.-Russia talks led to plan that blindsided Ukraine</dc:title>');
+    expect(opf).toContain('<dc:creator id="creator-1">');
+    const { errors } = await epubcheck(book);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('passes epubcheck with no errors: several articles, hostile and awkward HTML included', async () => {
+    const book = toEpub([sampleArticle(), fortune(), hostile(), AWKWARD], { now: NOW, win, title: 'My reading' });
+    const { errors } = await epubcheck(book);
+    expect(errors).toEqual([]);
+    const chapters = Object.entries(unzipSync(book)).filter(([name]) => name.includes('chapter-')).map(([, bytes]) => strFromU8(bytes));
+    expect(chapters).toHaveLength(4);
+    for (const c of chapters) expect(c).not.toMatch(/<(?:script|iframe|object|embed|img|svg|math|form)\b|\son[a-z]+=|javascript:/i);
+  }, 60_000);
+
+  it('finds errors in a broken book, so a pass means something', async () => {
+    const files = unzipSync(toEpub([sampleArticle()], { now: NOW, win }));
+    const broken = new TextEncoder().encode(strFromU8(files['OEBPS/chapter-1.xhtml']!).replace('</section>', ''));
+    const { zipSync } = await import('fflate');
+    const book = zipSync({ mimetype: [files.mimetype!, { level: 0 }], ...Object.fromEntries(Object.entries(files).filter(([n]) => n !== 'mimetype')), 'OEBPS/chapter-1.xhtml': broken });
+    expect((await epubcheck(book)).errors.length).toBeGreaterThan(0);
+  }, 60_000);
+});

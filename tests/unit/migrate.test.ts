@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { migrate, migrationSteps, MigrationError, type SavedArticleV0 } from '../../lib/library/migrate';
+import { Library, type KeyValueArea } from '../../lib/library/library';
+import { articleId, SCHEMA_VERSION } from '../../lib/library/saved-article';
+import { sampleArticle } from './support/article';
+
+function v0(): SavedArticleV0 {
+  const { authors: _authors, removed: _removed, ...rest } = sampleArticle();
+  return { ...rest, author: ' Ann Lee ', savedAt: '2024-05-01T10:00:00.000Z' };
+}
+
+describe('migrate', () => {
+  it('upgrades a version 0 record (one author string, no id, tags or version) to version 1', () => {
+    const v1 = migrationSteps[0]!(v0() as unknown as Record<string, unknown>);
+    expect(v1).toMatchObject({
+      schemaVersion: 1,
+      id: articleId('https://city.example/trams'),
+      authors: ['Ann Lee'],
+      removed: [],
+      tags: [],
+      savedAt: '2024-05-01T10:00:00.000Z',
+      updatedAt: '2024-05-01T10:00:00.000Z',
+    });
+    expect(v1).not.toHaveProperty('author');
+    expect(v1).not.toHaveProperty('notes');
+  });
+
+  it('upgrades version 0 and version 1 records to the current version', () => {
+    const fromV0 = migrate(v0());
+    expect(fromV0.schemaVersion).toBe(SCHEMA_VERSION);
+    expect(fromV0.notes).toBe('');
+    expect(fromV0.title).toBe(sampleArticle().title);
+    const v1 = { ...sampleArticle(), schemaVersion: 1, id: 'x', savedAt: 's', updatedAt: 'u', tags: ['a'] };
+    expect(migrate(v1)).toEqual({ ...v1, schemaVersion: SCHEMA_VERSION, notes: '' });
+  });
+
+  it('returns a current record unchanged and refuses newer or malformed ones', () => {
+    const current = { ...sampleArticle(), schemaVersion: SCHEMA_VERSION, id: 'x', savedAt: 's', updatedAt: 'u', tags: [], notes: 'n' };
+    expect(migrate(current)).toEqual(current);
+    expect(() => migrate({ ...current, schemaVersion: SCHEMA_VERSION + 1 })).toThrow(MigrationError);
+    expect(() => migrate({ ...current, schemaVersion: -1 })).toThrow(MigrationError);
+    expect(() => migrate('text')).toThrow(MigrationError);
+    expect(() => migrate(null)).toThrow(MigrationError);
+  });
+
+  it('is applied when the library reads an older record from storage', async () => {
+    fakeBrowser.reset();
+    const area = fakeBrowser.storage.local as unknown as KeyValueArea;
+    const id = articleId('https://city.example/trams');
+    await area.set({ [`article:${id}`]: { ...sampleArticle(), schemaVersion: 1, id, savedAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', tags: [] } });
+    const library = new Library(area);
+    expect(await library.get(id)).toMatchObject({ schemaVersion: SCHEMA_VERSION, notes: '' });
+    // Saving again writes the current version, keeping the first save date.
+    const saved = await library.save(sampleArticle());
+    expect(saved).toMatchObject({ schemaVersion: SCHEMA_VERSION, savedAt: '2025-01-01T00:00:00.000Z', notes: '' });
+  });
+});
