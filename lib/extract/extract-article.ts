@@ -10,7 +10,7 @@ import { blockText } from '../block-text';
 import { toIsoDate } from './dates';
 import { readMetadata } from './metadata';
 import { stripSiteSuffix } from './title';
-import { normalizeMedia } from './normalize-media';
+import { normalizeMedia, unwrapNoscriptImages } from './normalize-media';
 import { restoreLeadFigure } from './lead-figure';
 
 export interface ExtractOptions {
@@ -59,6 +59,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   const meta = readMetadata(copy, options.url);
   const switches = options.rules ?? {};
   if (!copy.body) return noArticle();
+  unwrapNoscriptImages(copy.body);
   const removed = runRules(copy.body, 'page', RULES, switches);
 
   // Readability hands back its article element rather than a string: the rules and the

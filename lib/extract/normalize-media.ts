@@ -52,3 +52,37 @@ function resolve(url: string, base: string): string {
     return url;
   }
 }
+
+function hasRealSource(img: Element): boolean {
+  const src = img.getAttribute('src') ?? '';
+  return (src !== '' && !PLACEHOLDER_SRC.test(src)) || LAZY_SRC.some((a) => img.hasAttribute(a)) || img.hasAttribute('srcset');
+}
+
+/** The one picture a <noscript> holds, whether the parser kept its content as elements or as text. */
+function noscriptImage(noscript: Element): Element | undefined {
+  let holder: Element = noscript;
+  if (!noscript.firstElementChild) {
+    const inert = noscript.ownerDocument.implementation.createHTMLDocument('');
+    inert.body.innerHTML = noscript.textContent ?? '';
+    holder = inert.body;
+  }
+  const imgs = holder.getElementsByTagName('img');
+  if (imgs.length !== 1 || (holder.textContent ?? '').trim() !== '') return undefined;
+  return noscript.ownerDocument.importNode(imgs[0]!, true);
+}
+
+/**
+ * Lazy-loading pages put the real picture in <noscript> after an empty
+ * placeholder. Readability drops the placeholder before it looks at the
+ * fallback, and the picture is lost; swap them on the page copy first.
+ */
+export function unwrapNoscriptImages(root: Element): void {
+  for (const noscript of Array.from(root.getElementsByTagName('noscript'))) {
+    const prev = noscript.previousElementSibling;
+    if (prev?.tagName === 'IMG' && hasRealSource(prev)) continue;
+    const img = noscriptImage(noscript);
+    if (!img) continue;
+    if (prev?.tagName === 'IMG') prev.remove();
+    noscript.replaceWith(img);
+  }
+}
