@@ -26,6 +26,8 @@ export interface RuleContext {
    * blocks before it pays for their text.
    */
   length(el: Element): number;
+  /** The article's author names, from its metadata: a bio starts with one. */
+  authors: readonly string[];
 }
 
 /** Switch rules off by name: `{ 'share-bars': false }`. Rules not named stay on. */

@@ -32,13 +32,13 @@ function describe(el: Element): string {
  * Run the rules of one phase over `root`, removing what they find and
  * recording each removal. A rule sees the tree as the rules before it left it.
  */
-export function runRules(root: Element, phase: Phase, rules: readonly CleanRule[], switches: RuleSwitches = {}): Removal[] {
+export function runRules(root: Element, phase: Phase, rules: readonly CleanRule[], switches: RuleSwitches = {}, authors: readonly string[] = []): Removal[] {
   const removed: Removal[] = [];
   const active = rules.filter((rule) => rule.phases.includes(phase) && switches[rule.name] !== false);
   if (active.length === 0) return removed;
   // Removals only shorten blocks, so lengths counted once stay upper bounds for every rule.
   const lengths = compactLengths(root);
-  const context: RuleContext = { length: (el) => lengths.get(el) ?? Infinity };
+  const context: RuleContext = { length: (el) => lengths.get(el) ?? Infinity, authors };
   for (const rule of active) {
     const found = outermost(Array.from(rule.find(root, context)).filter((el) => el !== root && root.contains(el)));
     for (const el of found) {

@@ -70,7 +70,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   if (!parsed || !body) return noArticle();
   if (doc.body) restoreLeadFigure(body, doc.body);
   normalizeMedia(body, doc.baseURI);
-  removed.push(...runRules(body, 'article', RULES, switches));
+  removed.push(...runRules(body, 'article', RULES, switches, meta.authors));
   sanitizeElement(body, win);
   const contentHtml = body.innerHTML;
   const textContent = blockText(body);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyRule } from './support/dom';
+import { applyRule, page } from './support/dom';
+import { runRules } from '../../lib/clean/run-rules';
 import { iconImages } from '../../lib/clean/rules/icon-images';
 import { placeholderCards } from '../../lib/clean/rules/placeholder-cards';
 import { adSlots } from '../../lib/clean/rules/ad-slots';
@@ -118,6 +119,14 @@ describe('author-bios', () => {
     const { left, removed } = applyRule(authorBios, `${BODY}<section><h3>About the Authors</h3>${rows}</section>`);
     expect(removed).toHaveLength(1);
     expect(left).not.toMatch(/full bio|About the Authors/);
+  });
+});
+
+describe('author-bios, closing bio', () => {
+  it('removes a closing line that starts with the author and a verb, keeps one that quotes them', () => {
+    const doc = page(`<div>${PROSE}<p>Regan said the line would change how the suburbs travel, and the council agreed.</p><p>Regan is a Connecticut native who writes about transport and city life.</p></div>`);
+    const removed = runRules(doc.body, 'article', [authorBios], {}, ['Regan Miller']);
+    expect(removed.map((r) => r.text)).toEqual(['Regan is a Connecticut native who writes about transport and city life.']);
   });
 });
 

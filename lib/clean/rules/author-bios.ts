@@ -1,5 +1,6 @@
 import type { CleanRule } from '../rule';
 import { HEADING_TAGS } from '../dom';
+import { leafBlocks } from '../leaf-blocks';
 import { textOf, countWords } from '../../text';
 
 const BIO_HEADING = /^(?:about the authors?|about the writers?|about the contributors?|author bios?|über (?:den|die) autor(?:in|en|innen)?|zur person|à propos de l['’]auteur|sobre el autor|sull['’]autore|o autorze)$/i;
@@ -9,11 +10,32 @@ const BIO_LINK = /^(?:see|view|read) (?:full )?(?:bio|profile)|^full bio$|^more 
  * Author boilerplate: an "About the Authors" section and the "See full bio"
  * rows it is made of. The byline itself is metadata, shown apart.
  */
+const BIO_VERB = /^(?:is|was|has|had|joined|writes|covers|reports|edits|lives|ist|war|schreibt|arbeitet|lebt|berichtet|est|écrit|es|escribe)\b/i;
+const BIO_WORDS = 80;
+const CLOSING_LINES = 3;
+
+/**
+ * The author's bio that closes many posts: one of the last lines, starting
+ * with the author's name (full or first) and a verb ("Regan is…",
+ * "Emiliano joined…").
+ */
+function* closingBios(root: Element, authors: readonly string[]): Generator<Element> {
+  if (authors.length === 0) return;
+  const names = authors.flatMap((a) => [a, a.split(' ')[0]!]).filter((n) => n.length > 1);
+  const lines = leafBlocks(root).filter((el) => textOf(el) !== '').slice(-CLOSING_LINES);
+  for (const el of lines) {
+    const text = textOf(el);
+    if (countWords(text) > BIO_WORDS) continue;
+    const name = names.find((n) => text.startsWith(n + ' '));
+    if (name && BIO_VERB.test(text.slice(name.length + 1))) yield el;
+  }
+}
+
 export const authorBios: CleanRule = {
   name: 'author-bios',
   reason: 'author bio boilerplate ("About the Authors", "See full bio")',
   phases: ['article'],
-  *find(root, { length }) {
+  *find(root, { length, authors }) {
     for (const el of root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div, span, strong')) {
       if (length(el) > 60 || !BIO_HEADING.test(textOf(el))) continue;
       if (!HEADING_TAGS.has(el.tagName.toUpperCase()) && el.children.length > 1) continue;
@@ -29,6 +51,7 @@ export const authorBios: CleanRule = {
         yield sib;
       }
     }
+    yield* closingBios(root, authors);
     for (const el of root.querySelectorAll('a, button, span, div')) {
       if (length(el) > 40 || el.children.length > 2 || !BIO_LINK.test(textOf(el))) continue;
       // The row is the block that holds the author's name and this link.

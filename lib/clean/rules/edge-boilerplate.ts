@@ -27,7 +27,7 @@ const PROMPTS = new RegExp(
       'share(?: this)?(?: article| story| post)?', '(?:diesen |den )?(?:artikel|beitrag) (?:teilen|gefallen|mit anderen teilen)', 'partager', 'compartir', 'condividi', 'udostępnij',
       'war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)', 'was this (?:article|page|post) (?:helpful|useful)', 'valora esta noticia', 'rate this', 'we want to hear what you think', 'wie (?:hat|gefällt) ihnen (?:der|dieser) (?:artikel|beitrag)',
       'keine kommentare', 'kommentare insgesamt', 'no comments', 'leave a (?:comment|reply)', '\\d+ (?:kommentare|comments|comentarios)',
-      'lade weitere', 'mehr laden', 'load more', 'like this (?:story|article)', 'share (?:it|this) with', 'click here to (?:get|download|subscribe|sign)', 'this slideshow requires javascript',
+      'lade weitere', 'mehr laden', 'load more', 'this (?:post|article|page) (?:may )?contains? affiliate', 'für links auf dieser seite', 'bei den verlinkungen handelt es sich', 'wir erhalten (?:eine )?provision', 'like this (?:story|article)', 'share (?:it|this) with', 'click here to (?:get|download|subscribe|sign)', 'this slideshow requires javascript',
       'media playback is unsupported', 'sign in', 'log in', 'follow [\\w ]{1,30} on (?:instagram|facebook|twitter|x|youtube|tiktok)', 'get (?:the )?[\\w ]{1,30} app',
     ].join('|') +
     ')(?:\\b|[:：?!.])',
