@@ -1,18 +1,11 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { Defuddle } from 'defuddle/node';
-import { extractArticle } from '../lib/extract/extract-article';
-import type { RuleSwitches } from '../lib/clean/rule';
 
 /** Plain Readability as a user of it would run it: on a copy, default options, its textContent. */
 export function readabilityText(doc: Document): string {
   const copy = doc.cloneNode(true) as Document;
   return new Readability(copy).parse()?.textContent ?? '';
-}
-
-export function cleanCopyText(doc: Document, url: string, rules?: RuleSwitches): string {
-  const result = extractArticle(doc, { url, rules });
-  return result.ok ? result.article.textContent : '';
 }
 
 const refuseFetch = () => Promise.reject(new Error('the benchmark makes no requests'));

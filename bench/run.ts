@@ -141,7 +141,10 @@ out.push(table(['step', 'median', 'p95'], [
   ['(c)/(b) median of medians', f3(quantile(col('cleanCopy'), 0.5) / quantile(col('readability'), 0.5)), f3(quantile(col('cleanCopy'), 0.95) / quantile(col('readability'), 0.95))],
   ['(c)/(b) per page', f3(quantile(ratio, 0.5)), f3(quantile(ratio, 0.95))],
 ]));
-out.push(`\nPeak memory (main process RSS): ${peakRssMb.toFixed(0)} MiB. Failures: ${failures.length}${failures.length ? ' — ' + failures.slice(0, 10).map((f) => `${f.corpus}/${f.id}: ${f.reason}`).join('; ') : ''}.`);
+const ofSystem = (prefix: string) => failures.filter((f) => f.reason.startsWith(prefix));
+const ours = failures.filter((f) => f.reason === 'timeout' || f.reason.startsWith('clean-copy') || !/^(?:readability|defuddle):/.test(f.reason));
+out.push(`\nPeak memory of the benchmark process (both workers, every extractor): ${peakRssMb.toFixed(0)} MiB.`);
+out.push(`Clean Copy crashes or timeouts: ${ours.length}${ours.length ? ' — ' + ours.slice(0, 10).map((f) => `${f.corpus}/${f.id}: ${f.reason}`).join('; ') : ''}. Readability errors: ${ofSystem('readability:').length}. Defuddle errors: ${ofSystem('defuddle:').length}.`);
 summary.speed = { parseMedian: quantile(col('parse'), 0.5), readabilityMedian: quantile(col('readability'), 0.5), cleanCopyMedian: quantile(col('cleanCopy'), 0.5), ratioMedian: quantile(ratio, 0.5), ratioP95: quantile(ratio, 0.95) };
 summary.failures = failures;
 

@@ -2,9 +2,9 @@ import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { BenchPage } from './corpus';
 import { aebPage, snippetPage, type AebPage, type SnippetCounts } from './metrics';
-import { cleanCopyText, defuddleText, readabilityText } from './extractors';
+import { defuddleText, readabilityText } from './extractors';
 import { parseHtml } from '../lib/extract/parse-html';
-import { extractArticle } from '../lib/extract/extract-article';
+import { cleanArticle, extractArticle, readArticle } from '../lib/extract/extract-article';
 
 export type PageScore = AebPage | SnippetCounts;
 
@@ -62,10 +62,13 @@ async function run({ page, ablation }: PageTask): Promise<PageResult> {
   }
   const t4 = performance.now();
 
+  // Readability runs once; each rule is then switched off on its own copy of the article.
   const abl: Record<string, PageScore> = {};
+  const read = ablation.length ? readArticle(doc, { url: page.url }) : undefined;
   for (const rule of ablation) {
     try {
-      abl[rule] = score(page, cleanCopyText(doc, page.url, { [rule]: false }));
+      const cleaned = read?.ok ? cleanArticle({ ...read.raw, body: read.raw.body.cloneNode(true) as Element }, { [rule]: false }) : undefined;
+      abl[rule] = score(page, cleaned?.ok ? cleaned.article.textContent : '');
     } catch (e) {
       errors.push(`clean-copy without ${rule}: ${(e as Error).message}`);
     }

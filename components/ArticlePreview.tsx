@@ -2,13 +2,21 @@ interface Props {
   /** HTML that has been through the sanitiser in this page. */
   safeHtml: string;
   leadImage?: string;
+  /** Where a clicked link goes; without it a link would navigate the extension page itself away. */
+  onOpenLink?: (href: string) => void;
 }
 
-export function ArticlePreview({ safeHtml, leadImage }: Props) {
+export function ArticlePreview({ safeHtml, leadImage, onOpenLink }: Props) {
   // The page's share image, only when the article itself has no picture: otherwise it repeats the first one.
   const showLead = leadImage && !/<img\s/i.test(safeHtml);
+  const onClick = (event: MouseEvent) => {
+    const link = (event.target as Element | null)?.closest?.('a[href]');
+    if (!link || !onOpenLink) return;
+    event.preventDefault();
+    onOpenLink((link as HTMLAnchorElement).href);
+  };
   return (
-    <div class="preview" data-testid="preview">
+    <div class="preview" data-testid="preview" onClick={onClick}>
       {showLead && <img class="lead" src={leadImage} alt="" />}
       <div dangerouslySetInnerHTML={{ __html: safeHtml }} />
     </div>

@@ -27,6 +27,7 @@ export function RemovedList({ removed }: Props) {
           </li>
         ))}
       </ul>
+      <p class="removed-note">Menus, sidebars and footers outside the story were left out before these rules ran.</p>
     </details>
   );
 }

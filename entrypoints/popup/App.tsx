@@ -153,7 +153,7 @@ export function App() {
           {save.state === 'failed' && <Notice kind="error">{save.message}</Notice>}
           <ArticleHeader article={current.article} />
           <RemovedList removed={current.article.removed} />
-          <ArticlePreview safeHtml={safeHtml} leadImage={current.article.leadImage} />
+          <ArticlePreview safeHtml={safeHtml} leadImage={current.article.leadImage} onOpenLink={(url) => void browser.tabs.create({ url })} />
         </article>
       )}
       {view === 'saved' && (

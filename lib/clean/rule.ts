@@ -1,19 +1,12 @@
-/**
- * Where a rule runs: on the copy of the whole page before Readability scores it
- * ("page"), or on the article Readability returned ("article"). The article is
- * a tenth of the page or less, so a rule runs on the page only where removing
- * the block first changes what Readability picks.
- */
-export type Phase = 'page' | 'article';
-
 export interface CleanRule {
   /** Stable name, used in `removed[]` and to switch the rule off. */
   name: string;
   /** Why blocks of this kind are removed, in words a reader understands. */
   reason: string;
-  phases: readonly Phase[];
   /**
-   * The elements to remove under `root`. Rules only find; the runner removes and
+   * The elements to remove under `root`, Readability's article. (Run on the
+   * whole page before Readability, the rules cost 2.3 times Readability's own
+   * time on the aeb pages and did not change F1.) Rules only find; the runner removes and
    * records, so every removal carries the rule's name and reason.
    */
   find(root: Element, context: RuleContext): Iterable<Element>;
@@ -21,7 +14,7 @@ export interface CleanRule {
 
 export interface RuleContext {
   /**
-   * Non-blank characters under an element, counted once per phase. Never less
+   * Non-blank characters under an element, counted once per run. Never less
    * than the length of its whitespace-collapsed text, so a rule can skip long
    * blocks before it pays for their text.
    */

@@ -1,5 +1,5 @@
 import type { Removal } from '../article';
-import type { CleanRule, Phase, RuleContext, RuleSwitches } from './rule';
+import type { CleanRule, RuleContext, RuleSwitches } from './rule';
 import { compactLengths, outermost } from './dom';
 import { normalizeSpace, truncate } from '../text';
 
@@ -29,12 +29,12 @@ function describe(el: Element): string {
 }
 
 /**
- * Run the rules of one phase over `root`, removing what they find and
+ * Run the rules over `root`, removing what they find and
  * recording each removal. A rule sees the tree as the rules before it left it.
  */
-export function runRules(root: Element, phase: Phase, rules: readonly CleanRule[], switches: RuleSwitches = {}, authors: readonly string[] = []): Removal[] {
+export function runRules(root: Element, rules: readonly CleanRule[], switches: RuleSwitches = {}, authors: readonly string[] = []): Removal[] {
   const removed: Removal[] = [];
-  const active = rules.filter((rule) => rule.phases.includes(phase) && switches[rule.name] !== false);
+  const active = rules.filter((rule) => switches[rule.name] !== false);
   if (active.length === 0) return removed;
   // Removals only shorten blocks, so lengths counted once stay upper bounds for every rule.
   const lengths = compactLengths(root);

@@ -8,7 +8,7 @@ import { countWords, normalizeSpace, readingMinutes } from '../text';
 import { authorList } from './authors';
 import { blockText } from '../block-text';
 import { toIsoDate } from './dates';
-import { readMetadata } from './metadata';
+import { readMetadata, type PageMetadata } from './metadata';
 import { stripSiteSuffix } from './title';
 import { normalizeMedia, unwrapNoscriptImages } from './normalize-media';
 import { restoreLeadFigure } from './lead-figure';
@@ -26,6 +26,18 @@ export const DEFAULT_MAX_ELEMENTS = 250_000;
 /** Fewer words than this after cleaning is a page, not an article. */
 export const MIN_ARTICLE_WORDS = 30;
 
+/** What Readability found, before the cleaning rules: the article element in an inert copy of the page. */
+export interface RawArticle {
+  url: string;
+  meta: PageMetadata;
+  readability: { title?: string | null; byline?: string | null; excerpt?: string | null; siteName?: string | null; publishedTime?: string | null; lang?: string | null; dir?: string | null };
+  body: Element;
+  /** The window whose DOMPurify sanitises the article. */
+  win: Window;
+}
+
+type Failure = Extract<ExtractResult, { ok: false }>;
+
 function siteFromUrl(url: string): string {
   try {
     return new URL(url).hostname.replace(/^www\./, '');
@@ -38,13 +50,21 @@ function directionOf(value: string | null | undefined): ArticleRecord['dir'] {
   return value === 'rtl' || value === 'ltr' ? value : 'auto';
 }
 
+function noArticle(): Failure {
+  return {
+    ok: false,
+    error: 'no-article',
+    message: 'No article found on this page. Clean Copy works on pages with a story or post, not on home pages, search results or apps.',
+  };
+}
+
 /**
- * Page DOM in, clean article out. The page itself is never changed:
- * Readability and the rules work on a copy.
+ * Extract: metadata, then Readability on a copy of the page. The page
+ * itself is never changed.
  */
-export function extractArticle(doc: Document, options: ExtractOptions): ExtractResult {
+export function readArticle(doc: Document, options: ExtractOptions): { ok: true; raw: RawArticle } | Failure {
   const win = doc.defaultView;
-  if (!win) throw new Error('extractArticle needs a document that belongs to a window');
+  if (!win) throw new Error('readArticle needs a document that belongs to a window');
   const max = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
   const elementCount = doc.getElementsByTagName('*').length;
   if (elementCount > max) {
@@ -57,10 +77,8 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
 
   const copy = doc.cloneNode(true) as Document;
   const meta = readMetadata(copy, options.url);
-  const switches = options.rules ?? {};
   if (!copy.body) return noArticle();
   unwrapNoscriptImages(copy.body);
-  const removed = runRules(copy.body, 'page', RULES, switches);
 
   // Readability hands back its article element rather than a string: the rules and the
   // sanitiser work on it where it stands, and it is serialised once, at the end. The
@@ -70,15 +88,21 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   if (!parsed || !body) return noArticle();
   if (doc.body) restoreLeadFigure(body, doc.body);
   normalizeMedia(body, doc.baseURI);
-  removed.push(...runRules(body, 'article', RULES, switches, meta.authors));
-  sanitizeElement(body, win);
+  return { ok: true, raw: { url: options.url, meta, readability: parsed, body, win } };
+}
+
+/** Clean: the rules on Readability's article, then the sanitiser, then the record. Changes `raw.body`. */
+export function cleanArticle(raw: RawArticle, switches: RuleSwitches = {}): ExtractResult {
+  const { meta, readability: parsed, body } = raw;
+  const removed = runRules(body, RULES, switches, meta.authors);
+  sanitizeElement(body, raw.win);
   const contentHtml = body.innerHTML;
   const textContent = blockText(body);
   const wordCount = countWords(textContent);
   if (wordCount < MIN_ARTICLE_WORDS) return noArticle();
 
-  const siteName = normalizeSpace(meta.siteName ?? parsed.siteName) || siteFromUrl(options.url);
-  const title = stripSiteSuffix(meta.title ?? parsed.title ?? doc.title ?? '', siteName, meta.heading) || siteName;
+  const siteName = normalizeSpace(meta.siteName ?? parsed.siteName) || siteFromUrl(raw.url);
+  const title = stripSiteSuffix(meta.title ?? parsed.title ?? '', siteName, meta.heading) || siteName;
   const article: ArticleRecord = {
     title,
     authors: meta.authors.length ? meta.authors : authorList(parsed.byline ? [parsed.byline] : []),
@@ -89,8 +113,8 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
     dir: directionOf(meta.dir ?? parsed.dir),
     excerpt: normalizeSpace(meta.excerpt ?? parsed.excerpt),
     ...(meta.leadImage ? { leadImage: meta.leadImage } : {}),
-    url: options.url,
-    canonicalUrl: meta.canonicalUrl ?? options.url,
+    url: raw.url,
+    canonicalUrl: meta.canonicalUrl ?? raw.url,
     contentHtml,
     textContent,
     wordCount,
@@ -100,10 +124,8 @@ export function extractArticle(doc: Document, options: ExtractOptions): ExtractR
   return { ok: true, article };
 }
 
-function noArticle(): ExtractResult {
-  return {
-    ok: false,
-    error: 'no-article',
-    message: 'No article found on this page. Clean Copy works on pages with a story or post, not on home pages, search results or apps.',
-  };
+/** Page DOM in, clean article out: extract, then clean. */
+export function extractArticle(doc: Document, options: ExtractOptions): ExtractResult {
+  const read = readArticle(doc, options);
+  return read.ok ? cleanArticle(read.raw, options.rules) : read;
 }

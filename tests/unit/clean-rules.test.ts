@@ -125,7 +125,7 @@ describe('author-bios', () => {
 describe('author-bios, closing bio', () => {
   it('removes a closing line that starts with the author and a verb, keeps one that quotes them', () => {
     const doc = page(`<div>${PROSE}<p>Regan said the line would change how the suburbs travel, and the council agreed.</p><p>Regan is a Connecticut native who writes about transport and city life.</p></div>`);
-    const removed = runRules(doc.body, 'article', [authorBios], {}, ['Regan Miller']);
+    const removed = runRules(doc.body, [authorBios], {}, ['Regan Miller']);
     expect(removed.map((r) => r.text)).toEqual(['Regan is a Connecticut native who writes about transport and city life.']);
   });
 });
@@ -168,7 +168,7 @@ describe('byline-blocks', () => {
     const body = '<p>By Ann Lee and Bo Chan</p><p>November 23, 2025, 6:57 PM ET</p>' +
       '<p>The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said, and the first ferries were due to leave at dawn on Tuesday.</p>' +
       '<p>By the evening, queues had formed.</p>';
-    const { left, removed } = applyRule(bylineBlocks, body, 'article');
+    const { left, removed } = applyRule(bylineBlocks, body);
     expect(removed.map((r) => r.text)).toEqual(['By Ann Lee and Bo Chan', 'November 23, 2025, 6:57 PM ET']);
     expect(left).toContain('By the evening, queues had formed.');
   });
@@ -187,32 +187,32 @@ describe('groupRemovals', () => {
 describe('edge-boilerplate', () => {
   it('removes furniture after the story: tags, sources, copyright, link lists', () => {
     const tail = '<p>Tags: tram, council, suburbs</p><p>Quelle: Stadtverwaltung</p><p>© 2025 City News. All rights reserved.</p><p><a href="/a">Older post</a> <a href="/b">Newer post</a></p>';
-    const { left, removed } = applyRule(edgeBoilerplate, `<div>${PROSE}${tail}</div>`, 'article');
+    const { left, removed } = applyRule(edgeBoilerplate, `<div>${PROSE}${tail}</div>`);
     expect(removed.map((r) => r.text)).toEqual(['Tags: tram, council, suburbs', 'Quelle: Stadtverwaltung', '© 2025 City News. All rights reserved.', 'Older post Newer post']);
     expect(left).toContain('publish a support scheme');
   });
 
   it('removes prompts anywhere, but leaves short lines inside the story', () => {
     const html = `<div>${PROSE}<p>War der Artikel nützlich?</p><p>Tags were not the point, he said.</p>${PROSE}</div>`;
-    const { removed } = applyRule(edgeBoilerplate, html, 'article');
+    const { removed } = applyRule(edgeBoilerplate, html);
     expect(removed.map((r) => r.text)).toEqual(['War der Artikel nützlich?']);
   });
 
   it('leaves a closing sentence that is not furniture', () => {
-    const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}<p>The council meets again in March.</p></div>`, 'article');
+    const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}<p>The council meets again in March.</p></div>`);
     expect(removed).toEqual([]);
   });
 });
 
 describe('credit-lines', () => {
   it('removes a credit line and keeps the caption around it', () => {
-    const { left, removed } = applyRule(creditLines, '<figure><img src="a.jpg" alt=""><figcaption>The new tram at the depot <span>Foto: Galli/Malteser</span></figcaption></figure>', 'article');
+    const { left, removed } = applyRule(creditLines, '<figure><img src="a.jpg" alt=""><figcaption>The new tram at the depot <span>Foto: Galli/Malteser</span></figcaption></figure>');
     expect(removed.map((r) => r.text)).toEqual(['Foto: Galli/Malteser']);
     expect(left).toBe('The new tram at the depot');
   });
 
   it('keeps a sentence that starts with the word "source"', () => {
-    const { removed } = applyRule(creditLines, '<p>Source code for the tram timetable app was published by the council on Monday.</p>', 'article');
+    const { removed } = applyRule(creditLines, '<p>Source code for the tram timetable app was published by the council on Monday.</p>');
     expect(removed).toEqual([]);
   });
 });
@@ -220,7 +220,7 @@ describe('credit-lines', () => {
 describe('inline-related-links, shouted teasers', () => {
   it('removes a headline in capitals that is wholly a link, keeps a linked sentence', () => {
     const html = `${BODY}<p><a href="/x">TAYLOR SWIFT CLEARED TO PERFORM HITS AT AMAS</a></p><p><a href="/y">The full ruling is on the court website.</a></p>`;
-    const { removed } = applyRule(inlineRelatedLinks, html, 'article');
+    const { removed } = applyRule(inlineRelatedLinks, html);
     expect(removed.map((r) => r.text)).toEqual(['TAYLOR SWIFT CLEARED TO PERFORM HITS AT AMAS']);
   });
 });

@@ -17,7 +17,6 @@ function hasAdToken(el: Element): boolean {
 export const adSlots: CleanRule = {
   name: 'ad-slots',
   reason: 'advertisement slot',
-  phases: ['article'],
   *find(root, { length }) {
     yield* root.querySelectorAll(AD_TAGS);
     for (const el of root.querySelectorAll('[class], [id]')) {

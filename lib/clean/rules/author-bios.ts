@@ -34,7 +34,6 @@ function* closingBios(root: Element, authors: readonly string[]): Generator<Elem
 export const authorBios: CleanRule = {
   name: 'author-bios',
   reason: 'author bio boilerplate ("About the Authors", "See full bio")',
-  phases: ['article'],
   *find(root, { length, authors }) {
     for (const el of root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div, span, strong')) {
       if (length(el) > 60 || !BIO_HEADING.test(textOf(el))) continue;

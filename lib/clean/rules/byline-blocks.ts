@@ -12,7 +12,6 @@ const DATELINE = /^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|p
 export const bylineBlocks: CleanRule = {
   name: 'byline-blocks',
   reason: 'byline or date line, shown as metadata instead',
-  phases: ['article'],
   *find(root, { length }) {
     const blocks = Array.from(root.querySelectorAll('p, div, span, address, time, ul')).filter((el) => length(el) > 0);
     const bodyStart = blocks.findIndex((el) => el.tagName === 'P' && countWords(textOf(el)) > 25);

@@ -12,7 +12,6 @@ const MAX_WORDS = 12;
 export const creditLines: CleanRule = {
   name: 'credit-lines',
   reason: 'picture credit or source stamp',
-  phases: ['article'],
   *find(root, { length }) {
     for (const el of root.querySelectorAll('p, span, small, div, figcaption, cite, em, i, li')) {
       if (length(el) > MAX_WORDS * 15) continue;

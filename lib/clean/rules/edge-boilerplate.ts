@@ -54,7 +54,6 @@ function isBodyParagraph(el: Element): boolean {
 export const edgeBoilerplate: CleanRule = {
   name: 'edge-boilerplate',
   reason: 'site furniture before or after the story (share prompts, tags, sources, comments, copyright)',
-  phases: ['article'],
   find(root, { length }) {
     const lines = leafBlocks(root);
     const found: Element[] = [];

@@ -16,7 +16,6 @@ function size(el: Element, attr: 'width' | 'height'): number {
 export const iconImages: CleanRule = {
   name: 'icon-images',
   reason: 'interface icon or placeholder image, not part of the story',
-  phases: ['page', 'article'],
   *find(root) {
     for (const img of root.querySelectorAll('img, amp-img')) {
       const alt = (img.getAttribute('alt') ?? '').trim();

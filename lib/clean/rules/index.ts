@@ -12,7 +12,7 @@ import { bylineBlocks } from './byline-blocks';
 import { edgeBoilerplate } from './edge-boilerplate';
 import { creditLines } from './credit-lines';
 
-/** Every cleaning rule, in the order they run within a phase. */
+/** Every cleaning rule, in the order they run: a rule sees the article as the rules before it left it. */
 export const RULES: readonly CleanRule[] = [
   iconImages,
   placeholderCards,

@@ -28,7 +28,6 @@ function isShoutedTeaser(el: Element, text: string): boolean {
 export const inlineRelatedLinks: CleanRule = {
   name: 'inline-related-links',
   reason: 'inline link to another story ("Read More:", "Related:", a headline in capitals)',
-  phases: ['article'],
   *find(root, { length }) {
     for (const el of root.querySelectorAll('p, li, div, h3, h4, h5, h6, aside')) {
       if (length(el) > 300) continue;

@@ -38,7 +38,6 @@ function looksLikeRail(els: Element[]): boolean {
 export const linkRails: CleanRule = {
   name: 'link-rails',
   reason: 'list of links to other stories ("Most Popular", "Latest in …", "Related")',
-  phases: ['article'],
   *find(root, { length }) {
     for (const el of root.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"], p, span, div, strong')) {
       if (length(el) > 60 || !RAIL_HEADING.test(textOf(el)) || !isHeadingLike(el)) continue;

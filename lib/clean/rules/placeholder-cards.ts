@@ -23,7 +23,6 @@ function fillerLength(el: Element): number {
 export const placeholderCards: CleanRule = {
   name: 'placeholder-cards',
   reason: 'placeholder (lorem ipsum or skeleton) block that the site never filled in',
-  phases: ['article'],
   *find(root) {
     const seen = new Set<Element>();
     const walker = root.ownerDocument.createTreeWalker(root, 4);

@@ -20,7 +20,6 @@ function isShareControl(el: Element): boolean {
 export const shareBars: CleanRule = {
   name: 'share-bars',
   reason: 'social share buttons',
-  phases: ['article'],
   *find(root) {
     const controls = Array.from(root.querySelectorAll('a, button, amp-social-share, [role="button"]')).filter(isShareControl);
     const bars = new Set<Element>();

@@ -20,9 +20,9 @@ export function page(bodyHtml: string, head = '', url = 'https://example.com/new
 }
 
 /** Run one rule on a body and return what is left and what it removed. */
-export function applyRule(rule: CleanRule, bodyHtml: string, phase: 'page' | 'article' = rule.phases[0]!): { left: string; removed: Removal[] } {
+export function applyRule(rule: CleanRule, bodyHtml: string): { left: string; removed: Removal[] } {
   const doc = page(bodyHtml);
-  const removed = runRules(doc.body, phase, [rule]);
+  const removed = runRules(doc.body, [rule]);
   return { left: doc.body.textContent!.replace(/\s+/g, ' ').trim(), removed };
 }
 
