@@ -55,8 +55,11 @@ export function markdownText(md: string): string {
     .replace(/[*_`#>|]/g, ' ');
 }
 
+const BLOCK_TAG = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|thead|tbody|tr|td|th|section|article|aside|header|footer|figure|figcaption|blockquote|pre|main|nav)\b[^>]*>/gi;
+
+/** Text of an HTML string: block tags break words, inline tags do not (CJK text has no spaces to fall back on). */
 function htmlText(html: string): string {
-  return html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'");
+  return html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(BLOCK_TAG, '\n').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'");
 }
 
 export function loadCorpus(root: string, name: CorpusName, limit = Infinity): BenchPage[] {

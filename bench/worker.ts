@@ -4,6 +4,7 @@ import type { BenchPage } from './corpus';
 import { aebPage, snippetPage, type AebPage, type SnippetCounts } from './metrics';
 import { defuddleText, readabilityText } from './extractors';
 import { parseHtml } from '../lib/extract/parse-html';
+import { countWords } from '../lib/text';
 import { cleanArticle, extractArticle, readArticle } from '../lib/extract/extract-article';
 
 export type PageScore = AebPage | SnippetCounts;
@@ -15,6 +16,8 @@ export interface PageResult {
   scores: { cleanCopy: PageScore; readability: PageScore; defuddle: PageScore; ablation: Record<string, PageScore> };
   meta?: { title: boolean; lang: boolean; published: boolean; byline: boolean };
   lost?: string;
+  /** Words in the expected text, for corpora scored against a text. */
+  truthWords?: number;
   errors: string[];
 }
 
@@ -89,6 +92,7 @@ async function run({ page, ablation }: PageTask): Promise<PageResult> {
       published: !m.publishedTime ? !record?.publishedTime : Date.parse(record?.publishedTime ?? '') === Date.parse(m.publishedTime),
       byline: !m.byline ? (record?.authors.length ?? 0) === 0 : norm(m.byline).includes(norm(record?.authors[0] ?? '~')),
     };
+    result.truthWords = countWords(page.truth.text);
     const kept = (result.scores.cleanCopy as AebPage).recall;
     if (kept < 0.9) result.lost = page.truth.text.replace(/\s+/g, ' ').slice(0, 160);
   }

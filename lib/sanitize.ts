@@ -9,6 +9,7 @@ const SAFE_URL = /^(?:https?:|mailto:|#|data:image\/(?:png|gif|jpe?g|webp|avif)[
 const URL_ATTRIBUTES = ['src', 'href', 'poster', 'cite', 'longdesc'];
 
 const CONFIG: Config = {
+  // No SVG or MathML: on news pages SVG is icons, and both are where namespace-confusion attacks live.
   USE_PROFILES: { html: true },
   FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'svg', 'math', 'template', 'noscript', 'dialog'],
   FORBID_ATTR: ['is', 'style', 'class', 'id', 'name', 'srcdoc', 'formaction', 'action', 'ping', 'background', 'target'],

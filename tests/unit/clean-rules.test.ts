@@ -43,10 +43,15 @@ describe('icon-images', () => {
 describe('placeholder-cards', () => {
   const card = '<div><span>Finance</span><a href="/x">Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor</a><span>By Fortune Editors</span><time>October 20, 2025</time></div>';
   it('removes a rail of lorem-ipsum cards with its heading, as one block', () => {
-    const { left, removed } = applyRule(placeholderCards, `${BODY}<section><h2>Latest in Europe</h2>${card.repeat(6)}</section>`);
+    const { left, removed } = applyRule(placeholderCards, `${PROSE}<section><h2>Latest in Europe</h2>${card.repeat(6)}</section>`);
     expect(removed).toHaveLength(1);
     expect(removed[0]!.text).toMatch(/^Latest in Europe Finance Lorem ipsum/);
     expect(left).not.toMatch(/Fortune Editors|Latest in Europe/);
+  });
+
+  it('keeps a page that is all filler: there the filler is the text (a template, a test page)', () => {
+    const lorem = '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.</p><p>Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore.</p>';
+    expect(applyRule(placeholderCards, `<article>${lorem}${lorem}</article>`).removed).toEqual([]);
   });
 
   it('keeps the article around a single placeholder card', () => {

@@ -1,7 +1,8 @@
 import type { CleanRule } from '../rule';
 import { textOf } from '../../text';
 
-const FILLER = /\b(lorem ipsum|dolor sit amet|consectetur adipiscing)\b/i;
+const FILLER = /\b(lorem ipsum|dolor sit amet|consectetur adipisc|tempor incididunt|ut enim ad minim|quis nostrud exercitation|duis aute irure|excepteur sint occaecat)/i;
+const MAX_CARD_FILLER = 240;
 const SKELETON = /(?:^|[\s_-])(skeleton|shimmer|placeholder)(?:$|[\s_-])/i;
 
 function fillerLength(el: Element): number {
@@ -18,16 +19,21 @@ function fillerLength(el: Element): number {
  * Skeleton and placeholder blocks a page renders before its script fills them
  * in: lorem-ipsum cards, and empty boxes marked busy or named skeleton.
  * A card grows to the largest block that is still mostly filler, so a rail of
- * six lorem cards and its heading go as one.
+ * six lorem cards and its heading go as one. Filler is clutter only beside
+ * real text.
  */
 export const placeholderCards: CleanRule = {
   name: 'placeholder-cards',
   reason: 'placeholder (lorem ipsum or skeleton) block that the site never filled in',
   *find(root) {
     const seen = new Set<Element>();
+    // Filler that fills most of the article is the article (a template, a test page): nothing to strip it from.
+    if (fillerLength(root) > textOf(root).length * 0.5) return;
     const walker = root.ownerDocument.createTreeWalker(root, 4);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!FILLER.test(node.textContent ?? '')) continue;
+      // Cards carry a teaser's worth of filler; a long lorem paragraph stands in for the story itself.
+      const filler = node.textContent ?? '';
+      if (!FILLER.test(filler) || filler.trim().length > MAX_CARD_FILLER) continue;
       const start = node.parentElement;
       if (!start || start === root) continue;
       let card: Element = start;
