@@ -1,4 +1,10 @@
 export interface CleanRule {
+  /**
+   * Words the rule cannot act without. When the article's text has none of
+   * them the rule is skipped unrun: most articles have no lorem ipsum, no
+   * webinar and no "Most Popular".
+   */
+  trigger?: RegExp;
   /** Stable name, used in `removed[]` and to switch the rule off. */
   name: string;
   /** Why blocks of this kind are removed, in words a reader understands. */

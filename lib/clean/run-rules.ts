@@ -34,7 +34,8 @@ function describe(el: Element): string {
  */
 export function runRules(root: Element, rules: readonly CleanRule[], switches: RuleSwitches = {}, authors: readonly string[] = []): Removal[] {
   const removed: Removal[] = [];
-  const active = rules.filter((rule) => switches[rule.name] !== false);
+  let text: string | undefined;
+  const active = rules.filter((rule) => switches[rule.name] !== false && (!rule.trigger || rule.trigger.test((text ??= root.textContent ?? ''))));
   if (active.length === 0) return removed;
   // Removals only shorten blocks, so lengths counted once stay upper bounds for every rule.
   const lengths = compactLengths(root);

@@ -50,6 +50,19 @@ function directionOf(value: string | null | undefined): ArticleRecord['dir'] {
   return value === 'rtl' || value === 'ltr' ? value : 'auto';
 }
 
+/**
+ * Subtrees no article is made of, taken out of the copy before Readability
+ * walks it: icon drawings (hundreds of path nodes each on some pages),
+ * templates and select lists. Readability would walk and score them, then
+ * drop them; the sanitiser would drop them too.
+ */
+function dropInertWeight(body: Element): void {
+  for (const tag of ['svg', 'template', 'select']) {
+    const found = body.getElementsByTagName(tag);
+    for (let i = found.length - 1; i >= 0; i--) found[i]!.remove();
+  }
+}
+
 function noArticle(): Failure {
   return {
     ok: false,
@@ -79,6 +92,7 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
   const meta = readMetadata(copy, options.url);
   if (!copy.body) return noArticle();
   unwrapNoscriptImages(copy.body);
+  dropInertWeight(copy.body);
 
   // Readability hands back its article element rather than a string: the rules and the
   // sanitiser work on it where it stands, and it is serialised once, at the end. The

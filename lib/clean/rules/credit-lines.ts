@@ -12,6 +12,7 @@ const MAX_WORDS = 12;
 export const creditLines: CleanRule = {
   name: 'credit-lines',
   reason: 'picture credit or source stamp',
+  trigger: /foto|photo|bild|credit|crédit|imagen|fot\.|zdjęcie|quelle|source|fuente|źródło|abbildung|image|picture|grafik|illustration/i,
   *find(root, { length }) {
     for (const el of root.querySelectorAll('p, span, small, div, figcaption, cite, em, i, li')) {
       if (length(el) > MAX_WORDS * 15) continue;

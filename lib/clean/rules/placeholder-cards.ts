@@ -27,10 +27,11 @@ export const placeholderCards: CleanRule = {
   reason: 'placeholder (lorem ipsum or skeleton) block that the site never filled in',
   *find(root) {
     const seen = new Set<Element>();
+    const fillerInside = FILLER.test(root.textContent ?? '');
     // Filler that fills most of the article is the article (a template, a test page): nothing to strip it from.
-    if (fillerLength(root) > textOf(root).length * 0.5) return;
+    if (fillerInside && fillerLength(root) > textOf(root).length * 0.5) return;
     const walker = root.ownerDocument.createTreeWalker(root, 4);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let node = fillerInside ? walker.nextNode() : null; node; node = walker.nextNode()) {
       // Cards carry a teaser's worth of filler; a long lorem paragraph stands in for the story itself.
       const filler = node.textContent ?? '';
       if (!FILLER.test(filler) || filler.trim().length > MAX_CARD_FILLER) continue;

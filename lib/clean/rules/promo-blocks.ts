@@ -34,6 +34,7 @@ const MAX_CHARS = 1200;
 export const promoBlocks: CleanRule = {
   name: 'promo-blocks',
   reason: 'newsletter, webinar or subscription promo',
+  trigger: /newsletter|subscri|sign(?:ing)? up|regist|webinar|inbox|unlimited|journalism|follow us|abonn|anmeld|inscri|suscr/i,
   *find(root, { length }) {
     for (const form of root.querySelectorAll('form, [role="form"]')) {
       if (length(form) <= MAX_CHARS && form.querySelector('input[type="email"], input[name*="mail" i]') && countWords(textOf(form)) <= MAX_WORDS) {

@@ -11,6 +11,7 @@ const VIDEO_LABEL = /^(?:recommended|featured|related|sponsored|latest|more|tren
 export const videoWidgets: CleanRule = {
   name: 'video-widgets',
   reason: 'promoted video player ("Recommended Video")',
+  trigger: /video|watch|up next/i,
   *find(root, { length }) {
     for (const el of root.querySelectorAll('div, span, p, h2, h3, h4, h5, h6, section, aside, figure')) {
       if (length(el) > 40 || el.children.length > 4 || !VIDEO_LABEL.test(textOf(el))) continue;
