@@ -57,3 +57,20 @@ describe.each(FIXTURES)('the %s fixture in the popup', (fixture) => {
     for (const clutter of expected.clutter) expect(preview).not.toContain(clutter);
   });
 });
+
+describe('a link in the clean preview', () => {
+  it('opens in a new tab and leaves the popup where it was', async () => {
+    const paragraphs = expected.paragraphs.slice(0, 6).map((p) => `<p>${p}</p>`).join('');
+    server.route('/e2e/linked.html', `<!doctype html><html lang="en"><head><title>Linked story</title></head><body><article><h1>Linked story</h1>
+      ${paragraphs}<p>The full text of the plan is <a href="${server.url('/e2e/plan.html')}">published here</a> for readers who want the detail.</p>${paragraphs}</article></body></html>`);
+    server.route('/e2e/plan.html', '<!doctype html><title>The plan</title><p>The plan.</p>');
+    const popup = await browser.openPopupFor(await browser.openTab(server.url('/e2e/linked.html')));
+    const opened = popup.context().waitForEvent('page');
+    await popup.getByTestId('preview').getByRole('link', { name: 'published here' }).click();
+    const tab = await opened;
+    await tab.waitForLoadState();
+    expect(tab.url()).toBe(server.url('/e2e/plan.html'));
+    expect(popup.url()).toMatch(/\/popup\.html\?tabId=\d+$/);
+    expect(await popup.getByTestId('title').innerText()).toBe('Linked story');
+  });
+});
