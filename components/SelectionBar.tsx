@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { BULK_FORMATS, type BulkFormat } from '../lib/export/bulk-export';
+import { BULK_FORMATS, type BulkFormat } from '../lib/export/bulk-formats';
 
 interface Props {
   selected: number;

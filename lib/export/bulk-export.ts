@@ -1,4 +1,6 @@
 import { strToU8 } from 'fflate';
+import type { BulkFormat } from './bulk-formats';
+import { deflateHere, type Compressed, type Deflater } from './deflate';
 import type { Exportable } from './exportable';
 import { EpubWriter } from './epub';
 import { slugify, uniqueNamer } from './filename';
@@ -6,24 +8,42 @@ import { FORMATS, type FormatId, type RenderOptions } from './formats';
 import { JsonWriter } from './json';
 import { ZipStream } from './zip-stream';
 
-/** What a selection of articles can be exported as: one backup JSON, one EPUB book, or a ZIP of files in a per-article format. */
-export type BulkFormat = 'json' | 'epub' | `zip-${Exclude<FormatId, 'json'>}`;
-
-export const BULK_FORMATS: readonly { id: BulkFormat; label: string }[] = [
-  { id: 'zip-md', label: 'ZIP of Markdown' },
-  { id: 'zip-html', label: 'ZIP of HTML' },
-  { id: 'zip-txt', label: 'ZIP of text' },
-  { id: 'json', label: 'JSON backup' },
-  { id: 'epub', label: 'EPUB book' },
-];
+export { BULK_FORMATS, type BulkFormat } from './bulk-formats';
 
 export interface BulkOptions extends RenderOptions {
   now: Date;
   /** The DOM for the EPUB's sanitising and XHTML. */
   win: Window;
-  /** Called after every article. */
+  /** Called after every article (for a ZIP, once its file is written). */
   onProgress?: (done: number) => void;
+  /** Renders and compresses the files of a ZIP elsewhere; all in this thread when absent. */
+  helper?: ZipHelper;
 }
+
+/** The per-article formats a ZIP can hold. */
+export type ZipFormatId = Exclude<FormatId, 'json'>;
+
+/**
+ * Help with a ZIP export from another thread (the library page's worker):
+ * rendering and compressing whole batches, or compressing text rendered here.
+ * Results come back in the order given.
+ */
+export interface ZipHelper {
+  /**
+   * Render and compress a batch, or null when the helper has enough queued
+   * already, in which case this thread renders the batch itself so both are busy.
+   */
+  pack(articles: readonly Exportable[], format: ZipFormatId, options: RenderOptions & { now: Date }): Promise<Compressed[]> | null;
+  deflate: Deflater;
+}
+
+/**
+ * Batches being rendered and compressed (by the helper) while the next is
+ * read: enough to keep two workers supplied with a batch queued behind the
+ * one each is on, while holding only a handful of batches of text and
+ * compressed bytes at once.
+ */
+const IN_FLIGHT = 5;
 
 export interface BulkResult {
   name: string;
@@ -34,8 +54,9 @@ export interface BulkResult {
 /**
  * Export articles arriving in batches, writing the file out as it goes:
  * each article is rendered, compressed or serialised, handed to `sink` and
- * forgotten before the next, so the rendered text of only one batch is ever
- * held at once.
+ * forgotten, so only a few batches are ever held at once. For a ZIP, up to
+ * IN_FLIGHT batches are being rendered and compressed (by `helper`, when
+ * there is one) while the next is read.
  */
 export async function exportBulk(batches: AsyncIterable<readonly Exportable[]>, format: BulkFormat, sink: (chunk: Uint8Array) => void, options: BulkOptions): Promise<BulkResult> {
   const day = options.now.toISOString().slice(0, 10);
@@ -61,10 +82,30 @@ export async function exportBulk(batches: AsyncIterable<readonly Exportable[]>, 
     book.finish();
     return { name: `clean-copy-${day}.epub`, mime: 'application/epub+zip', count };
   }
-  const f = FORMATS[format.slice(4) as FormatId];
+  const f = FORMATS[format.slice(4) as ZipFormatId];
   const zip = new ZipStream(sink, options.now);
   const unique = uniqueNamer();
-  await each((a) => zip.add(unique(`${slugify(a.title)}.${f.extension}`), f.render(a, options.now, options)));
+  const deflate = options.helper?.deflate ?? deflateHere;
+  const renderOptions = { now: options.now, frontMatterTemplate: options.frontMatterTemplate };
+  // Files go into the ZIP in the order the articles came; a batch is added when its compression is done.
+  const pending: { names: string[]; done: Promise<Compressed[]> }[] = [];
+  const addOldest = async () => {
+    const { names, done } = pending.shift()!;
+    const files = await done;
+    names.forEach((name, i) => {
+      zip.addCompressed(name, files[i]!);
+      options.onProgress?.(++count);
+    });
+  };
+  for await (const batch of batches) {
+    const names = batch.map((a) => unique(`${slugify(a.title)}.${f.extension}`));
+    const done = options.helper?.pack(batch, f.id as ZipFormatId, renderOptions) ?? deflate(batch.map((a) => f.render(a, options.now, options)));
+    // A failure is reported when this batch's turn comes, not as an unhandled rejection meanwhile.
+    done.catch(() => undefined);
+    pending.push({ names, done });
+    if (pending.length > IN_FLIGHT) await addOldest();
+  }
+  while (pending.length > 0) await addOldest();
   zip.end();
   return { name: `clean-copy-${f.id}-${day}.zip`, mime: 'application/zip', count };
 }

@@ -41,10 +41,24 @@ function plainAttribute(value: string | null): string {
 
 let shared: TurndownService | undefined;
 
+/** Parses an HTML fragment and returns the element holding it. */
+export type HtmlParser = (html: string) => HTMLElement;
+let parser: HtmlParser | undefined;
+
+/**
+ * Parse with `parse` instead of turndown's own parser in this realm. A worker
+ * has no DOMParser, and turndown's browser build knows no other; the library
+ * page's export worker hands it a DOM implementation of its own. `undefined`
+ * goes back to turndown's parser.
+ */
+export function useHtmlParser(parse: HtmlParser | undefined): void {
+  parser = parse;
+}
+
 /** The article body as Markdown. */
 export function htmlToMarkdown(html: string): string {
   shared ??= converter();
-  return flattenCellBreaks(shared.turndown(html)).trim();
+  return flattenCellBreaks(shared.turndown(parser ? parser(html) : html)).trim();
 }
 
 /**

@@ -1,4 +1,5 @@
-import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { strToU8, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'fflate';
+import type { Compressed } from './deflate';
 
 /**
  * A ZIP written file by file: each file is compressed and handed to `sink`
@@ -23,6 +24,18 @@ export class ZipStream {
     file.mtime = this.modified;
     this.zip.add(file);
     file.push(typeof content === 'string' ? strToU8(content) : content, true);
+    this.check();
+  }
+
+  /**
+   * Add a file compressed already (by a `Deflater`, perhaps in a worker).
+   * fflate's Zip takes any input file that reports its CRC and size and
+   * hands over raw deflate data; it writes the headers around it.
+   */
+  addCompressed(name: string, c: Compressed): void {
+    const file: ZipInputFile = { filename: name, size: c.size, crc: c.crc, compression: 8, flag: 0, mtime: this.modified };
+    this.zip.add(file);
+    file.ondata!(null, c.data, true);
     this.check();
   }
 

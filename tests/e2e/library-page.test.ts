@@ -5,6 +5,8 @@ import { downloadFrom, ExtensionBrowser } from './support/browser';
 import { generateArticles, seedLibrary } from './support/library-data';
 import { epubcheck } from '../unit/support/epubcheck';
 import type { SavedArticle } from '../../lib/library/saved-article';
+import { htmlToMarkdown } from '../../lib/export/markdown';
+import { slugify } from '../../lib/export/filename';
 
 let browser: ExtensionBrowser;
 const records = generateArticles(40, { textLength: 1200 });
@@ -144,6 +146,8 @@ describe('library page', () => {
     const files = unzipSync(new Uint8Array(zip.bytes));
     expect(Object.keys(files)).toHaveLength(chosen.length);
     for (const bytes of Object.values(files)) expect(strFromU8(bytes)).toMatch(/^---\nkind: article\nfrom: "Port Daily"\n---\n\n# /);
+    // Converted in the page's export worker, the body is what the converter writes in Node.
+    for (const r of chosen) expect(strFromU8(files[`${slugify(r.title)}.md`]!)).toContain(`\n\n# ${r.title}\n\n${htmlToMarkdown(r.contentHtml)}\n`);
 
     await page.getByTestId('export-format').selectOption('epub');
     const epub = await downloadFrom(page, () => page.getByTestId('export-selected').click());

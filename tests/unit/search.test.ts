@@ -129,4 +129,19 @@ describe('list cache', () => {
     await area.set({ [LIST_CACHE_KEY]: { version: 1, entries: '{broken' } });
     expect(await loadListCache(area)).toBeNull();
   });
+
+  it('keeps the first screenful of the default order, and the count, in a small value of its own', async () => {
+    const { loadListHead, storeListCache, HEAD_ROWS, LIST_HEAD_KEY } = await import('../../lib/library/list-cache');
+    expect(await loadListHead(area)).toBeNull();
+    for (let i = 4; i < HEAD_ROWS + 10; i++) await library.save(sampleArticle({ canonicalUrl: `https://a.example/${i}`, title: `Story ${i}` }));
+    const entries = await library.list();
+    // Stored in any order; the head is still the newest saves first.
+    await storeListCache(area, [...entries].reverse());
+    const head = await loadListHead(area);
+    expect(head?.total).toBe(entries.length);
+    expect(head?.entries).toEqual(sortEntries(entries, 'saved').slice(0, HEAD_ROWS));
+    expect(head?.entries[0]?.title).toBe(`Story ${HEAD_ROWS + 9}`);
+    await area.set({ [LIST_HEAD_KEY]: { version: 1, total: 3, entries: '[' } });
+    expect(await loadListHead(area)).toBeNull();
+  });
 });

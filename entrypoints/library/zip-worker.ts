@@ -1,0 +1,70 @@
+/// <reference lib="webworker" />
+import { createDocument } from '@mixmark-io/domino';
+import type { ZipFormatId } from '../../lib/export/bulk-export';
+import { crc32, deflateText, type Compressed } from '../../lib/export/deflate';
+import type { Exportable } from '../../lib/export/exportable';
+import { FORMATS } from '../../lib/export/formats';
+import { useHtmlParser } from '../../lib/export/markdown';
+
+/**
+ * Renders and compresses batches of a ZIP export off the page's thread,
+ * which meanwhile reads the next batches from storage (extension storage
+ * cannot be read from a worker). start-zip-worker.ts runs two of these.
+ *
+ * A worker has no DOMParser, so Markdown is converted over domino, the
+ * spec-following HTML parser turndown itself uses in Node. Compression is
+ * the browser's own deflate (CompressionStream, native zlib): several times
+ * faster than deflate in JavaScript, and it makes no garbage to collect.
+ */
+
+export type ZipWorkRequest =
+  | { id: number; kind: 'pack'; format: ZipFormatId; articles: Exportable[]; now: number; frontMatterTemplate?: string }
+  | { id: number; kind: 'deflate'; texts: string[] };
+
+export type ZipWorkReply = { id: number; files: Compressed[] } | { id: number; error: string };
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const encoder = new TextEncoder();
+
+// The same wrapper turndown puts around a string before parsing it, so the result is the same.
+useHtmlParser((html) => createDocument(`<x-turndown id="turndown-root">${html}</x-turndown>`).getElementById('turndown-root')!);
+
+const nativeDeflate = (() => {
+  try {
+    new CompressionStream('deflate-raw');
+  } catch {
+    return null;
+  }
+  return async (bytes: Uint8Array): Promise<Uint8Array<ArrayBuffer>> => {
+    const stream = new CompressionStream('deflate-raw');
+    const writer = stream.writable.getWriter();
+    void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
+    void writer.close().catch(() => undefined);
+    return new Uint8Array(await new Response(stream.readable).arrayBuffer());
+  };
+})();
+
+async function compress(text: string): Promise<Compressed> {
+  if (!nativeDeflate) return deflateText(text);
+  const bytes = encoder.encode(text);
+  return { data: await nativeDeflate(bytes), crc: crc32(bytes), size: bytes.length };
+}
+
+function textsOf(request: ZipWorkRequest): string[] {
+  if (request.kind === 'deflate') return request.texts;
+  const f = FORMATS[request.format];
+  const now = new Date(request.now);
+  return request.articles.map((a) => f.render(a, now, { frontMatterTemplate: request.frontMatterTemplate }));
+}
+
+scope.onmessage = async (event: MessageEvent<ZipWorkRequest>) => {
+  const { id } = event.data;
+  try {
+    const files = await Promise.all(textsOf(event.data).map(compress));
+    const reply: ZipWorkReply = { id, files };
+    scope.postMessage(reply, files.map((f) => f.data.buffer));
+  } catch (error) {
+    const reply: ZipWorkReply = { id, error: error instanceof Error ? error.message : String(error) };
+    scope.postMessage(reply);
+  }
+};
