@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ExtensionBrowser } from './support/browser';
 import { startServer, type FixtureServer } from './support/server';
-import { expected, FIXTURES, norm } from './support/expected';
+import { expected, FIXTURES, norm } from '../fixtures/fortune/expected';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;

@@ -3,7 +3,7 @@ import type { ConsoleMessage, Dialog, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadFrom, ExtensionBrowser, type DownloadedFile } from './support/browser';
 import { startServer, type FixtureServer } from './support/server';
-import { expected, norm } from './support/expected';
+import { expected, norm } from '../fixtures/fortune/expected';
 import { hostilePage, vectors } from './support/hostile-page';
 
 let browser: ExtensionBrowser;

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { downloadFrom, ExtensionBrowser } from './support/browser';
 import { startServer, type FixtureServer } from './support/server';
-import { expected, markdownText, norm } from './support/expected';
+import { expected, markdownText, norm } from '../fixtures/fortune/expected';
 import { slugify } from '../../lib/export/filename';
 
 let browser: ExtensionBrowser;

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ExtensionBrowser } from './support/browser';
 import { startServer, type FixtureServer } from './support/server';
-import { norm } from './support/expected';
+import { norm } from '../fixtures/fortune/expected';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;

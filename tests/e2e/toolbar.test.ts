@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ExtensionBrowser } from './support/browser';
 import { startServer, type FixtureServer } from './support/server';
-import { expected, norm } from './support/expected';
+import { expected, norm } from '../fixtures/fortune/expected';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;

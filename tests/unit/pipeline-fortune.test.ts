@@ -4,20 +4,9 @@ import { parseHtml } from '../../lib/extract/parse-html';
 import type { ArticleRecord } from '../../lib/article';
 import { countWords } from '../../lib/text';
 import { FIXTURE_URL, normalize, readFixture } from './support/dom';
+import { expected, FIXTURES } from '../fixtures/fortune/expected';
 
-interface Expected {
-  title: string;
-  authors: string[];
-  siteName: string;
-  publishedTime: string;
-  lang: string;
-  paragraphs: string[];
-  caption: string;
-  clutter: string[];
-}
-
-const expected = JSON.parse(readFixture('fortune/expected.json')) as Expected;
-const MARKUPS = ['div-soup', 'wordpress', 'amp'] as const;
+const MARKUPS = FIXTURES;
 
 function extract(name: string): ArticleRecord {
   const doc = parseHtml(readFixture(`fortune/${name}.html`), FIXTURE_URL);

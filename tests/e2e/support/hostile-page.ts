@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expected } from './expected';
+import { expected } from '../../fixtures/fortune/expected';
 
 export interface Vector {
   id: string;
