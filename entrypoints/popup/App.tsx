@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { ArticleRecord } from '../../lib/article';
 import { sanitizeHtml } from '../../lib/sanitize';
 import { Library, type KeyValueArea } from '../../lib/library/library';
-import type { LibraryEntry, SavedArticle } from '../../lib/library/saved-article';
+import { entryOf, type LibraryEntry, type SavedArticle } from '../../lib/library/saved-article';
 import { loadFrontMatterTemplate } from '../../lib/export/template-store';
 import { filterEntries } from '../../lib/library/filter-entries';
 import { exportAllJson, exportAllZip, exportOne, type FormatId } from '../../lib/export/formats';
@@ -67,9 +67,11 @@ export function App() {
     if (current.state !== 'ready') return;
     setSave({ state: 'saving' });
     try {
-      await library.save(current.article);
+      const saved = await library.save(current.article);
       setSave({ state: 'saved' });
-      await refreshList();
+      // Put the one entry in place rather than reading every entry again: a save costs the same at any library size.
+      const entry = entryOf(saved);
+      setEntries((list) => (list.some((e) => e.id === entry.id) ? list.map((e) => (e.id === entry.id ? entry : e)) : [entry, ...list]));
     } catch (error) {
       setSave({ state: 'failed', message: `Not saved: ${errorText(error)}. The article is still here; try again.` });
     }
