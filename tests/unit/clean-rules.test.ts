@@ -229,3 +229,11 @@ describe('inline-related-links, shouted teasers', () => {
     expect(removed.map((r) => r.text)).toEqual(['TAYLOR SWIFT CLEARED TO PERFORM HITS AT AMAS']);
   });
 });
+
+describe('link-rails, in other languages', () => {
+  it('removes "Schon gelesen?" and "Le puede interesar:" rails', () => {
+    const list = '<ul><li><a href="/a">Die Bahn erhöht die Preise</a></li><li><a href="/b">Neue Radwege im Norden</a></li><li><a href="/c">Der Hafen wird ausgebaut</a></li></ul>';
+    const { removed } = applyRule(linkRails, `${PROSE}<h3>Schon gelesen?</h3>${list}<div><h4>Le puede interesar:</h4>${list}</div>`);
+    expect(removed.map((r) => r.text.split(' ')[0])).toEqual(['Schon', 'Die', 'Le']);
+  });
+});

@@ -9,9 +9,11 @@ const RAIL_HEADING = new RegExp(
     'more (?:from|in|on|about) .{1,40}|more (?:stories|news|articles|headlines)|read next|up next|what to read next|' +
     'you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles| reading)?|editor[\'’]?s picks|don[\'’]t miss|' +
     'meistgelesen(?:e)?(?: artikel)?|meist gelesen|beliebte? (?:artikel|beiträge)|neueste (?:artikel|beiträge|nachrichten)|' +
+    'schon gelesen|auch (?:interessant|lesen)|lesen sie (?:auch|mehr)|beiträge zum thema|(?:mehr|weitere) themen|' +
+    '(?:también )?(?:le|te) puede interesar|lea también|zobacz (?:też|także)|czytaj (?:też|także)|dowiedz się więcej|' +
     'das könnte (?:sie|dich) auch interessieren|mehr zum thema(?: .{1,40})?|weitere (?:artikel|themen|nachrichten|beiträge|meldungen)|ähnliche (?:artikel|beiträge)|' +
     'verwandte (?:artikel|themen)|top-?themen|les plus lus|à lire aussi|sur le même sujet|lo más leído|noticias relacionadas|i più letti|najczęściej czytane|' +
-    '相关(?:文章|阅读|新闻)|热门(?:文章|新闻)?)$',
+    '相关(?:文章|阅读|新闻)|热门(?:文章|新闻)?)\\s*[:：?!.…]?$',
   'i',
 );
 
