@@ -1,4 +1,4 @@
-import { normalizeSpace, textOf } from '../text';
+import { textOf } from '../text';
 
 /** Elements that stand on their own line: the units clutter comes in. */
 export const BLOCK_TAGS = new Set([
@@ -22,43 +22,20 @@ export function linkDensity(el: Element): number {
   return Math.min(1, linked / total);
 }
 
-/** Nearest ancestor-or-self that is a block element (stops below `root`). */
-export function closestBlock(el: Element, root: Element): Element {
-  let cur: Element = el;
-  while (cur !== root && !isBlock(cur) && cur.parentElement && cur.parentElement !== root) cur = cur.parentElement;
-  return cur;
-}
-
 /**
  * Climb from `el` while the parent adds no text of its own beyond `el`'s: the
  * wrapper divs of a widget go with the widget.
  */
-export function climbWrappers(el: Element, root: Element, slack = 0): Element {
+export function climbWrappers(el: Element, root: Element): Element {
   let cur = el;
   const own = textOf(el).length;
   while (cur.parentElement && cur.parentElement !== root) {
     const parentLen = textOf(cur.parentElement).length;
-    if (parentLen > own + slack) break;
+    if (parentLen > own) break;
     if (cur.parentElement.querySelector('p') && !cur.querySelector('p')) break;
     cur = cur.parentElement;
   }
   return cur;
-}
-
-/** Elements under root (inclusive of nothing above it) in document order. */
-export function elementsUnder(root: Element, selector = '*'): Element[] {
-  return Array.from(root.querySelectorAll(selector));
-}
-
-/** Text of an element's heading-like first line: a heading, or a short first child. */
-export function leadingLabel(el: Element): string {
-  const first = el.firstElementChild;
-  return first ? textOf(first) : normalizeSpace(el.textContent);
-}
-
-export function hasAncestor(el: Element, pred: (a: Element) => boolean, root: Element): boolean {
-  for (let cur = el.parentElement; cur && cur !== root; cur = cur.parentElement) if (pred(cur)) return true;
-  return false;
 }
 
 /** Keep only the outermost of a set of elements (removing an ancestor removes its descendants). */
