@@ -1,26 +1,17 @@
 import { JSDOM } from 'jsdom';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloadFrom, ExtensionBrowser } from './support/browser';
-import { startServer, type FixtureServer } from './support/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { downloadFrom } from './support/browser';
+import { useSession } from './support/session';
 import { expected, markdownText, norm } from '../fixtures/fortune/expected';
 import { slugify } from '../../lib/export/filename';
 
-let browser: ExtensionBrowser;
-let server: FixtureServer;
+const session = useSession();
 let popup: Page;
 const slug = slugify(expected.title);
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await ExtensionBrowser.launch();
-  popup = await browser.openPopupFor(await browser.openTab(server.url('/fortune/wordpress.html')));
-});
-
-afterAll(async () => {
-  expect(browser?.offsiteResponses ?? []).toEqual([]);
-  await browser?.close();
-  await server?.close();
+  popup = await session.browser.openPopupFor(await session.browser.openTab(session.server.url('/fortune/wordpress.html')));
 });
 
 const exportAs = (format: string) => downloadFrom(popup, () => popup.locator(`button[data-export="${format}"]`).click());

@@ -1,30 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ExtensionBrowser } from './support/browser';
-import { startServer, type FixtureServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { useSession } from './support/session';
 import { expected, FIXTURES, norm } from '../fixtures/fortune/expected';
 
-let browser: ExtensionBrowser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await ExtensionBrowser.launch();
-});
-
-afterEach(async () => {
-  await browser.closePages();
-});
-
-afterAll(async () => {
-  expect(browser?.offsiteResponses ?? []).toEqual([]);
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession({ closePagesAfterEach: true });
 
 describe.each(FIXTURES)('the %s fixture in the popup', (fixture) => {
   it('shows the article’s metadata, what was removed, and the whole body without clutter', async () => {
-    const tab = await browser.openTab(server.url(`/fortune/${fixture}.html`));
-    const popup = await browser.openPopupFor(tab);
+    const tab = await session.browser.openTab(session.server.url(`/fortune/${fixture}.html`));
+    const popup = await session.browser.openPopupFor(tab);
     const text = async (testId: string) => norm(await popup.getByTestId(testId).innerText());
 
     expect(await text('title')).toBe(expected.title);
@@ -61,15 +44,15 @@ describe.each(FIXTURES)('the %s fixture in the popup', (fixture) => {
 describe('a link in the clean preview', () => {
   it('opens in a new tab and leaves the popup where it was', async () => {
     const paragraphs = expected.paragraphs.slice(0, 6).map((p) => `<p>${p}</p>`).join('');
-    server.route('/e2e/linked.html', `<!doctype html><html lang="en"><head><title>Linked story</title></head><body><article><h1>Linked story</h1>
-      ${paragraphs}<p>The full text of the plan is <a href="${server.url('/e2e/plan.html')}">published here</a> for readers who want the detail.</p>${paragraphs}</article></body></html>`);
-    server.route('/e2e/plan.html', '<!doctype html><title>The plan</title><p>The plan.</p>');
-    const popup = await browser.openPopupFor(await browser.openTab(server.url('/e2e/linked.html')));
+    session.server.route('/e2e/linked.html', `<!doctype html><html lang="en"><head><title>Linked story</title></head><body><article><h1>Linked story</h1>
+      ${paragraphs}<p>The full text of the plan is <a href="${session.server.url('/e2e/plan.html')}">published here</a> for readers who want the detail.</p>${paragraphs}</article></body></html>`);
+    session.server.route('/e2e/plan.html', '<!doctype html><title>The plan</title><p>The plan.</p>');
+    const popup = await session.browser.openPopupFor(await session.browser.openTab(session.server.url('/e2e/linked.html')));
     const opened = popup.context().waitForEvent('page');
     await popup.getByTestId('preview').getByRole('link', { name: 'published here' }).click();
     const tab = await opened;
     await tab.waitForLoadState();
-    expect(tab.url()).toBe(server.url('/e2e/plan.html'));
+    expect(tab.url()).toBe(session.server.url('/e2e/plan.html'));
     expect(popup.url()).toMatch(/\/popup\.html\?tabId=\d+$/);
     expect(await popup.getByTestId('title').innerText()).toBe('Linked story');
   });

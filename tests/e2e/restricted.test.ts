@@ -1,26 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ExtensionBrowser } from './support/browser';
-import { startServer, type FixtureServer } from './support/server';
+import { describe, expect, it } from 'vitest';
+import { useSession } from './support/session';
 import { norm } from '../fixtures/fortune/expected';
 
-let browser: ExtensionBrowser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await ExtensionBrowser.launch();
-});
-
-afterEach(async () => {
-  await browser.closePages();
-});
-
-afterAll(async () => {
-  expect(browser?.offsiteResponses ?? []).toEqual([]);
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession({ closePagesAfterEach: true });
 
 const BROWSER_PAGE = 'This is a browser page. Browsers do not let extensions read it, so there is no article to clean here.';
 /** about:blank is hidden from the popup and the browser's refusal does not name it: the general refusal shows. */
@@ -35,8 +18,8 @@ async function expectNoArticleUi(popup: Page) {
 describe('pages Clean Copy cannot clean', () => {
   for (const [address, message] of [['chrome://version/', BROWSER_PAGE], ['about:blank', REFUSED]] as const) {
     it(`refuses ${address} with an error notice, in the toolbar popup and in popup.html?tabId`, async () => {
-      const tab = await browser.openTab(address);
-      const { popup: toolbar } = await browser.clickToolbarButton(tab);
+      const tab = await session.browser.openTab(address);
+      const { popup: toolbar } = await session.browser.clickToolbarButton(tab);
       try {
         await toolbar.waitFor('[data-testid=notice].notice-error');
         expect(await toolbar.evaluate('document.querySelector("[data-testid=preview]") === null')).toBe(true);
@@ -45,7 +28,7 @@ describe('pages Clean Copy cannot clean', () => {
         await toolbar.close();
       }
 
-      const popup = await browser.openPopupFor(tab);
+      const popup = await session.browser.openPopupFor(tab);
       const notice = popup.locator('[data-testid=notice].notice-error');
       await notice.waitFor();
       expect(await notice.getAttribute('role')).toBe('alert');
@@ -56,12 +39,12 @@ describe('pages Clean Copy cannot clean', () => {
 
   // Without the "tabs" permission Chrome hides a chrome:// tab's address; the browser's refusal names it instead.
   it('calls chrome://version/ a browser page', async () => {
-    const popup = await browser.openPopupFor(await browser.openTab('chrome://version/'));
+    const popup = await session.browser.openPopupFor(await session.browser.openTab('chrome://version/'));
     expect(norm(await popup.getByTestId('notice').locator('p').innerText())).toBe(BROWSER_PAGE);
   });
 
   it('says there is no article on a sign-in page, and offers to try again', async () => {
-    const popup = await browser.openPopupFor(await browser.openTab(server.url('/e2e/no-article.html')));
+    const popup = await session.browser.openPopupFor(await session.browser.openTab(session.server.url('/e2e/no-article.html')));
     const notice = popup.locator('[data-testid=notice].notice-error');
     expect(norm(await notice.locator('p').innerText())).toBe(
       'No article found on this page. Clean Copy works on pages with a story or post, not on home pages, search results or apps.',

@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ExtensionBrowser } from './support/browser';
-import { startServer, type FixtureServer } from './support/server';
+import { expect, it } from 'vitest';
+import { useSession } from './support/session';
 import { expected, norm } from '../fixtures/fortune/expected';
 
-let browser: ExtensionBrowser;
-let server: FixtureServer;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await ExtensionBrowser.launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useSession();
 
 const RUNS = 5;
 
 it('cleans the div-soup page in the real toolbar popup, and times click → preview', async () => {
-  const tab = await browser.openTab(server.url('/fortune/div-soup.html'));
+  const tab = await session.browser.openTab(session.server.url('/fortune/div-soup.html'));
   const times: number[] = [];
   for (let run = 0; run < RUNS; run++) {
-    const { popup, clickedAt } = await browser.clickToolbarButton(tab);
+    const { popup, clickedAt } = await session.browser.clickToolbarButton(tab);
     try {
       const shownAt = await popup.waitFor('[data-testid=preview]');
       times.push(shownAt - clickedAt);
@@ -41,5 +29,5 @@ it('cleans the div-soup page in the real toolbar popup, and times click → prev
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)]!;
   console.log(`toolbar click → preview: median ${median} ms over ${RUNS} runs (${times.join(', ')} ms)`);
-  expect(browser.offsiteResponses).toEqual([]);
+  expect(session.browser.offsiteResponses).toEqual([]);
 });

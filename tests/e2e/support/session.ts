@@ -1,0 +1,28 @@
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { ExtensionBrowser } from './browser';
+import { startServer, type FixtureServer } from './server';
+
+export interface Session {
+  browser: ExtensionBrowser;
+  server: FixtureServer;
+}
+
+/**
+ * One Chromium with the built extension and one page server on 127.0.0.1
+ * for a test file. When the file ends it fails if any response came from
+ * another host, then closes both.
+ */
+export function useSession(options: { closePagesAfterEach?: boolean } = {}): Session {
+  const session = {} as Session;
+  beforeAll(async () => {
+    session.server = await startServer();
+    session.browser = await ExtensionBrowser.launch();
+  });
+  if (options.closePagesAfterEach) afterEach(() => session.browser.closePages());
+  afterAll(async () => {
+    expect(session.browser?.offsiteResponses ?? []).toEqual([]);
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
