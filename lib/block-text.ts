@@ -1,8 +1,25 @@
 import { BLOCK_TAGS } from './clean/dom';
 
+const MEDIA = 'img, picture, video, audio, iframe, svg, object, embed, canvas';
+/** Longer than any caption: a figure with this much text is holding the story itself. */
+const CAPTION_WORDS = 80;
+
+/**
+ * A picture with its caption and credit. Its words describe the picture, not
+ * the story: they stay in the HTML with the picture and are left out of the
+ * text, its word count and reading time (as a reader skips them when reading
+ * aloud, and as article-body datasets leave them out).
+ */
+function isMediaFigure(el: Element): boolean {
+  if (el.querySelector(MEDIA) === null) return false;
+  const words = (el.textContent ?? '').trim().split(/\s+/).length;
+  return words <= CAPTION_WORDS;
+}
+
 /**
  * Plain text of an element with its block structure kept: one blank line
- * between paragraphs, line breaks where the HTML has <br>.
+ * between paragraphs, line breaks where the HTML has <br>. Pictures and
+ * their captions are not text of the story and are left out.
  */
 export function blockText(root: Element): string {
   const parts: string[] = [];
@@ -19,6 +36,7 @@ export function blockText(root: Element): string {
       return;
     }
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') return;
+    if (tag === 'FIGURE' && isMediaFigure(el)) return;
     const block = BLOCK_TAGS.has(tag);
     if (block) parts.push('\n\n');
     if (tag === 'LI' && (el.textContent ?? '').trim()) parts.push('• ');

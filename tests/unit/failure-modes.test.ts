@@ -48,9 +48,19 @@ describe('failure modes of other extractors', () => {
     expect(a.contentHtml).toContain('src="https://news.example/img/b.jpg"');
   });
 
-  it('keeps figure captions, once each', () => {
+  it('keeps figure captions, once each, with their picture and out of the story text', () => {
     const a = clean(`${PROSE}<figure><img src="/img/a.jpg" alt="Riders boarding the tram"><figcaption>Riders boarding the first tram on Tuesday.</figcaption></figure>${PROSE}`);
-    expect(text(a).split('Riders boarding the first tram on Tuesday.')).toHaveLength(2);
+    expect(a.contentHtml.split('Riders boarding the first tram on Tuesday.')).toHaveLength(2);
+    expect(a.contentHtml).toMatch(/<figure>\s*<img[^>]+a\.jpg[^>]*>\s*<figcaption>Riders boarding/);
+    // The words describe the picture: they are not read, counted or exported as story text.
+    expect(text(a)).not.toContain('Riders boarding');
+    expect(text(a)).toContain(normalize(PROSE.replace(/<[^>]+>/g, ' ')).slice(0, 60));
+  });
+
+  it('keeps the text of a figure that holds a quote or a table, not a picture', () => {
+    const a = clean(`${PROSE}<figure><blockquote><p>The line will carry twelve thousand riders a day by the end of its first year.</p></blockquote><figcaption>The mayor, at the opening</figcaption></figure>${PROSE}`);
+    expect(text(a)).toContain('The line will carry twelve thousand riders a day');
+    expect(text(a)).toContain('The mayor, at the opening');
   });
 
   it('keeps whole tables, not only their head', () => {

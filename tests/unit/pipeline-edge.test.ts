@@ -40,6 +40,6 @@ describe('a plain article', () => {
     const result = extractArticle(doc, { url: 'https://example.com/news/story' });
     if (!result.ok) throw new Error(result.message);
     expect(result.article.contentHtml).toContain('src="https://example.com/img/tram.jpg"');
-    expect(result.article.textContent).toContain('The new tram');
+    expect(result.article.contentHtml).toContain('<figcaption>The new tram</figcaption>');
   });
 });
