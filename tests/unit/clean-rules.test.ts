@@ -207,6 +207,30 @@ describe('edge-boilerplate', () => {
     const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}<p>The council meets again in March.</p></div>`);
     expect(removed).toEqual([]);
   });
+
+  it('removes bare furniture labels wherever they stand, keeps sentences that use the same words', () => {
+    const html = `<div>${PROSE}<p>Related Coverage</p><p>- Anzeige -</p><h3>Inhaltsverzeichnis</h3><p>Related coverage of the vote was thin, she said.</p><p>Stand: 05.02.2020</p>${PROSE}</div>`;
+    const { removed, left } = applyRule(edgeBoilerplate, html);
+    expect(removed.map((r) => r.text)).toEqual(['Related Coverage', '- Anzeige -', 'Inhaltsverzeichnis', 'Stand: 05.02.2020']);
+    expect(left).toContain('Related coverage of the vote was thin');
+  });
+
+  it('removes a tail of headings and labels after the story', () => {
+    const tail = '<h2>Weitere Beiträge zum Thema</h2><h3>The Motor Chain: Respekt vor dem Klassiker</h3><p>aja/PAP</p><p><a href="/a">Older post</a></p>';
+    const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}${tail}</div>`);
+    expect(removed.map((r) => r.text)).toEqual(['Weitere Beiträge zum Thema', 'The Motor Chain: Respekt vor dem Klassiker', 'aja/PAP', 'Older post']);
+  });
+
+  it('keeps short unpunctuated lines after the story when a sentence follows them (results, recipes)', () => {
+    const tail = '<h3>GIRLS SOCCER</h3><p>Viera d. Melbourne 1-0</p><p>Viera (3-0): Talorie Crafton 1 goal. Madelyn Rosario 1 assist.</p>';
+    const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}${tail}</div>`);
+    expect(removed).toEqual([]);
+  });
+
+  it('reads a closing Japanese sentence as a sentence', () => {
+    const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}<p>※「iPhone」は、Apple Inc.の商標です。</p></div>`);
+    expect(removed).toEqual([]);
+  });
 });
 
 describe('credit-lines', () => {

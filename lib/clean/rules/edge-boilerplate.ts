@@ -15,7 +15,7 @@ const EDGE_OPENERS = new RegExp(
       'this entry was posted', 'posted on', 'der beitrag wurde am', 'erstellt am', 'veröffentlicht am', 'aktualisiert am', 'published on', 'opublikowano', 'publikacja', 'publié le', 'publicado el',
       'teilen', 'kommentare', 'aufrufe', 'mehr themen', 'weitere themen', 'auch lesen', 'schon gelesen', 'lesen sie (?:auch|mehr)', 'le puede interesar', 'lea (?:más|también)', 'lea', 'dowiedz się więcej', 'czytaj (?:też|także|więcej)',
       'pour lire la suite', 'à lire aussi', 'entdecken sie', 'sie wollen mehr', 'abonniere', 'abonnieren sie', 'besuchen sie unseren', 'folgen sie uns', 'follow us', 'you can (?:keep up with|follow) me', 'viel spaß beim stöbern',
-      'zum weiterlesen', 'further reading', 'citation', 'quellen?', 'quellenangaben', 'sources?', 'fuentes?', 'źródło', '\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}', 'weitere informationen', 'mehr informationen', 'more information', 'kontakt', 'contact', 'originalartikel', 'original article', 'beitragsbild',
+      'zum weiterlesen', 'further reading', 'citation', 'quellen?', 'quellenangaben', 'sources?', 'fuentes?', 'źródło', '\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}', 'weitere informationen', 'weitere infos', 'mehr informationen', 'more information', 'kontakt', 'contact', 'originalartikel', 'original article', 'beitragsbild',
     ].join('|') +
     ')(?:\\b|[:：?!.])',
   'i',
@@ -34,44 +34,100 @@ const PROMPTS = new RegExp(
   'i',
 );
 const PROMPT_WORDS = 15;
+/**
+ * Lines that are nothing but a label of the site's furniture, wherever they
+ * stand: the heading of a rail Readability already dropped, a toggle, an ad
+ * marker, a reading-time stamp. No sentence of a story is only these words.
+ */
+const LABELS = new RegExp(
+  '^[\\s|>«»(\\[•*–—-]*(?:' +
+    [
+      'related(?: coverage| articles?| stories| posts| content| links)?', 'most (?:read|popular|viewed|shared)', 'see also', 'recommended for you',
+      'siehe auch', 'voir aussi', 'veja também', 'ver también', 'véase también', 'zobacz (?:też|także|również)', 'puedes ver', '(?:le|te) puede interesar',
+      'das (?:thema )?könnte (?:sie|dich) (?:auch )?interessieren', 'auch interessant', 'ähnliche (?:beiträge|artikel)', 'verwandte (?:beiträge|artikel|themen)',
+      'weitere (?:beiträge|artikel|informationen|infos|links)(?: zum thema)?', 'weiterführende(?:r)? links?', 'mehr zum thema', 'zum weiterlesen',
+      'meist[ -]?(?:diskutiert|gelesen|kommentiert)(?:e artikel)?', 'inhaltsverzeichnis', 'table of contents', 'índice', 'sommaire', 'spis treści',
+      'anzeige', 'werbung', 'advertisement', 'publicidad', 'publicité', 'reklama', 'externer inhalt', 'bild (?:anzeigen|vergrößern)(?: bild schließen)?',
+      'quellen (?:anzeigen|ausblenden)', '\\d+ min(?:ute)?s? read', 'lesezeit:? \\d+ min(?:uten)?', 'drucken', 'print', 'drukuj', 'imprimir', 'imprimer',
+      'zurück', 'back to top', 'nach oben', 'permalink', 'permalien', 'kommentare', 'comments', 'comentarios', 'community', 'news',
+    ].join('|') +
+    ')[\\s:：.!?»>…•|)\\]*–—-]*$',
+  'i',
+);
+/** A line that is only a date, a time or both: the stamp of a post or a comment. */
+const STAMP_ONLY = /^(?:(?:stand|updated|aktualisiert|publiziert|veröffentlicht|published)\s*:?\s*)?(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{1,2}\.? [\p{L}]{3,9}\.? \d{4})?,?\s*(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?)?$/iu;
+/** Post-meta stamps run long ("Der Beitrag wurde am … veröffentlicht und wurde unter … abgelegt"). */
+const POST_META = /^(?:this entry was posted|posted (?:on|in)|der beitrag wurde am|dieser (?:beitrag|eintrag) wurde am|erstellt am|veröffentlicht am)\b/i;
+/** A sentence ends with one of these; a label or a heading does not. */
+const SENTENCE_END = /[.!?…"“”»)。！？」』]$/;
+/** Lines where a short, unpunctuated text is the content's own form. */
+const STRUCTURED = 'li, td, th, dd, dt, pre, blockquote, code, figure';
+const LABEL_WORDS = 8;
+const HEADING = /^H[1-6]$/i;
 const COPYRIGHT = /©|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone/i;
 const MAX_WORDS = 30;
-/** A copyright notice after the story may run long ("no part may be reproduced…"). */
-const COPYRIGHT_WORDS = 80;
+/** A copyright notice or post stamp after the story may run long ("no part may be reproduced…"). */
+const LONG_WORDS = 80;
 const BODY_WORDS = 20;
 
-function isBodyParagraph(el: Element): boolean {
-  return countWords(textOf(el)) >= BODY_WORDS && linkDensity(el) < 0.5;
+/** Furniture that may run as long as a paragraph, so it cannot mark where the story ends. */
+function isLongFurniture(text: string): boolean {
+  return POST_META.test(text) || (PROMPTS.test(text) && countWords(text) <= MAX_WORDS);
 }
+
+function isBodyParagraph(el: Element): boolean {
+  const text = textOf(el);
+  return countWords(text) >= BODY_WORDS && linkDensity(el) < 0.5 && !isLongFurniture(text);
+}
+
+function isLabel(text: string): boolean {
+  return text.length <= 60 && (LABELS.test(text) || (/\d/.test(text) && STAMP_ONLY.test(text)));
+}
+
+/**
+ * A short line that is a heading or reads as a label (no sentence end): after
+ * the story it introduces nothing of the story, it titles a rail, credits a
+ * picture, labels a button. Lists and tables keep their short items.
+ */
+function isLabelLike(el: Element, text: string, words: number): boolean {
+  if (words > LABEL_WORDS || el.closest(STRUCTURED)) return false;
+  return HEADING.test(el.tagName) || !SENTENCE_END.test(text);
+}
+
+type Verdict = 'keep' | 'furniture' | 'label';
 
 /**
  * Boilerplate lines at the edges of the story: before its first paragraph or
  * after its last, short, and either made of links or opening like a site's
  * furniture (tags, sources, contact, copyright). Inside the story only
- * prompts go (rate this, share this, comments): there a short line is more
- * likely a sentence.
+ * prompts and bare labels go (rate this, share this, "Related Coverage"):
+ * there a short line is more likely a sentence.
  */
 export const edgeBoilerplate: CleanRule = {
   name: 'edge-boilerplate',
   reason: 'site furniture before or after the story (share prompts, tags, sources, comments, copyright)',
   find(root, { length }) {
     const lines = leafBlocks(root);
-    const found: Element[] = [];
     const first = lines.findIndex(isBodyParagraph);
-    if (first === -1) return found;
+    if (first === -1) return [];
     let last = lines.length - 1;
     while (last > first && !isBodyParagraph(lines[last]!)) last--;
-    lines.forEach((el, i) => {
-      if (length(el) > COPYRIGHT_WORDS * 12) return;
+    const verdicts = lines.map((el, i): Verdict => {
+      if (length(el) > LONG_WORDS * 12) return 'keep';
       const text = textOf(el);
       const words = countWords(text);
-      if (!text || words > COPYRIGHT_WORDS) return;
-      if (words > MAX_WORDS && !(i > last && COPYRIGHT.test(text))) return;
-      if (words <= PROMPT_WORDS && PROMPTS.test(text)) return void found.push(el);
-      if (i >= first && i <= last) return;
+      if (!text || words > LONG_WORDS) return 'keep';
+      const after = i > last;
+      if (words > MAX_WORDS && !(after && (COPYRIGHT.test(text) || POST_META.test(text)))) return 'keep';
+      if ((words <= PROMPT_WORDS && PROMPTS.test(text)) || isLabel(text)) return 'furniture';
+      if (i >= first && i <= last) return 'keep';
       const linky = el.querySelector('a') !== null && linkDensity(el) >= 0.6;
-      if (linky || EDGE_OPENERS.test(text) || COPYRIGHT.test(text)) found.push(el);
+      if (linky || EDGE_OPENERS.test(text) || COPYRIGHT.test(text) || PROMPTS.test(text) || POST_META.test(text)) return 'furniture';
+      return after && isLabelLike(el, text, words) ? 'label' : 'keep';
     });
-    return found;
+    // A label-like line goes only when nothing but furniture follows it: a run
+    // of short unpunctuated lines that ends in a sentence (scores, a menu) is content.
+    for (let i = lines.length - 1; i > last && verdicts[i] !== 'keep'; i--) if (verdicts[i] === 'label') verdicts[i] = 'furniture';
+    return lines.filter((_, i) => verdicts[i] === 'furniture');
   },
 };
