@@ -8,12 +8,17 @@ const CAPTION_WORDS = 80;
  * A picture with its caption and credit. Its words describe the picture, not
  * the story: they stay in the HTML with the picture and are left out of the
  * text, its word count and reading time (as a reader skips them when reading
- * aloud, and as article-body datasets leave them out).
+ * aloud, and as article-body datasets leave them out). A figure whose only
+ * words are its caption counts too: its picture may not have survived the
+ * page (a lazy loader, a player).
  */
-function isMediaFigure(el: Element): boolean {
-  if (el.querySelector(MEDIA) === null) return false;
+function isPictureFigure(el: Element): boolean {
   const words = (el.textContent ?? '').trim().split(/\s+/).length;
-  return words <= CAPTION_WORDS;
+  if (words > CAPTION_WORDS) return false;
+  if (el.querySelector(MEDIA) !== null) return true;
+  let outside = '';
+  for (const child of el.childNodes) if ((child as Element).tagName?.toUpperCase() !== 'FIGCAPTION') outside += child.textContent ?? '';
+  return outside.trim() === '';
 }
 
 /**
@@ -36,7 +41,7 @@ export function blockText(root: Element): string {
       return;
     }
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') return;
-    if (tag === 'FIGURE' && isMediaFigure(el)) return;
+    if (tag === 'FIGURE' ? isPictureFigure(el) : tag === 'FIGCAPTION' && !el.closest('figure')) return;
     const block = BLOCK_TAGS.has(tag);
     if (block) parts.push('\n\n');
     if (tag === 'LI' && (el.textContent ?? '').trim()) parts.push('• ');

@@ -57,6 +57,13 @@ describe('failure modes of other extractors', () => {
     expect(text(a)).toContain(normalize(PROSE.replace(/<[^>]+>/g, ' ')).slice(0, 60));
   });
 
+  it('leaves out a caption whose picture did not survive, and a caption outside any figure', () => {
+    const a = clean(`${PROSE}<figure><figcaption>Riders at the depot (Reuters/Jane Doe)</figcaption></figure><div><figcaption>The mayor cuts the ribbon</figcaption></div>${PROSE}`);
+    expect(a.contentHtml).toContain('Riders at the depot');
+    expect(text(a)).not.toContain('Riders at the depot');
+    expect(text(a)).not.toContain('The mayor cuts the ribbon');
+  });
+
   it('keeps the text of a figure that holds a quote or a table, not a picture', () => {
     const a = clean(`${PROSE}<figure><blockquote><p>The line will carry twelve thousand riders a day by the end of its first year.</p></blockquote><figcaption>The mayor, at the opening</figcaption></figure>${PROSE}`);
     expect(text(a)).toContain('The line will carry twelve thousand riders a day');
