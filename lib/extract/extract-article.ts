@@ -7,6 +7,7 @@ import { sanitizeElement } from '../sanitize';
 import { countWords, normalizeSpace, readingMinutes } from '../text';
 import { authorList } from './authors';
 import { blockText } from '../block-text';
+import { wrapLooseCaptions } from './loose-captions';
 import { toIsoDate } from './dates';
 import { readMetadata, type PageMetadata } from './metadata';
 import { stripSiteSuffix } from './title';
@@ -102,6 +103,7 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
   if (!parsed || !body) return noArticle();
   if (doc.body) restoreLeadFigure(body, doc.body);
   normalizeMedia(body, doc.baseURI);
+  wrapLooseCaptions(body);
   return { ok: true, raw: { url: options.url, meta, readability: parsed, body, win } };
 }
 
