@@ -5,6 +5,7 @@ import { aebPage, snippetPage, type AebPage, type SnippetCounts } from './metric
 import { defuddleText, readabilityText } from './extractors';
 import { parseHtml } from '../lib/extract/parse-html';
 import { countWords } from '../lib/text';
+import { blockText } from '../lib/block-text';
 import { cleanArticle, extractArticle, readArticle } from '../lib/extract/extract-article';
 
 export type PageScore = AebPage | SnippetCounts;
@@ -29,6 +30,22 @@ export interface PageTask {
 function score(page: BenchPage, text: string): PageScore {
   const t = page.truth;
   return t.kind === 'snippets' ? snippetPage(t.with, t.without, text) : aebPage(t.text, text);
+}
+
+/**
+ * The article as a reader sees it rendered, captions included. The survival
+ * checks (Readability's and Defuddle's pages) ask whether cleaning deleted
+ * content; a caption left out of the story text is still in the article.
+ */
+function renderedText(doc: Document, html: string): string {
+  const holder = doc.createElement('div');
+  holder.innerHTML = html;
+  for (const el of Array.from(holder.querySelectorAll('figure, figcaption'))) {
+    const block = doc.createElement('div');
+    block.append(...el.childNodes);
+    el.replaceWith(block);
+  }
+  return blockText(holder);
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -64,6 +81,7 @@ async function run({ page, ablation }: PageTask): Promise<PageResult> {
     errors.push(`defuddle: ${(e as Error).message}`);
   }
   const t4 = performance.now();
+  if (record && (page.corpus === 'readability' || page.corpus === 'defuddle')) ours = renderedText(doc, record.contentHtml);
 
   // Readability runs once; each rule is then switched off on its own copy of the article.
   const abl: Record<string, PageScore> = {};
