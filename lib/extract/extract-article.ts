@@ -64,6 +64,29 @@ function dropInertWeight(body: Element): void {
   }
 }
 
+/**
+ * The copy Readability works on (it rewrites what it is given): the page's
+ * root element with its attributes (language, direction, and classes
+ * Readability weighs like any element's), its title, meta tags and base
+ * address, and its body, in a fresh inert document. The head's scripts,
+ * styles and links stay behind: copying the whole document cost about twice
+ * as much as copying its body. A parsed document, unlike a created one, keeps
+ * the page's address, so in-page links stay in-page.
+ */
+function articleCopy(doc: Document, win: Window): Document {
+  const copy = new (win as Window & typeof globalThis).DOMParser().parseFromString('<!doctype html>', 'text/html');
+  const root = doc.documentElement ? (copy.importNode(doc.documentElement, false) as Element) : copy.createElement('html');
+  const head = copy.createElement('head');
+  const title = copy.createElement('title');
+  title.textContent = doc.title;
+  head.append(title);
+  // Readability reads the title and byline from meta tags too, and drops a heading that repeats the title.
+  for (const tag of ['base', 'meta']) for (const el of Array.from(doc.head?.getElementsByTagName(tag) ?? [])) head.append(copy.importNode(el, false));
+  root.append(head, doc.body ? copy.importNode(doc.body, true) : copy.createElement('body'));
+  copy.replaceChild(root, copy.documentElement);
+  return copy;
+}
+
 function noArticle(): Failure {
   return {
     ok: false,
@@ -89,9 +112,9 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
     };
   }
 
-  const copy = doc.cloneNode(true) as Document;
-  const meta = readMetadata(copy, options.url);
-  if (!copy.body) return noArticle();
+  const meta = readMetadata(doc, options.url);
+  if (!doc.body) return noArticle();
+  const copy = articleCopy(doc, win);
   unwrapNoscriptImages(copy.body);
   dropInertWeight(copy.body);
 
