@@ -1,5 +1,5 @@
 import type { CleanRule } from '../rule';
-import { climbWrappers } from '../dom';
+import { climbWrappers, elementsWhere } from '../dom';
 import { textOf } from '../../text';
 
 /** The label a site must print over a paid slot, in the corpus's languages. */
@@ -24,15 +24,13 @@ function hasAdToken(el: Element): boolean {
 
 /**
  * Ad slots: ad-server elements, boxes named for ads, and the "Advertisement"
- * label with its empty frame. One walk of the article: on jsdom three
- * attribute selectors cost about twice as much.
+ * label with its empty frame, in one walk of the article.
  */
 export const adSlots: CleanRule = {
   name: 'ad-slots',
   reason: 'advertisement slot',
   *find(root, { length }) {
-    const walker = root.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-    for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+    for (const el of elementsWhere(root, () => true)) {
       if (isAdServerElement(el)) yield el;
       else if ((el.id || el.hasAttribute('class')) && length(el) < 200 && hasAdToken(el) && textOf(el).length < 200 && !el.querySelector('p')) yield el;
       else if (LABEL_HOLDERS.has(el.localName) && length(el) <= 30 && el.children.length <= 3 && AD_LABEL.test(textOf(el))) yield climbWrappers(el, root);

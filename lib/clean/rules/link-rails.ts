@@ -1,5 +1,5 @@
 import type { CleanRule } from '../rule';
-import { HEADING_TAGS, linkDensity } from '../dom';
+import { elementsWhere, HEADING_TAGS, linkDensity } from '../dom';
 import { textOf, countWords } from '../../text';
 
 /** Headings of lists that lead away from the article, in the corpus's languages. */
@@ -16,6 +16,8 @@ const RAIL_HEADING = new RegExp(
     '相关(?:文章|阅读|新闻)|热门(?:文章|新闻)?)\\s*[:：?!.…]?$',
   'i',
 );
+
+const HEADING_HOLDERS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'span', 'div', 'strong']);
 
 function isHeadingLike(el: Element): boolean {
   return HEADING_TAGS.has(el.tagName.toUpperCase()) || el.getAttribute('role') === 'heading' || (el.children.length === 0 && textOf(el).length < 50);
@@ -41,7 +43,7 @@ export const linkRails: CleanRule = {
   name: 'link-rails',
   reason: 'list of links to other stories ("Most Popular", "Latest in …", "Related")',
   *find(root, { length }) {
-    for (const el of root.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"], p, span, div, strong')) {
+    for (const el of elementsWhere(root, (e) => HEADING_HOLDERS.has(e.localName) || e.getAttribute('role') === 'heading')) {
       if (length(el) > 60 || !RAIL_HEADING.test(textOf(el)) || !isHeadingLike(el)) continue;
       let head: Element = el;
       while (head.parentElement && head.parentElement !== root && textOf(head.parentElement) === textOf(el)) head = head.parentElement;

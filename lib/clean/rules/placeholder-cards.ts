@@ -1,5 +1,6 @@
 import type { CleanRule } from '../rule';
 import { textOf } from '../../text';
+import { elementsWhere } from '../dom';
 
 const FILLER = /\b(lorem ipsum|dolor sit amet|consectetur adipisc|tempor incididunt|ut enim ad minim|quis nostrud exercitation|duis aute irure|excepteur sint occaecat)/i;
 const MAX_CARD_FILLER = 240;
@@ -48,9 +49,7 @@ export const placeholderCards: CleanRule = {
         yield card;
       }
     }
-    for (const el of root.querySelectorAll('[aria-busy="true"], [class]')) {
-      const cls = el.getAttribute('class') ?? '';
-      if ((el.getAttribute('aria-busy') === 'true' || SKELETON.test(cls)) && textOf(el).length < 40 && !el.querySelector('img[src]:not([src^="data:"])')) yield el;
-    }
+    const marked = elementsWhere(root, (el) => el.getAttribute('aria-busy') === 'true' || SKELETON.test(el.getAttribute('class') ?? ''));
+    for (const el of marked) if (textOf(el).length < 40 && !el.querySelector('img[src]:not([src^="data:"])')) yield el;
   },
 };
