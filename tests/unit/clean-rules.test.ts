@@ -227,6 +227,15 @@ describe('edge-boilerplate', () => {
     expect(removed).toEqual([]);
   });
 
+  it('removes comment, app and newsletter prompts and disclaimers in German, English and Spanish', () => {
+    const tail =
+      '<p>Um den Tipp "Tomaten schneiden" kommentieren zu können, müssen Sie eingeloggt sein.</p><p>Diese Website verwendet Akismet, um Spam zu reduzieren.</p>' +
+      '<p>For the latest stories and breaking news updates download the City News apps for iOS and Android.</p><p>Verpasse keine News zu Hardware &amp; Gadgets</p>' +
+      '<p>Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion.</p><p>HAZTE MIEMBRO Y DISFRUTA DE BENEFICIOS EXCLUSIVOS</p>';
+    const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}${tail}</div>`);
+    expect(removed).toHaveLength(6);
+  });
+
   it('reads a closing Japanese sentence as a sentence', () => {
     const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}<p>※「iPhone」は、Apple Inc.の商標です。</p></div>`);
     expect(removed).toEqual([]);
@@ -251,6 +260,25 @@ describe('inline-related-links, shouted teasers', () => {
     const html = `${BODY}<p><a href="/x">TAYLOR SWIFT CLEARED TO PERFORM HITS AT AMAS</a></p><p><a href="/y">The full ruling is on the court website.</a></p>`;
     const { removed } = applyRule(inlineRelatedLinks, html);
     expect(removed.map((r) => r.text)).toEqual(['TAYLOR SWIFT CLEARED TO PERFORM HITS AT AMAS']);
+  });
+});
+
+describe('inline-related-links, linked headlines', () => {
+  it('removes a headline that is wholly a link to another page of the same site', () => {
+    const html = `${BODY}<h2><a href="https://news.example/2025/other-story">Patti Smith joins the choir for one night only</a></h2><p><a href="https://www.news.example/live">Tram strike – all the latest in our live blog</a></p>${BODY}`;
+    const { removed } = applyRule(inlineRelatedLinks, html, 'https://news.example/2025/story');
+    expect(removed.map((r) => r.text)).toEqual(['Patti Smith joins the choir for one night only', 'Tram strike – all the latest in our live blog']);
+  });
+
+  it('keeps linked sentences and questions, links to other sites, section anchors and list items', () => {
+    const html =
+      `${BODY}<p><a href="https://news.example/report">The full inspection report is online.</a></p>` +
+      '<p><a href="https://news.example/q">Will the tram reach the suburbs by 2030?</a></p>' +
+      '<h2><a href="https://shop.example/kettle">The Acme kettle with a steel body</a></h2>' +
+      '<h2><a href="#costs">What the new line will cost</a></h2>' +
+      `<ul><li><a href="https://news.example/a">Another story about the tram line</a></li></ul>${BODY}`;
+    const { removed } = applyRule(inlineRelatedLinks, html, 'https://news.example/2025/story');
+    expect(removed).toEqual([]);
   });
 });
 

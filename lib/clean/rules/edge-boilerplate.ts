@@ -28,6 +28,9 @@ const PROMPTS = new RegExp(
       'war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)', 'was this (?:article|page|post) (?:helpful|useful)', 'valora esta noticia', 'rate this', 'we want to hear what you think', 'wie (?:hat|gefällt) ihnen (?:der|dieser) (?:artikel|beitrag)',
       'keine kommentare', 'kommentare insgesamt', 'no comments', 'leave a (?:comment|reply)', '\\d+ (?:kommentare|comments|comentarios)',
       'lade weitere', 'mehr laden', 'load more', 'this (?:post|article|page) (?:may )?contains? affiliate', 'für links auf dieser seite', 'bei den verlinkungen handelt es sich', 'wir erhalten (?:eine )?provision', 'like this (?:story|article)', 'share (?:it|this) with', 'click here to (?:get|download|subscribe|sign)', 'this slideshow requires javascript',
+      '(?:du musst|sie müssen) eingeloggt sein', 'um (?:den|diesen|einen) .{1,60} (?:zu )?kommentieren', 'verraten sie (?:uns )?(?:gerne )?in den kommentaren', '(?:diese website|this site) (?:verwendet|uses) akismet',
+      'verpasse keine', 'verpassen sie keine', 'never miss', 'for the latest (?:stories|news|updates)', 'get the latest (?:news|stories)', 'download (?:the|our) [\\w ]{1,30} app', 'werden sie mitglied', 'become a member', 'hazte miembro',
+      'dieser beitrag gibt die meinung', '\\*\\s?werbung\\b', 'dieser beitrag enthält werbung', '\\(?alle angaben ohne gewähr',
       'media playback is unsupported', 'sign in', 'log in', 'follow [\\w ]{1,30} on (?:instagram|facebook|twitter|x|youtube|tiktok)', 'get (?:the )?[\\w ]{1,30} app',
     ].join('|') +
     ')(?:\\b|[:：?!.])',

@@ -1,6 +1,6 @@
 import type { CleanRule } from '../rule';
 import { linkDensity } from '../dom';
-import { textOf } from '../../text';
+import { countWords, textOf } from '../../text';
 
 /**
  * Labels that introduce a link to another story, in the languages the corpus
@@ -10,7 +10,7 @@ const LABEL = new RegExp(
   '^(?:read more|read also|also read|see more|also on [\\w.-]+|more reading|related(?: articles?| stories| coverage| content)?|see also|' +
     'recommended(?: reading)?|previously|don\u2019t miss|don\'t miss|watch|listen|' +
     'lesen sie (?:auch|mehr)|auch (?:interessant|lesen)|schon gelesen|mehr zum thema|weiterlesen|zum weiterlesen|mehr dazu|siehe auch|beiträge zum thema|' +
-    'lire aussi|à lire aussi|voir aussi|lea (?:más|también)|lea|lee también|leer más|le puede interesar|te puede interesar|leggi anche|' +
+    'lire aussi|à lire aussi|voir aussi|lea (?:más|también)|lea|lee también|leer más|le puede interesar|te puede interesar|puedes ver|veja também|leggi anche|' +
     'czytaj (?:też|także|więcej)|zobacz (?:też|także)|dowiedz się więcej|lees ook|läs också|les også)\\s*[:：»>→|?-]',
   'i',
 );
@@ -25,15 +25,43 @@ function isShoutedTeaser(el: Element, text: string): boolean {
   return letters.length >= 15 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && linkDensity(el) > 0.9;
 }
 
+const host = (url: URL) => url.hostname.replace(/^www\./, '');
+
+/** A link to another page of the site the article is on (not an anchor in the article itself). */
+function isOtherPageOfSite(href: string | null, page: string): boolean {
+  if (!href || href.startsWith('#')) return false;
+  try {
+    const to = new URL(href, page);
+    const from = new URL(page);
+    return host(to) === host(from) && to.pathname !== from.pathname;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A headline standing alone between paragraphs that is wholly one link to
+ * another page of the same site: a teaser slotted into the story. A linked
+ * sentence or question (it ends with a period or a question mark), a link to
+ * another site or to a section of the article, and a list of links are left alone.
+ */
+function isLinkedHeadline(el: Element, text: string): boolean {
+  if (el.localName === 'li' || el.closest('li, td, th')) return false;
+  const words = countWords(text);
+  if (words < 3 || words > 20 || /[.:;,?]$/.test(text)) return false;
+  const links = el.getElementsByTagName('a');
+  return links.length === 1 && linkDensity(el) >= 0.9 && isOtherPageOfSite(links[0]!.getAttribute('href'), el.ownerDocument.baseURI);
+}
+
 export const inlineRelatedLinks: CleanRule = {
   name: 'inline-related-links',
-  reason: 'inline link to another story ("Read More:", "Related:", a headline in capitals)',
+  reason: 'inline link to another story ("Read More:", "Related:", a headline that is only a link)',
   *find(root, { length }) {
-    for (const el of root.querySelectorAll('p, li, div, h3, h4, h5, h6, aside')) {
+    for (const el of root.querySelectorAll('p, li, div, h2, h3, h4, h5, h6, aside, blockquote')) {
       if (length(el) > 300) continue;
       const text = textOf(el);
       if (text.length > 300) continue;
-      if (!LABEL.test(text) && !isShoutedTeaser(el, text)) continue;
+      if (!LABEL.test(text) && !isShoutedTeaser(el, text) && !isLinkedHeadline(el, text)) continue;
       if (!el.querySelector('a')) continue;
       const density = linkDensity(el);
       if (density < 0.4) continue;

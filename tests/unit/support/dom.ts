@@ -19,9 +19,9 @@ export function page(bodyHtml: string, head = '', url = 'https://example.com/new
   return parseHtml(`<!doctype html><html lang="en"><head><title>Test</title>${head}</head><body>${bodyHtml}</body></html>`, url);
 }
 
-/** Run one rule on a body and return what is left and what it removed. */
-export function applyRule(rule: CleanRule, bodyHtml: string): { left: string; removed: Removal[] } {
-  const doc = page(bodyHtml);
+/** Run one rule on a body (of a page at `url`) and return what is left and what it removed. */
+export function applyRule(rule: CleanRule, bodyHtml: string, url?: string): { left: string; removed: Removal[] } {
+  const doc = page(bodyHtml, '', url);
   const removed = runRules(doc.body, [rule]);
   return { left: doc.body.textContent!.replace(/\s+/g, ' ').trim(), removed };
 }
