@@ -1,5 +1,6 @@
 import type { ArticleRecord } from '../lib/article';
 import { formatDate } from '../lib/export/byline';
+import { formatCount } from '../lib/format-count';
 
 interface Props {
   article: ArticleRecord;
@@ -23,7 +24,7 @@ export function ArticleHeader({ article }: Props) {
           </time>
         )}
         <span data-testid="reading-time">{article.readingMinutes} min read</span>
-        <span data-testid="word-count">{article.wordCount.toLocaleString('en')} words</span>
+        <span data-testid="word-count">{formatCount(article.wordCount)} words</span>
         {article.lang && <span data-testid="lang">{article.lang}</span>}
       </p>
       {article.excerpt && <p class="excerpt">{article.excerpt}</p>}

@@ -1,3 +1,5 @@
+import { formatCount } from '../lib/format-count';
+
 interface Props {
   label: string;
   done: number;
@@ -8,7 +10,7 @@ export function Progress({ label, done, total }: Props) {
   return (
     <div class="progress" role="status" data-testid="progress">
       <span>
-        {label} {done.toLocaleString('en')} of {total.toLocaleString('en')}
+        {label} {formatCount(done)} of {formatCount(total)}
       </span>
       <progress max={total} value={done} />
     </div>

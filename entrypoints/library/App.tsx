@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { Library, type KeyValueArea } from '../../lib/library/library';
+import { Library } from '../../lib/library/library';
 import type { ArticleEdit, LibraryEntry, SavedArticle } from '../../lib/library/saved-article';
 import { facetsOf, type SortKey } from '../../lib/library/arrange';
 import { highlight, snippet } from '../../lib/library/highlight';
 import { libraryView } from '../../lib/library/library-view';
 import type { ImportReport } from '../../lib/library/import-backup';
-import type { BulkFormat } from '../../lib/export/bulk-formats';
+import { usesText, type BulkFormat } from '../../lib/export/bulk-formats';
 import { loadListCache, sameEntries, storeListCache, type CachedHead } from '../../lib/library/list-cache';
 import { loadFrontMatterTemplate } from '../../lib/export/template-store';
 import type { sanitizeHtml } from '../../lib/sanitize';
@@ -20,9 +19,11 @@ import { Notice } from '../../components/Notice';
 import { Progress } from '../../components/Progress';
 import type { SearchSession } from './search-session';
 import { saveBlob } from './save-blob';
+import { storageArea } from './page-storage';
 import { errorText } from './error-text';
+import { formatCount } from '../../lib/format-count';
 
-const area = browser.storage.local as unknown as KeyValueArea;
+const area = storageArea();
 const library = new Library(area);
 /** Rows drawn at first; more on request, so a library of 10,000 paints at once. */
 const PAGE = 100;
@@ -80,7 +81,8 @@ export function App({ head }: Props) {
   const refresh = async (cached: LibraryEntry[] | null = null) => {
     const list = await library.list();
     setEntries(list);
-    if (!cached || !sameEntries(cached, list)) void storeListCache(area, list).catch(() => undefined);
+    // Stored again when out of date, and when there was no first screenful to draw (a library from before it was kept in localStorage).
+    if (!cached || !sameEntries(cached, list) || (!head && list.length > 0)) void storeListCache(area, localStorage, list).catch(() => undefined);
     // After the list is drawn: loading a large index must not delay the first paint.
     afterPaint(() => void syncSearch(list).catch((e: unknown) => setSearchState(`Search is unavailable: ${errorText(e)}`)));
     return list;
@@ -119,7 +121,7 @@ export function App({ head }: Props) {
     if (!hits) return setBodies(new Map());
     const ids = view.rows.slice(0, SNIPPETS).map((e) => e.id);
     let live = true;
-    void library.getMany(ids).then((list) => live && setBodies(new Map(list.map((a) => [a.id, a.textContent]))));
+    void library.texts(ids).then((texts) => live && setBodies(texts));
     return () => {
       live = false;
     };
@@ -169,7 +171,7 @@ export function App({ head }: Props) {
       const worker = format.startsWith('zip-') ? startZipWorkers() : null;
       try {
         const frontMatterTemplate = await loadFrontMatterTemplate(area);
-        const result = await exportBulk(library.batches(ids, EXPORT_BATCH), format, (c) => chunks.push(c), {
+        const result = await exportBulk(library.batches(ids, EXPORT_BATCH, { text: usesText(format) }), format, (c) => chunks.push(c), {
           now: new Date(),
           win: window,
           frontMatterTemplate,
@@ -229,7 +231,7 @@ export function App({ head }: Props) {
       <header class="top">
         <h1>Clean Copy library</h1>
         <span class="muted" data-testid="library-count">
-          {entries ? `${entries.length.toLocaleString('en')} saved` : head ? `${head.total.toLocaleString('en')} saved` : 'Loading…'}
+          {entries ? `${formatCount(entries.length)} saved` : head ? `${formatCount(head.total)} saved` : 'Loading…'}
         </span>
         <div class="spacer" />
         <button type="button" data-testid="export-backup" disabled={!entries?.length || progress !== null} onClick={() => void runExport((entries ?? []).map((e) => e.id), 'json')}>
@@ -315,7 +317,7 @@ export function App({ head }: Props) {
           </ul>
           {view.rows.length > limit && (
             <button type="button" data-testid="show-more" onClick={() => setLimit(limit + PAGE * 5)}>
-              Show more ({(view.rows.length - limit).toLocaleString('en')} not shown)
+              Show more ({formatCount(view.rows.length - limit)} not shown)
             </button>
           )}
         </section>

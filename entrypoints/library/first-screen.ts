@@ -1,14 +1,15 @@
-import { browser } from 'wxt/browser';
-import type { KeyValueArea } from '../../lib/library/library';
 import { loadListHead, type CachedHead } from '../../lib/library/list-cache';
 
 /**
- * The first screenful of the list, asked for as soon as this module runs:
- * main.tsx imports it before the App, so storage answers while the rest of
- * the page's code is still being evaluated. Never rejects: without a head
- * the page simply waits for the entries.
+ * The first screenful of the list, read from localStorage as the page's code
+ * runs, so the first frame already shows it. Null when there is none (the
+ * page then waits for the entries) or localStorage cannot be read.
  */
-export const firstScreen: Promise<CachedHead | null> = loadListHead(browser.storage.local as unknown as KeyValueArea).then(
-  (head) => (head && head.total > 0 ? head : null),
-  () => null,
-);
+export function firstScreen(): CachedHead | null {
+  try {
+    const head = loadListHead(localStorage);
+    return head && head.total > 0 ? head : null;
+  } catch {
+    return null;
+  }
+}

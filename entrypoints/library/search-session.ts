@@ -2,6 +2,7 @@ import type { KeyValueArea, Library } from '../../lib/library/library';
 import type { LibraryEntry } from '../../lib/library/saved-article';
 import type { SearchHit, SearchIndex } from '../../lib/library/search-index';
 import { loadSearchIndex, storeSearchIndex, syncSearchIndex } from '../../lib/library/search-sync';
+import { formatCount } from '../../lib/format-count';
 
 /** Storing the index rewrites one large value; after a burst of changes it is written once. */
 const STORE_DELAY_MS = 1500;
@@ -49,7 +50,7 @@ export class SearchSession {
       this.index = await loadSearchIndex(this.area);
     }
     const index = this.index;
-    const changed = await syncSearchIndex(index, entries, this.library, (done, total) => this.onState(`Indexing ${done.toLocaleString('en')} of ${total.toLocaleString('en')}…`));
+    const changed = await syncSearchIndex(index, entries, this.library, (done, total) => this.onState(`Indexing ${formatCount(done)} of ${formatCount(total)}…`));
     this.onState('');
     if (changed > 0) this.scheduleStore(index);
   }

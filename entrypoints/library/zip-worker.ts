@@ -13,8 +13,10 @@ import { useHtmlParser } from '../../lib/export/markdown';
  *
  * A worker has no DOMParser, so Markdown is converted over domino, the
  * spec-following HTML parser turndown itself uses in Node. Compression is
- * the browser's own deflate (CompressionStream, native zlib): several times
- * faster than deflate in JavaScript, and it makes no garbage to collect.
+ * the browser's own deflate (CompressionStream, native zlib): with files
+ * compressed one at a time, about twice as fast as fflate at the same level,
+ * and it makes no garbage to collect (fflate's working arrays, new for every
+ * file, kept V8's collector threads busy even at its fastest level).
  */
 
 export type ZipWorkRequest =
@@ -40,7 +42,22 @@ const nativeDeflate = (() => {
     const writer = stream.writable.getWriter();
     void writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
     void writer.close().catch(() => undefined);
-    return new Uint8Array(await new Response(stream.readable).arrayBuffer());
+    // Read straight from the stream: through Response.arrayBuffer() the same files took 15-45% longer.
+    const reader = stream.readable.getReader();
+    const parts: Uint8Array<ArrayBuffer>[] = [];
+    let length = 0;
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      parts.push(chunk.value as Uint8Array<ArrayBuffer>);
+      length += chunk.value.length;
+    }
+    if (parts.length === 1) return parts[0]!;
+    const out = new Uint8Array(length);
+    let at = 0;
+    for (const part of parts) {
+      out.set(part, at);
+      at += part.length;
+    }
+    return out;
   };
 })();
 
@@ -60,7 +77,10 @@ function textsOf(request: ZipWorkRequest): string[] {
 scope.onmessage = async (event: MessageEvent<ZipWorkRequest>) => {
   const { id } = event.data;
   try {
-    const files = await Promise.all(textsOf(event.data).map(compress));
+    // One file at a time: in Chromium 156 a thousand streams at once took twice as long as the same thousand
+    // in turn (265-275 ms against 135 ms), and the workers of a 10,000-article export spent 4.0 s instead of 5.5 s.
+    const files: Compressed[] = [];
+    for (const text of textsOf(event.data)) files.push(await compress(text));
     const reply: ZipWorkReply = { id, files };
     scope.postMessage(reply, files.map((f) => f.data.buffer));
   } catch (error) {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ArticleRecord } from '../../lib/article';
 import { sanitizeHtml } from '../../lib/sanitize';
@@ -32,14 +32,28 @@ export function App() {
   const [view, setView] = useState<'article' | 'saved'>('article');
   const [current, setCurrent] = useState<Current>({ state: 'loading' });
   const [save, setSave] = useState<SaveState>({ state: 'idle' });
-  const [entries, setEntries] = useState<LibraryEntry[]>([]);
+  // The list is read when the Saved tab is first opened. Until then only the count: about half the time to read
+  // at 10,000 articles, and no ten thousand entries in memory (and to collect) while the reader saves.
+  const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
+  const [count, setCount] = useState<number | null>(null);
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState('');
   const [deleted, setDeleted] = useState<SavedArticle[] | null>(null);
   const [template, setTemplate] = useState<string | undefined>(undefined);
 
+  // A save in progress is waited for, so a list read beside it cannot come back without the article.
+  const saving = useRef<Promise<unknown>>(Promise.resolve());
   const refreshList = () =>
-    library.list().then(setEntries, (e: unknown) => setNotice(`Could not read saved articles: ${errorText(e)}.`));
+    saving.current
+      .then(() => library.list())
+      .then(
+        (list) => {
+          setEntries(list);
+          setCount(list.length);
+        },
+        (e: unknown) => setNotice(`Could not read saved articles: ${errorText(e)}.`),
+      );
+  const refreshCount = () => saving.current.then(() => library.count()).then(setCount, () => undefined);
 
   const readPage = async () => {
     setCurrent({ state: 'loading' });
@@ -56,7 +70,7 @@ export function App() {
 
   useEffect(() => {
     void readPage();
-    void refreshList();
+    void refreshCount();
     // Without a readable template, exports fall back to the default front matter.
     loadFrontMatterTemplate(area).then(setTemplate, () => undefined);
   }, []);
@@ -66,12 +80,17 @@ export function App() {
   const onSave = async () => {
     if (current.state !== 'ready') return;
     setSave({ state: 'saving' });
+    const done = library.saveWithOutcome(current.article);
+    saving.current = done.catch(() => undefined);
     try {
-      const saved = await library.save(current.article);
+      const { article, created } = await done;
       setSave({ state: 'saved' });
       // Put the one entry in place rather than reading every entry again: a save costs the same at any library size.
-      const entry = entryOf(saved);
-      setEntries((list) => (list.some((e) => e.id === entry.id) ? list.map((e) => (e.id === entry.id ? entry : e)) : [entry, ...list]));
+      const entry = entryOf(article);
+      setEntries((list) => list && (list.some((e) => e.id === entry.id) ? list.map((e) => (e.id === entry.id ? entry : e)) : [entry, ...list]));
+      if (created) setCount((n) => (n === null ? n : n + 1));
+      // Counted before the save landed, or not yet: count again rather than show a number one short.
+      if (created && count === null) void refreshCount();
     } catch (error) {
       setSave({ state: 'failed', message: `Not saved: ${errorText(error)}. The article is still here; try again.` });
     }
@@ -121,7 +140,12 @@ export function App() {
 
   const openPage = (path: '/library.html') => void browser.tabs.create({ url: browser.runtime.getURL(path) }).then(() => window.close());
 
-  const shown = filterEntries(entries, query);
+  const openSavedTab = () => {
+    setView('saved');
+    if (entries === null) void refreshList();
+  };
+
+  const shown = useMemo(() => (view === 'saved' && entries ? filterEntries(entries, query) : []), [view, entries, query]);
 
   return (
     <main class="popup">
@@ -129,8 +153,8 @@ export function App() {
         <button type="button" aria-pressed={view === 'article'} onClick={() => setView('article')}>
           Article
         </button>
-        <button type="button" aria-pressed={view === 'saved'} onClick={() => setView('saved')} data-testid="saved-tab">
-          Saved ({entries.length})
+        <button type="button" aria-pressed={view === 'saved'} onClick={openSavedTab} data-testid="saved-tab">
+          {count === null ? 'Saved' : `Saved (${count})`}
         </button>
       </nav>
       {notice && (
@@ -182,7 +206,11 @@ export function App() {
               ZIP of Markdown
             </button>
           </div>
-          <SavedList entries={shown} query={query} onQuery={setQuery} onOpen={(id) => void openSaved(id)} onDelete={(id) => void deleteSaved(id)} />
+          {entries === null ? (
+            <p class="empty">Reading saved articles…</p>
+          ) : (
+            <SavedList entries={shown} query={query} onQuery={setQuery} onOpen={(id) => void openSaved(id)} onDelete={(id) => void deleteSaved(id)} />
+          )}
         </>
       )}
     </main>

@@ -15,3 +15,11 @@ export const BULK_FORMATS: readonly { id: BulkFormat; label: string }[] = [
   { id: 'json', label: 'JSON backup' },
   { id: 'epub', label: 'EPUB book' },
 ];
+
+/**
+ * Whether a bulk format writes the articles' plain text: the others need
+ * only the records, so an export reads their text keys only for these.
+ */
+export function usesText(format: BulkFormat): boolean {
+  return format === 'json' || format === 'zip-txt';
+}

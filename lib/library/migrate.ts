@@ -1,5 +1,5 @@
 import type { ArticleRecord } from '../article';
-import { articleId, SCHEMA_VERSION, type SavedArticle } from './saved-article';
+import { articleId, SCHEMA_VERSION, type SavedArticle, type StoredArticle } from './saved-article';
 
 /**
  * Version 0: what the first prototype stored, before records carried a
@@ -12,7 +12,13 @@ export interface SavedArticleV0 extends Omit<ArticleRecord, 'authors' | 'removed
 }
 
 /** Version 1: the library's first versioned shape — version 2 without `notes`. */
-export type SavedArticleV1 = Omit<SavedArticle, 'schemaVersion' | 'notes'> & { schemaVersion: 1 };
+export type SavedArticleV1 = Omit<SavedArticleV2, 'schemaVersion' | 'notes'> & { schemaVersion: 1 };
+
+/**
+ * Version 2: the same fields as version 3, with the plain text
+ * (`textContent`) inside the record rather than under a key of its own.
+ */
+export type SavedArticleV2 = Omit<SavedArticle, 'schemaVersion'> & { schemaVersion: 2 };
 
 export class MigrationError extends Error {}
 
@@ -36,8 +42,17 @@ function fromV1(r: Loose): Loose {
   return { ...r, schemaVersion: 2, notes: '' };
 }
 
+/**
+ * The fields do not change: only where the text is stored does. A version 2
+ * record read from storage still carries its text, and the library takes it
+ * from there until the record is written again, in the version 3 layout.
+ */
+function fromV2(r: Loose): Loose {
+  return { ...r, schemaVersion: 3 };
+}
+
 /** Step n upgrades a version-n record to version n + 1. */
-const STEPS: ReadonlyArray<(r: Loose) => Loose> = [fromV0, fromV1];
+const STEPS: ReadonlyArray<(r: Loose) => Loose> = [fromV0, fromV1, fromV2];
 
 /** The version a stored record claims; records from before versioning are 0. */
 export function versionOf(record: Loose): number {
@@ -45,12 +60,19 @@ export function versionOf(record: Loose): number {
 }
 
 /**
+ * A record as read from an article key or a backup: from version 3 on, the
+ * key holds no text (the library reads it from the text key); older records
+ * and backups carry it.
+ */
+export type MigratedRecord = StoredArticle & { textContent?: string };
+
+/**
  * A stored record of any known version, upgraded to the current shape.
  * Pure: the caller decides whether to write the result back. A record from a
  * newer Clean Copy is refused rather than guessed at, so it is never
  * downgraded by being saved again.
  */
-export function migrate(record: unknown): SavedArticle {
+export function migrate(record: unknown): MigratedRecord {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new MigrationError('not an article record');
   let r = record as Loose;
   let version = versionOf(r);
@@ -60,7 +82,7 @@ export function migrate(record: unknown): SavedArticle {
     r = STEPS[version]!(r);
     version++;
   }
-  return r as unknown as SavedArticle;
+  return r as unknown as MigratedRecord;
 }
 
 /** Exposed for tests of a single step. */

@@ -49,7 +49,10 @@ const SEARCH: SearchOptions = {
   boost: { title: 3, authors: 2, siteName: 2 },
 };
 
-function docOf(a: Pick<SavedArticle, 'id' | 'title' | 'authors' | 'siteName' | 'textContent'>): IndexedDoc {
+/** What the index reads of an article: the entry's fields and the plain text. */
+export type IndexedArticle = Pick<SavedArticle, 'id' | 'title' | 'authors' | 'siteName' | 'textContent' | 'updatedAt'>;
+
+function docOf(a: IndexedArticle): IndexedDoc {
   return { id: a.id, title: a.title, authors: a.authors.join(' '), siteName: a.siteName, text: a.textContent };
 }
 
@@ -92,7 +95,7 @@ export class SearchIndex {
   }
 
   /** Index an article, replacing what was indexed for it before. */
-  upsert(a: SavedArticle): void {
+  upsert(a: IndexedArticle): void {
     if (this.stamps.has(a.id)) this.mini.discard(a.id);
     this.mini.add(docOf(a));
     this.stamps.set(a.id, a.updatedAt);

@@ -79,7 +79,9 @@ describe('saving', () => {
     const wordpress = await popupFor('/fortune/wordpress.html');
     expect(await wordpress.getByTestId('save').innerText()).toMatch(/^Saved ✓/);
     await wordpress.getByTestId('save').click();
-    expect(await (await savedItems(wordpress)).count()).toBe(1);
+    // The list is read when the Saved tab opens, once the save it waits for is done.
+    const wordpressItems = await savedItems(wordpress);
+    await expect.poll(() => wordpressItems.count()).toBe(1);
     await wordpress.close();
 
     await items.first().getByRole('button', { name: `Delete ${expected.title}` }).click();

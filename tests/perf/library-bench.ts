@@ -27,7 +27,7 @@ const record = (measure: string, value: number, unit: string, limit?: number) =>
 /**
  * The real Save button in the popup for a page with its own canonical
  * address: the time from the click to the popup saying it is saved, which is
- * one read of the article's key and one write of its two keys.
+ * one read of the article's key and one write of its three keys.
  */
 async function timeSave(browser: ExtensionBrowser, server: FixtureServer, amp: string, n: number, saved: number): Promise<number> {
   const path = `/bench/story-${n}.html`;
@@ -35,7 +35,7 @@ async function timeSave(browser: ExtensionBrowser, server: FixtureServer, amp: s
   const tab = await browser.openTab(server.url(path));
   const popup = await browser.openPopupFor(tab);
   try {
-    // The popup lists the library when it opens; the click waits until that is done, as a reader's would.
+    // The popup counts the library when it opens; the click waits until the count is shown, as a reader's would.
     await popup.getByTestId('saved-tab').filter({ hasText: `Saved (${saved})` }).waitFor({ timeout: 60_000 });
     return await popup.evaluate(`new Promise((done) => {
       const button = document.querySelector('[data-testid=save]');

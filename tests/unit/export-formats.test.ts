@@ -6,6 +6,8 @@ import { toMarkdown } from '../../lib/export/markdown';
 import { toHtml } from '../../lib/export/html';
 import { toText } from '../../lib/export/text';
 import { JSON_FORMAT, JSON_VERSION, type JsonExport } from '../../lib/export/json';
+import { formatDate } from '../../lib/export/byline';
+import { formatCount } from '../../lib/format-count';
 import { sampleArticle } from './support/article';
 
 const NOW = new Date('2026-01-02T03:04:05Z');
@@ -118,5 +120,21 @@ describe('every format', () => {
     expect(file.name.endsWith(`.${format}`)).toBe(true);
     expect(file.mime).toMatch(/charset=utf-8$/);
     expect(file.data).toContain('Tram line to reach the northern suburbs');
+  });
+});
+
+describe('dates and counts without Intl', () => {
+  it('write dates as en-GB’s long UTC date does, for every year Intl numbers the same way', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const dates = ['2025-11-23T23:57:00.000Z', '2025-11-23T23:59:59.999+00:00', '2024-02-29', '1582-10-04T12:00:00Z', '0999-12-31T00:00:00Z', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z'];
+    for (let t = Date.UTC(1600, 0, 1); t < Date.UTC(2400, 0, 1); t += 86_400_000 * 37 + 3_600_000) dates.push(new Date(t).toISOString());
+    for (const iso of dates) expect(formatDate(iso), iso).toBe(intl.format(new Date(iso)));
+    // Years before 1 are left to Intl, which numbers them in eras.
+    expect(formatDate('0000-06-01T00:00:00Z')).toBe(intl.format(new Date('0000-06-01T00:00:00Z')));
+    expect(formatDate('not a date')).toBe('');
+  });
+
+  it('write counts with thousands separators as toLocaleString("en") does', () => {
+    for (const n of [0, 7, 999, 1000, 10_000, 123_456, 1_234_567, -1000, -12, Number.MAX_SAFE_INTEGER, 1.5]) expect(formatCount(n), String(n)).toBe(n.toLocaleString('en'));
   });
 });

@@ -106,6 +106,6 @@ describe('cost of a save', () => {
       remove: (k) => area.remove(k),
     };
     const saved = await new Library(spy).save(sampleArticle({ canonicalUrl: 'https://a.example/new' }));
-    expect(touched).toEqual([[`article:${saved.id}`], [`article:${saved.id}`, `entry:${saved.id}`]]);
+    expect(touched).toEqual([[`article:${saved.id}`], [`article:${saved.id}`, `text:${saved.id}`, `entry:${saved.id}`]]);
   });
 });

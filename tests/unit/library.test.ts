@@ -19,13 +19,45 @@ describe('Library on browser.storage.local', () => {
     library = new Library(area, clock());
   });
 
-  it('saves one key per article plus a small entry, and lists entries newest first', async () => {
+  it('saves each article as a record, its text and a small entry, and lists entries newest first', async () => {
     await library.save(sampleArticle({ canonicalUrl: 'https://a.example/1', title: 'One' }));
     await library.save(sampleArticle({ canonicalUrl: 'https://a.example/2', title: 'Two' }));
     const all = await area.get(null);
-    expect(Object.keys(all).sort()).toEqual([`article:${articleId('https://a.example/1')}`, `article:${articleId('https://a.example/2')}`, `entry:${articleId('https://a.example/1')}`, `entry:${articleId('https://a.example/2')}`].sort());
+    const ids = [articleId('https://a.example/1'), articleId('https://a.example/2')];
+    expect(Object.keys(all).sort()).toEqual(ids.flatMap((id) => [`article:${id}`, `entry:${id}`, `text:${id}`]).sort());
+    expect(all[`article:${ids[0]}`]).not.toHaveProperty('textContent');
+    expect(all[`text:${ids[0]}`]).toBe(sampleArticle().textContent);
     expect((await library.list()).map((e) => e.title)).toEqual(['Two', 'One']);
     expect(JSON.stringify((await library.list())[0]).length).toBeLessThan(600);
+  });
+
+  it('reads records without their text when asked, and texts without their records', async () => {
+    const a = await library.save(sampleArticle());
+    const reads: (string[] | null)[] = [];
+    const spy = new Library({ ...area, get: (keys) => (reads.push(keys), area.get(keys)) });
+    expect(await spy.getMany([a.id], { text: false })).toEqual([{ ...a, textContent: '' }]);
+    expect(await spy.getMany([a.id])).toEqual([a]);
+    expect(await spy.texts([a.id, 'missing'])).toEqual(new Map([[a.id, a.textContent]]));
+    expect(reads).toEqual([[`article:${a.id}`], [`article:${a.id}`, `text:${a.id}`], [`text:${a.id}`, 'text:missing'], ['article:missing']]);
+  });
+
+  it('counts the saved articles by their keys, or by listing where keys cannot be listed', async () => {
+    expect(await library.count()).toBe(0);
+    await library.save(sampleArticle({ canonicalUrl: 'https://a.example/1' }));
+    await library.save(sampleArticle({ canonicalUrl: 'https://a.example/2' }));
+    await library.save(sampleArticle({ canonicalUrl: 'https://a.example/1', title: 'again' }));
+    expect(await library.count()).toBe(2);
+    const reads: (string[] | null)[] = [];
+    const keyed: KeyValueArea = { ...area, get: (keys) => (reads.push(keys), area.get(keys)), getKeys: async () => Object.keys(await area.get(null)) };
+    expect(await new Library(keyed).count()).toBe(2);
+    expect(reads).toEqual([]);
+  });
+
+  it('says whether a save added an article or updated one', async () => {
+    const first = await library.saveWithOutcome(sampleArticle());
+    const again = await library.saveWithOutcome(sampleArticle({ title: 'Revised' }));
+    expect([first.created, again.created]).toEqual([true, false]);
+    expect(again.article).toEqual(await library.get(first.article.id));
   });
 
   it('updates, not duplicates, an article saved again, keeping its first save date', async () => {

@@ -35,6 +35,11 @@ describe('migrate', () => {
     expect(migrate(v1)).toEqual({ ...v1, schemaVersion: SCHEMA_VERSION, notes: '' });
   });
 
+  it('upgrades a version 2 record to version 3 without changing a field: only where the text is kept changes', () => {
+    const v2 = { ...sampleArticle(), schemaVersion: 2, id: 'x', savedAt: 's', updatedAt: 'u', tags: [], notes: 'n' };
+    expect(migrationSteps[2]!(v2)).toEqual({ ...v2, schemaVersion: 3 });
+  });
+
   it('returns a current record unchanged and refuses newer or malformed ones', () => {
     const current = { ...sampleArticle(), schemaVersion: SCHEMA_VERSION, id: 'x', savedAt: 's', updatedAt: 'u', tags: [], notes: 'n' };
     expect(migrate(current)).toEqual(current);
@@ -54,5 +59,26 @@ describe('migrate', () => {
     // Saving again writes the current version, keeping the first save date.
     const saved = await library.save(sampleArticle());
     expect(saved).toMatchObject({ schemaVersion: SCHEMA_VERSION, savedAt: '2025-01-01T00:00:00.000Z', notes: '' });
+  });
+
+  it('reads a version 2 record’s text from the record itself, and writes it back in the version 3 layout', async () => {
+    fakeBrowser.reset();
+    const area = fakeBrowser.storage.local as unknown as KeyValueArea;
+    const id = articleId('https://city.example/trams');
+    const v2 = { ...sampleArticle(), schemaVersion: 2, id, savedAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', tags: ['old'], notes: 'mine' };
+    await area.set({ [`article:${id}`]: v2 });
+    const library = new Library(area);
+    const read = await library.get(id);
+    expect(read).toEqual({ ...v2, schemaVersion: SCHEMA_VERSION });
+    expect(await library.texts([id])).toEqual(new Map([[id, v2.textContent]]));
+    // Even a read that skips the text key gets it, from the record.
+    expect((await library.getMany([id], { text: false }))[0]!.textContent).toBe(v2.textContent);
+
+    await library.update(id, { tags: ['old', 'new'] });
+    const stored = await area.get([`article:${id}`, `text:${id}`]);
+    expect(stored[`article:${id}`]).toMatchObject({ schemaVersion: SCHEMA_VERSION, tags: ['old', 'new'], notes: 'mine' });
+    expect(stored[`article:${id}`]).not.toHaveProperty('textContent');
+    expect(stored[`text:${id}`]).toBe(v2.textContent);
+    expect((await library.get(id))!.textContent).toBe(v2.textContent);
   });
 });

@@ -26,6 +26,12 @@ beforeEach(async () => {
 
 const titles = async (ids: string[]) => (await library.getMany(ids)).map((a) => a.title);
 
+/** A stand-in for the page's localStorage. */
+function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
+  const items = new Map<string, string>();
+  return { getItem: (key) => items.get(key) ?? null, setItem: (key, value) => void items.set(key, value) };
+}
+
 describe('search index', () => {
   it('finds words in title, authors, site and body, the last word as a prefix', async () => {
     const index = SearchIndex.empty();
@@ -56,7 +62,8 @@ describe('search index', () => {
     const reads: string[][] = [];
     const counting = new Library({ ...area, get: (k) => (reads.push(k ?? []), area.get(k)), set: (i) => area.set(i), remove: (k) => area.remove(k) });
     expect(await syncSearchIndex(reloaded, await library.list(), counting)).toBe(3);
-    expect(reads.flat().sort()).toEqual([`article:${added.id}`, `article:${budget!.id}`].sort());
+    // Only their text: title, authors and site come from the entries.
+    expect(reads.flat().sort()).toEqual([`text:${added.id}`, `text:${budget!.id}`].sort());
     expect(await titles(reloaded.search('approved').map((h) => h.id))).toEqual(['Budget approved']);
     expect(reloaded.search('vote')).toEqual([]);
     expect(reloaded.search('ferries')).toEqual([]);
@@ -119,7 +126,7 @@ describe('list cache', () => {
     const { loadListCache, storeListCache, sameEntries, LIST_CACHE_KEY } = await import('../../lib/library/list-cache');
     expect(await loadListCache(area)).toBeNull();
     const entries = await library.list();
-    await storeListCache(area, entries);
+    await storeListCache(area, memoryStorage(), entries);
     expect(typeof (await area.get([LIST_CACHE_KEY]))[LIST_CACHE_KEY]).toBe('object');
     const cached = await loadListCache(area);
     expect(cached).toEqual(entries);
@@ -130,18 +137,32 @@ describe('list cache', () => {
     expect(await loadListCache(area)).toBeNull();
   });
 
-  it('keeps the first screenful of the default order, and the count, in a small value of its own', async () => {
+  it('keeps the first screenful of the default order, and the count, in localStorage, apart from storage.local', async () => {
     const { loadListHead, storeListCache, HEAD_ROWS, LIST_HEAD_KEY } = await import('../../lib/library/list-cache');
-    expect(await loadListHead(area)).toBeNull();
+    const heads = memoryStorage();
+    expect(loadListHead(heads)).toBeNull();
     for (let i = 4; i < HEAD_ROWS + 10; i++) await library.save(sampleArticle({ canonicalUrl: `https://a.example/${i}`, title: `Story ${i}` }));
     const entries = await library.list();
+    // A head from before it moved to localStorage is cleared away.
+    await area.set({ 'cache:head': { version: 1, total: 1, entries: '[]' } });
     // Stored in any order; the head is still the newest saves first.
-    await storeListCache(area, [...entries].reverse());
-    const head = await loadListHead(area);
+    await storeListCache(area, heads, [...entries].reverse());
+    const head = loadListHead(heads);
     expect(head?.total).toBe(entries.length);
     expect(head?.entries).toEqual(sortEntries(entries, 'saved').slice(0, HEAD_ROWS));
     expect(head?.entries[0]?.title).toBe(`Story ${HEAD_ROWS + 9}`);
-    await area.set({ [LIST_HEAD_KEY]: { version: 1, total: 3, entries: '[' } });
-    expect(await loadListHead(area)).toBeNull();
+    expect(Object.keys(await area.get(null)).filter((k) => k.startsWith('cache:'))).toEqual(['cache:entries']);
+    heads.setItem(LIST_HEAD_KEY, '{"version":1,"total":3,"entries":[');
+    expect(loadListHead(heads)).toBeNull();
+    heads.setItem(LIST_HEAD_KEY, '{"version":1,"total":3,"entries":"[]"}');
+    expect(loadListHead(heads)).toBeNull();
+  });
+
+  it('still stores the entries when localStorage refuses the head', async () => {
+    const { loadListCache, storeListCache } = await import('../../lib/library/list-cache');
+    const entries = await library.list();
+    const full = { setItem: () => { throw new Error('QuotaExceededError'); } };
+    await storeListCache(area, full, entries);
+    expect(await loadListCache(area)).toEqual(entries);
   });
 });

@@ -239,12 +239,12 @@ export class ExtensionBrowser {
     return this.openPopupForTabId(tabId);
   }
 
-  /** Empty the extension's storage (the saved library). */
+  /** Empty the extension's storage (the saved library, and the library page's first screenful in localStorage). */
   async clearStorage(): Promise<void> {
     const page = await this.ctx.newPage();
     try {
       await page.goto(this.extensionUrl('popup.html?tabId=-1'));
-      await page.evaluate('chrome.storage.local.clear()');
+      await page.evaluate('localStorage.clear(); chrome.storage.local.clear()');
     } finally {
       await page.close();
     }

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
-import { articleId, entryOf, SCHEMA_VERSION, type SavedArticle } from '../../../lib/library/saved-article';
+import { articleId, SCHEMA_VERSION, type SavedArticle } from '../../../lib/library/saved-article';
+import { storageItems } from '../../../lib/library/library';
 
 /** Words the generated articles are written in; a few hundred, so searches hit many articles, as real ones do. */
 const WORDS = (
@@ -75,15 +76,8 @@ export function generateArticles(count: number, options: GenerateOptions = {}): 
   return out;
 }
 
-/** The storage items the library keeps for these records: article and entry keys. */
-export function storageItems(records: readonly SavedArticle[]): Record<string, unknown> {
-  const items: Record<string, unknown> = {};
-  for (const r of records) {
-    items[`article:${r.id}`] = r;
-    items[`entry:${r.id}`] = entryOf(r);
-  }
-  return items;
-}
+// The storage items the library keeps for records (article, text and entry keys), for tests that write storage themselves.
+export { storageItems };
 
 /** Write records into the extension's real storage.local through one of its pages, a few hundred per call. */
 export async function seedLibrary(page: Page, records: readonly SavedArticle[], batch = 500): Promise<void> {
