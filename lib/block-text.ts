@@ -10,7 +10,8 @@ const CAPTION_WORDS = 80;
  * text, its word count and reading time (as a reader skips them when reading
  * aloud, and as article-body datasets leave them out). A figure whose only
  * words are its caption counts too: its picture may not have survived the
- * page (a lazy loader, a player). Captions printed beside their picture are put in a figure first (`wrapLooseCaptions`).
+ * page (a lazy loader, a player). Captions printed beside their picture are
+ * put in a figure before this runs (`wrapLooseCaptions`).
  */
 function isPictureFigure(el: Element): boolean {
   const words = (el.textContent ?? '').trim().split(/\s+/).length;
