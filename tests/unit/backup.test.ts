@@ -8,22 +8,16 @@ import { toJson } from '../../lib/export/json';
 import { sanitizeHtml } from '../../lib/sanitize';
 import { articleId, SCHEMA_VERSION } from '../../lib/library/saved-article';
 import { sampleArticle } from './support/article';
+import { freshLibrary } from './support/library';
 
 const win = new JSDOM('').window as unknown as Window;
 const NOW = new Date('2026-02-03T04:05:06.000Z');
 const options: ImportOptions = { sanitize: (html) => sanitizeHtml(html, win), now: () => NOW };
 
-function clock(start = Date.parse('2026-01-01T00:00:00Z')) {
-  let t = start;
-  return () => new Date((t += 1000));
-}
-
 let area: KeyValueArea;
 let library: Library;
 beforeEach(() => {
-  fakeBrowser.reset();
-  area = fakeBrowser.storage.local as unknown as KeyValueArea;
-  library = new Library(area, clock());
+  ({ area, library } = freshLibrary());
 });
 
 async function fill(n: number): Promise<void> {

@@ -1,20 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Library, NotSavedError, type KeyValueArea } from '../../lib/library/library';
 import { normalizeTags, parseTagList, editTags } from '../../lib/library/tags';
 import { sampleArticle } from './support/article';
-
-function clock(start = Date.parse('2026-01-01T00:00:00Z')) {
-  let t = start;
-  return () => new Date((t += 1000));
-}
+import { freshLibrary } from './support/library';
 
 let area: KeyValueArea;
 let library: Library;
 beforeEach(() => {
-  fakeBrowser.reset();
-  area = fakeBrowser.storage.local as unknown as KeyValueArea;
-  library = new Library(area, clock());
+  ({ area, library } = freshLibrary());
 });
 
 const save = (n: number, tags: string[] = []) => library.save(sampleArticle({ canonicalUrl: `https://a.example/${n}`, title: `Story ${n}` }), tags);

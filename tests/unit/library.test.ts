@@ -1,22 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Library, type KeyValueArea } from '../../lib/library/library';
 import { articleId, SCHEMA_VERSION } from '../../lib/library/saved-article';
 import { filterEntries } from '../../lib/library/filter-entries';
 import { sampleArticle } from './support/article';
-
-function clock(start = Date.parse('2026-01-01T00:00:00Z')) {
-  let t = start;
-  return () => new Date((t += 1000));
-}
+import { freshLibrary } from './support/library';
 
 describe('Library on browser.storage.local', () => {
   let area: KeyValueArea;
   let library: Library;
   beforeEach(() => {
-    fakeBrowser.reset();
-    area = fakeBrowser.storage.local as unknown as KeyValueArea;
-    library = new Library(area, clock());
+    ({ area, library } = freshLibrary());
   });
 
   it('saves each article as a record, its text and a small entry, and lists entries newest first', async () => {

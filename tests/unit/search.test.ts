@@ -1,5 +1,4 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Library, type KeyValueArea } from '../../lib/library/library';
 import { SEARCH_INDEX_KEY, SearchIndex } from '../../lib/library/search-index';
 import { loadSearchIndex, storeSearchIndex, syncSearchIndex } from '../../lib/library/search-sync';
@@ -7,18 +6,12 @@ import { highlight, snippet } from '../../lib/library/highlight';
 import { facetsOf, filterEntriesBy, sortEntries } from '../../lib/library/arrange';
 import type { LibraryEntry } from '../../lib/library/saved-article';
 import { sampleArticle } from './support/article';
-
-function clock(start = Date.parse('2026-01-01T00:00:00Z')) {
-  let t = start;
-  return () => new Date((t += 1000));
-}
+import { freshLibrary } from './support/library';
 
 let area: KeyValueArea;
 let library: Library;
 beforeEach(async () => {
-  fakeBrowser.reset();
-  area = fakeBrowser.storage.local as unknown as KeyValueArea;
-  library = new Library(area, clock());
+  ({ area, library } = freshLibrary());
   await library.save(sampleArticle({ canonicalUrl: 'https://a.example/1', title: 'Tram line opens', siteName: 'City News', authors: ['Ann Lee'], textContent: 'The harbour stop is busy.' }));
   await library.save(sampleArticle({ canonicalUrl: 'https://a.example/2', title: 'Harbour reopens', siteName: 'Port Daily', authors: ['Bo Chan'], textContent: 'Ferries return to the quay.' }));
   await library.save(sampleArticle({ canonicalUrl: 'https://a.example/3', title: 'Budget vote', siteName: 'City News', authors: ['Cy Dee'], textContent: 'Councillors argued about trams.' }));
