@@ -2,32 +2,19 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { downloadFrom, ExtensionBrowser } from './support/browser';
-import { generateArticles, seedLibrary } from './support/library-data';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { downloadFrom } from './support/browser';
+import { useSession } from './support/session';
+import { generateArticles, openLibraryPage, seedLibrary } from './support/library-data';
 
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  browser = await ExtensionBrowser.launch();
-});
+const session = useSession();
 
 beforeEach(async () => {
-  await browser.closePages();
-  await browser.clearStorage();
+  await session.browser.closePages();
+  await session.browser.clearStorage();
 });
 
-afterAll(async () => {
-  expect(browser?.offsiteResponses ?? []).toEqual([]);
-  await browser?.close();
-});
-
-async function libraryPage(): Promise<Page> {
-  const page = await browser.ctx.newPage();
-  await page.goto(browser.extensionUrl('library.html'));
-  await page.getByTestId('library-count').filter({ hasNotText: 'Loading' }).waitFor();
-  return page;
-}
+const libraryPage = () => openLibraryPage(session.browser);
 
 const storageSize = (page: Page) => page.evaluate('chrome.storage.local.get(null).then((all) => Object.keys(all).filter((k) => /^(article|entry):/.test(k)).length)');
 /** The backup without its one line that depends on when it was made. */

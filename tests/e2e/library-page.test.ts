@@ -1,42 +1,29 @@
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { downloadFrom, ExtensionBrowser } from './support/browser';
-import { generateArticles, seedLibrary } from './support/library-data';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { downloadFrom } from './support/browser';
+import { useSession } from './support/session';
+import { generateArticles, openLibraryPage, seedLibrary } from './support/library-data';
 import { epubcheck } from '../unit/support/epubcheck';
 import type { SavedArticle } from '../../lib/library/saved-article';
 import { htmlToMarkdown } from '../../lib/export/markdown';
 import { slugify } from '../../lib/export/filename';
 
-let browser: ExtensionBrowser;
+const session = useSession();
 const records = generateArticles(40, { textLength: 1200 });
 // One article with a word no other has, and only in its body.
 records[7] = { ...records[7]!, textContent: `${records[7]!.textContent}\n\nA zeppelin flew over the harbour.`, contentHtml: `${records[7]!.contentHtml}<p>A zeppelin flew over the harbour.</p>` };
 
-beforeAll(async () => {
-  browser = await ExtensionBrowser.launch();
-});
-
 beforeEach(async () => {
-  await browser.closePages();
-  await browser.clearStorage();
-  const page = await browser.ctx.newPage();
-  await page.goto(browser.extensionUrl('library.html'));
+  await session.browser.closePages();
+  await session.browser.clearStorage();
+  const page = await session.browser.ctx.newPage();
+  await page.goto(session.browser.extensionUrl('library.html'));
   await seedLibrary(page, records);
   await page.close();
 });
 
-afterAll(async () => {
-  expect(browser?.offsiteResponses ?? []).toEqual([]);
-  await browser?.close();
-});
-
-async function libraryPage(): Promise<Page> {
-  const page = await browser.ctx.newPage();
-  await page.goto(browser.extensionUrl('library.html'));
-  await expect.poll(() => page.getByTestId('library-count').innerText()).toMatch(/\d saved$/);
-  return page;
-}
+const libraryPage = () => openLibraryPage(session.browser);
 
 const rowTitles = (page: Page) => page.locator('[data-testid=library-item] button.link').allInnerTexts();
 const stored = async (page: Page, id: string) => ((await page.evaluate(`chrome.storage.local.get('article:${id}')`)) as Record<string, SavedArticle | undefined>)[`article:${id}`];
@@ -127,8 +114,8 @@ describe('library page', () => {
   });
 
   it('exports a selection as a ZIP of Markdown with the front matter set in the options, and as an EPUB', async () => {
-    const options = await browser.ctx.newPage();
-    await options.goto(browser.extensionUrl('options.html'));
+    const options = await session.browser.ctx.newPage();
+    await options.goto(session.browser.extensionUrl('options.html'));
     await options.getByTestId('template').fill('kind: article\nfrom: {{site}}\nmy: {{colour}}');
     await expect.poll(() => options.getByTestId('template-problems').innerText()).toContain('Unknown placeholder: {{colour}}.');
     expect(await options.getByTestId('template-save').isDisabled()).toBe(true);
@@ -158,12 +145,12 @@ describe('library page', () => {
   }, 90_000);
 
   it('is opened from the popup’s Saved tab', async () => {
-    const popup = await browser.ctx.newPage();
-    await popup.goto(browser.extensionUrl('popup.html?tabId=-1'));
+    const popup = await session.browser.ctx.newPage();
+    await popup.goto(session.browser.extensionUrl('popup.html?tabId=-1'));
     await popup.getByTestId('saved-tab').click();
-    const [page] = await Promise.all([browser.ctx.waitForEvent('page'), popup.getByTestId('open-library').click()]);
+    const [page] = await Promise.all([session.browser.ctx.waitForEvent('page'), popup.getByTestId('open-library').click()]);
     await page.waitForLoadState();
-    expect(page.url()).toBe(browser.extensionUrl('library.html'));
+    expect(page.url()).toBe(session.browser.extensionUrl('library.html'));
     await expect.poll(() => page.getByTestId('library-count').innerText()).toBe('40 saved');
   });
 });

@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { ExtensionBrowser } from './browser';
 import { articleId, SCHEMA_VERSION, type SavedArticle } from '../../../lib/library/saved-article';
 import { storageItems } from '../../../lib/library/library';
 
@@ -76,13 +78,18 @@ export function generateArticles(count: number, options: GenerateOptions = {}): 
   return out;
 }
 
-// The storage items the library keeps for records (article, text and entry keys), for tests that write storage themselves.
-export { storageItems };
-
 /** Write records into the extension's real storage.local through one of its pages, a few hundred per call. */
 export async function seedLibrary(page: Page, records: readonly SavedArticle[], batch = 500): Promise<void> {
   for (let i = 0; i < records.length; i += batch) {
     // The function runs in the extension page, where `chrome` is defined.
     await page.evaluate((items) => (globalThis as unknown as { chrome: { storage: { local: { set(i: object): Promise<void> } } } }).chrome.storage.local.set(items), storageItems(records.slice(i, i + batch)));
   }
+}
+
+/** Open the library page and wait until it shows how many articles are saved. */
+export async function openLibraryPage(browser: ExtensionBrowser): Promise<Page> {
+  const page = await browser.ctx.newPage();
+  await page.goto(browser.extensionUrl('library.html'));
+  await expect.poll(() => page.getByTestId('library-count').innerText()).toMatch(/\d saved$/);
+  return page;
 }
