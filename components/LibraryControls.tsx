@@ -22,6 +22,32 @@ const SORTS: { id: SortKey; label: string }[] = [
   { id: 'site', label: 'Site' },
 ];
 
+interface FacetSelectProps {
+  label: string;
+  all: string;
+  testId: string;
+  value: string;
+  facets: Facet[];
+  onChange: (value: string) => void;
+}
+
+/** A filter by one facet (site, tag), each value with its count. */
+function FacetSelect(p: FacetSelectProps) {
+  return (
+    <label>
+      {p.label}{' '}
+      <select data-testid={p.testId} value={p.value} onChange={(e) => p.onChange(e.currentTarget.value)}>
+        <option value="">{p.all}</option>
+        {p.facets.map((f) => (
+          <option key={f.value} value={f.value}>
+            {f.value} ({f.count})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function LibraryControls(p: Props) {
   return (
     <div class="controls">
@@ -41,28 +67,8 @@ export function LibraryControls(p: Props) {
           ))}
         </select>
       </label>
-      <label>
-        Site{' '}
-        <select data-testid="site-filter" value={p.site} onChange={(e) => p.onSite(e.currentTarget.value)}>
-          <option value="">All sites</option>
-          {p.sites.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.value} ({f.count})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Tag{' '}
-        <select data-testid="tag-filter" value={p.tag} onChange={(e) => p.onTag(e.currentTarget.value)}>
-          <option value="">All tags</option>
-          {p.tags.map((f) => (
-            <option key={f.value} value={f.value}>
-              {f.value} ({f.count})
-            </option>
-          ))}
-        </select>
-      </label>
+      <FacetSelect label="Site" all="All sites" testId="site-filter" value={p.site} facets={p.sites} onChange={p.onSite} />
+      <FacetSelect label="Tag" all="All tags" testId="tag-filter" value={p.tag} facets={p.tags} onChange={p.onTag} />
     </div>
   );
 }
