@@ -1,4 +1,5 @@
 import { BLOCK_TAGS } from './clean/dom';
+import { countWords } from './text';
 
 const MEDIA = 'img, picture, video, audio, iframe, svg, object, embed, canvas';
 /** Longer than any caption: a figure with this much text is holding the story itself. */
@@ -14,8 +15,7 @@ const CAPTION_WORDS = 80;
  * put in a figure before this runs (`wrapLooseCaptions`).
  */
 function isPictureFigure(el: Element): boolean {
-  const words = (el.textContent ?? '').trim().split(/\s+/).length;
-  if (words > CAPTION_WORDS) return false;
+  if (countWords(el.textContent ?? '') > CAPTION_WORDS) return false;
   if (el.querySelector(MEDIA) !== null) return true;
   let outside = '';
   for (const child of el.childNodes) if ((child as Element).tagName?.toUpperCase() !== 'FIGCAPTION') outside += child.textContent ?? '';
