@@ -19,12 +19,15 @@ import { Notice } from '../../components/Notice';
 import { Progress } from '../../components/Progress';
 import type { SearchSession } from './search-session';
 import { saveBlob } from './save-blob';
-import { storageArea } from './page-storage';
+import { libraryArea, storageArea } from './page-storage';
 import { errorText } from './error-text';
 import { formatCount } from '../../lib/format-count';
 
-const area = storageArea();
+/** The saved library, its search index and list cache. */
+const area = libraryArea();
 const library = new Library(area);
+/** The reader's settings, kept in storage.local apart from the library. */
+const settings = storageArea();
 /** Rows drawn at first; more on request, so a library of 10,000 paints at once. */
 const PAGE = 100;
 /** Hits whose body is read for a snippet. */
@@ -170,7 +173,7 @@ export function App({ head }: Props) {
       const [{ exportBulk }, { startZipWorkers }] = await Promise.all([import('../../lib/export/bulk-export'), import('./start-zip-worker')]);
       const worker = format.startsWith('zip-') ? startZipWorkers() : null;
       try {
-        const frontMatterTemplate = await loadFrontMatterTemplate(area);
+        const frontMatterTemplate = await loadFrontMatterTemplate(settings);
         const result = await exportBulk(library.batches(ids, EXPORT_BATCH, { text: usesText(format) }), format, (c) => chunks.push(c), {
           now: new Date(),
           win: window,

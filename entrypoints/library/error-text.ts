@@ -1,5 +1,6 @@
 /** An error as a sentence for the reader; a full storage area says what to do about it. */
 export function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return /quota/i.test(text) ? 'the browser’s storage for Clean Copy is full. Delete or export some saved articles and try again' : text;
+  const full = (error instanceof Error && error.name === 'QuotaExceededError') || /quota/i.test(text);
+  return full ? 'the browser’s storage for Clean Copy is full. Delete or export some saved articles and try again' : text;
 }

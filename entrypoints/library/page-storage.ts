@@ -1,6 +1,8 @@
+import { IndexedDbArea } from '../../lib/library/indexeddb-area';
 import type { KeyValueArea } from '../../lib/library/library';
+import { afterMove, moveLibrary } from '../../lib/library/move-library';
 
-/** The parts of an extension page's global scope the library page uses directly. */
+/** The parts of an extension page's global scope the library uses directly. */
 type ExtensionScope = typeof globalThis & {
   browser?: { storage?: { local?: KeyValueArea } };
   chrome?: { storage?: { local?: KeyValueArea } };
@@ -17,6 +19,20 @@ type ExtensionScope = typeof globalThis & {
 export function storageArea(): KeyValueArea {
   const scope = globalThis as ExtensionScope;
   const area = (scope.browser ?? scope.chrome)?.storage?.local;
-  if (!area) throw new Error('The library page must run as an extension page.');
+  if (!area) throw new Error('Clean Copy’s pages must run as extension pages.');
   return area;
+}
+
+let library: KeyValueArea | undefined;
+
+/**
+ * Where the saved library lives: the extension's IndexedDB, once a library
+ * kept in storage.local by an earlier version has moved there. One per page.
+ */
+export function libraryArea(): KeyValueArea {
+  if (!library) {
+    const home = new IndexedDbArea(indexedDB, IDBKeyRange);
+    library = afterMove(home, moveLibrary(storageArea(), home));
+  }
+  return library;
 }

@@ -16,6 +16,7 @@ import { Notice } from '../../components/Notice';
 import { readTab } from './read-tab';
 import { download } from './download';
 import { errorText } from '../library/error-text';
+import { libraryArea } from '../library/page-storage';
 
 type Current =
   | { state: 'loading' }
@@ -24,8 +25,8 @@ type Current =
 
 type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; message: string };
 
-const area = browser.storage.local as unknown as KeyValueArea;
-const library = new Library(area);
+const library = new Library(libraryArea());
+const settings = browser.storage.local as unknown as KeyValueArea;
 
 
 export function App() {
@@ -72,7 +73,7 @@ export function App() {
     void readPage();
     void refreshCount();
     // Without a readable template, exports fall back to the default front matter.
-    loadFrontMatterTemplate(area).then(setTemplate, () => undefined);
+    loadFrontMatterTemplate(settings).then(setTemplate, () => undefined);
   }, []);
 
   const safeHtml = useMemo(() => (current.state === 'ready' ? sanitizeHtml(current.article.contentHtml, window) : ''), [current]);

@@ -3,7 +3,7 @@ import type { KeyValueArea } from './library';
 import type { LibraryEntry } from './saved-article';
 
 /**
- * storage.local key of a copy of every entry in one value, kept by the
+ * Library key of a copy of every entry in one value, kept by the
  * library page so it can draw the list at once: reading one large value is
  * much faster than reading ten thousand small keys. It is only a cache —
  * saves never write it (so their cost stays flat), and the page replaces it
@@ -28,13 +28,13 @@ interface ListCache {
  * before anything else. Even the one-value copy of every entry is megabytes
  * at 10,000 articles, and reading and parsing it took longer than a first
  * paint may. It is kept in the page's own localStorage rather than in
- * storage.local because localStorage is read at once, in the page: a read
- * from storage.local waits its turn behind every storage call before it,
+ * the library's storage because localStorage is read at once, in the page: a read
+ * from storage.local waited its turn behind every storage call before it,
  * and a library page closed while it read ten thousand entries left its next
  * opening's head waiting 170-200 ms.
  */
 export const LIST_HEAD_KEY = 'clean-copy:list-head';
-/** Where the head was kept in storage.local before; removed when the cache is next stored. */
+/** Where the head was kept in the library's storage before; removed when the cache is next stored. */
 const OLD_HEAD_KEY = 'cache:head';
 /** Rows in the head: more than a tall window shows, so the first screen is full. */
 export const HEAD_ROWS = 50;

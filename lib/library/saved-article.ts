@@ -25,8 +25,7 @@ export interface SavedArticle extends ArticleRecord {
  * plain text, which has a key of its own. Only JSON and text exports and the
  * search index use the text, so an export as Markdown, HTML or EPUB no
  * longer reads it: the text is 40% of a Fortune fixture's record and half of
- * a generated test article's. The price is a third key per article, and
- * Chromium's writes and key listing slow down with the number of keys.
+ * a generated test article's. The price is a third key per article.
  */
 export type StoredArticle = Omit<SavedArticle, 'textContent'>;
 

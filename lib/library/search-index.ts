@@ -1,7 +1,7 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
 import type { LibraryEntry, SavedArticle } from './saved-article';
 
-/** storage.local key of the saved index, kept apart from the articles so no save has to rewrite it. */
+/** Library key of the saved index, kept apart from the articles so no save has to rewrite it. */
 export const SEARCH_INDEX_KEY = 'search:index';
 const SNAPSHOT_VERSION = 1;
 

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { downloadFrom } from './support/browser';
 import { useSession } from './support/session';
 import { generateArticles, openLibraryPage, seedLibrary } from './support/library-data';
+import { clearLibraryStore, storedItem, storedItems } from './support/library-store';
 
 const session = useSession();
 
@@ -16,7 +17,8 @@ beforeEach(async () => {
 
 const libraryPage = () => openLibraryPage(session.browser);
 
-const storageSize = (page: Page) => page.evaluate('chrome.storage.local.get(null).then((all) => Object.keys(all).filter((k) => /^(article|entry):/.test(k)).length)');
+/** Articles stored: records with their entries. */
+const storageSize = async (page: Page) => Object.keys(await storedItems(page, 'article:')).length + Object.keys(await storedItems(page, 'entry:')).length;
 /** The backup without its one line that depends on when it was made. */
 const withoutStamp = (json: string) => json.replace(/^ {2}"exportedAt": ".*",$/m, '');
 
@@ -36,7 +38,7 @@ describe('backup and restore in the browser', () => {
     expect(new Set(doc.articles.map((a) => a.id))).toEqual(new Set(records.map((r) => r.id)));
     expect(doc.articles[0]).toMatchObject({ savedAt: records.at(-1)!.savedAt, tags: records.at(-1)!.tags });
 
-    await page.evaluate('chrome.storage.local.clear()');
+    await clearLibraryStore(page);
     await page.reload();
     await expect.poll(() => page.getByTestId('library-count').innerText()).toBe('0 saved');
 
@@ -56,7 +58,7 @@ describe('backup and restore in the browser', () => {
     await seedLibrary(page, generateArticles(3, { textLength: 500 }));
     await page.reload();
     await expect.poll(() => page.getByTestId('library-count').innerText()).toBe('3 saved');
-    const before = await page.evaluate('chrome.storage.local.get(null).then((all) => JSON.stringify(all))');
+    const before = JSON.stringify(await storedItems(page));
     for (const [name, text, why] of [
       ['foreign.json', JSON.stringify({ items: [{ title: 'x' }] }), /not a Clean Copy backup/],
       ['broken.json', '{"format":"clean-copy","version":1,"articles":[', /not a JSON file/],
@@ -67,7 +69,7 @@ describe('backup and restore in the browser', () => {
       await expect.poll(() => page.getByTestId('notice').innerText()).toMatch(why);
       expect(await page.getByTestId('notice').innerText()).toContain('Nothing was imported.');
     }
-    expect(await page.evaluate('chrome.storage.local.get(null).then((all) => JSON.stringify(all))')).toBe(before);
+    expect(JSON.stringify(await storedItems(page))).toBe(before);
   });
 
   it('imports a backup whose HTML is hostile and renders it sanitised', async () => {
@@ -78,8 +80,8 @@ describe('backup and restore in the browser', () => {
     await writeFile(file, JSON.stringify({ format: 'clean-copy', version: 1, exportedAt: new Date().toISOString(), articles: [hostile] }));
     await page.getByTestId('import-file').setInputFiles(file);
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('Imported 1 new');
-    const stored = (await page.evaluate(`chrome.storage.local.get('article:${a!.id}')`)) as Record<string, { contentHtml: string }>;
-    expect(stored[`article:${a!.id}`]!.contentHtml).not.toMatch(/onerror|<script|javascript:/);
+    const stored = await storedItem<{ contentHtml: string }>(page, `article:${a!.id}`);
+    expect(stored!.contentHtml).not.toMatch(/onerror|<script|javascript:/);
     await page.getByRole('button', { name: 'Hostile import' }).click();
     await expect.poll(() => page.getByTestId('preview').innerText()).toContain('Safe text');
     expect(await page.locator('[data-testid=preview] script, [data-testid=preview] [onerror], [data-testid=preview] a[href^="javascript"]').count()).toBe(0);

@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { downloadFrom } from './support/browser';
 import { useSession } from './support/session';
 import { generateArticles, openLibraryPage, seedLibrary } from './support/library-data';
+import { indexedArticleCount, storedItem } from './support/library-store';
 import { epubcheck } from '../unit/support/epubcheck';
 import type { SavedArticle } from '../../lib/library/saved-article';
 import { htmlToMarkdown } from '../../lib/export/markdown';
@@ -26,7 +27,7 @@ beforeEach(async () => {
 const libraryPage = () => openLibraryPage(session.browser);
 
 const rowTitles = (page: Page) => page.locator('[data-testid=library-item] button.link').allInnerTexts();
-const stored = async (page: Page, id: string) => ((await page.evaluate(`chrome.storage.local.get('article:${id}')`)) as Record<string, SavedArticle | undefined>)[`article:${id}`];
+const stored = (page: Page, id: string) => storedItem<SavedArticle>(page, `article:${id}`);
 
 /** Type a search and wait for the full-text index to answer it. */
 async function search(page: Page, query: string): Promise<void> {
@@ -67,7 +68,7 @@ describe('library page', () => {
   it('keeps its search index in storage and catches up with articles saved since', async () => {
     let page = await libraryPage();
     await search(page, 'zeppelin');
-    await expect.poll(() => page.evaluate(`chrome.storage.local.get('search:index').then((s) => Object.keys(s['search:index']?.stamps ?? {}).length)`), { timeout: 10_000 }).toBe(40);
+    await expect.poll(() => indexedArticleCount(page), { timeout: 10_000 }).toBe(40);
     await page.close();
 
     const [extra] = generateArticles(41, { textLength: 300 }).slice(40);
@@ -77,7 +78,7 @@ describe('library page', () => {
     await page.reload();
     await search(page, 'quokka');
     await expect.poll(() => rowTitles(page)).toEqual([added.title]);
-    await expect.poll(() => page.evaluate(`chrome.storage.local.get('search:index').then((s) => Object.keys(s['search:index'].stamps).length)`), { timeout: 10_000 }).toBe(41);
+    await expect.poll(() => indexedArticleCount(page), { timeout: 10_000 }).toBe(41);
   });
 
   it('tags and deletes a selection in bulk, and undoes the delete', async () => {

@@ -5,11 +5,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { downloadFrom, ExtensionBrowser } from './support/browser';
 import { startServer, type FixtureServer } from './support/server';
+import { clearLibraryStore, storedItems } from './support/library-store';
 import { expected, markdownText, norm } from '../fixtures/fortune/expected';
 import { slugify } from '../../lib/export/filename';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
+let ampPage: string;
 
 const CANONICAL = 'https://fortune.com/europe/2025/11/23/secret-us-russia-talks-plan-blindsided-ukraine-witkoff-dmitriev/';
 /** The AMP fixture, served with a canonical link of its own, so the library keeps it apart. */
@@ -18,6 +20,7 @@ const OTHER_CANONICAL = 'https://fortune.com/europe/2025/11/23/secret-us-russia-
 beforeAll(async () => {
   server = await startServer();
   const amp = await readFile(resolve(import.meta.dirname, '../fixtures/fortune/amp.html'), 'utf8');
+  ampPage = amp;
   expect(amp).toContain(`<link rel="canonical" href="${CANONICAL}">`);
   server.route('/variant/amp-own-canonical.html', amp.replace(`<link rel="canonical" href="${CANONICAL}">`, `<link rel="canonical" href="${OTHER_CANONICAL}">`));
   browser = await ExtensionBrowser.launch();
@@ -92,7 +95,79 @@ describe('saving', () => {
     // Gone from storage, not only from the list.
     const third = await browser.reopen(first);
     expect(await third.getByTestId('save').innerText()).toBe('Save');
-    expect(await third.evaluate('chrome.storage.local.get(null).then((all) => Object.keys(all).length)')).toBe(0);
+    expect(await storedItems(third)).toEqual({});
+  });
+});
+
+describe('saving under pressure', () => {
+  /** The AMP fixture under its own canonical address `n`, so each is a different article. */
+  const story = (n: number) => {
+    const path = `/variant/story-${n}.html`;
+    server.route(path, ampPage.replace(`<link rel="canonical" href="${CANONICAL}">`, `<link rel="canonical" href="https://fortune.example/story/${n}">`));
+    return path;
+  };
+
+  it('keeps all five articles saved from five tabs at the same moment', async () => {
+    const popups: Page[] = [];
+    for (const n of [1, 2, 3, 4, 5]) popups.push(await popupFor(story(n)));
+    // Every click is made before any save can finish.
+    await Promise.all(popups.map((p) => p.evaluate(`document.querySelector('[data-testid=save]').click()`)));
+    for (const p of popups) await expect.poll(() => p.getByTestId('save').innerText()).toMatch(/^Saved/);
+    const entries = await storedItems(popups[0]!, 'entry:');
+    expect(Object.values(entries).map((e) => (e as { canonicalUrl: string }).canonicalUrl).sort()).toEqual([1, 2, 3, 4, 5].map((n) => `https://fortune.example/story/${n}`));
+    const fresh = await browser.reopen(popups[0]!);
+    expect(await fresh.getByTestId('saved-tab').innerText()).toBe('Saved (5)');
+  });
+
+  it('says so when the storage refuses a write, keeps the article in the popup to retry, and touches nothing saved', async () => {
+    const first = await popupFor(story(1));
+    await save(first);
+    const before = await storedItems(first);
+    const popup = await popupFor(story(2));
+    // Every write into the library database fails as a full disk or quota would.
+    await popup.evaluate(`globalThis.realPut = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); }`);
+    await popup.getByTestId('save').click();
+    const alert = popup.locator('[data-testid=notice].notice-error');
+    await expect.poll(() => alert.innerText()).toContain('storage for Clean Copy is full');
+    expect(await alert.innerText()).toContain('The article is still here; try again.');
+    expect(await popup.getByTestId('save').innerText()).toBe('Save');
+    expect(norm(await popup.getByTestId('preview').innerText())).toContain(norm(expected.paragraphs[0]!));
+    expect(await storedItems(popup)).toEqual(before);
+    expect(await popup.getByTestId('saved-tab').innerText()).toBe('Saved (1)');
+
+    // Space again: the same popup saves on the next click.
+    await popup.evaluate('IDBObjectStore.prototype.put = globalThis.realPut');
+    await save(popup);
+    expect(await popup.getByTestId('saved-tab').innerText()).toBe('Saved (2)');
+    expect(Object.keys(await storedItems(popup, 'entry:'))).toHaveLength(2);
+  });
+});
+
+describe('a library saved by an earlier version in storage.local', () => {
+  it('moves into the library database when a page opens, and nothing is left behind or lost', async () => {
+    const popup = await popupFor('/fortune/div-soup.html');
+    // The library as version 0.1 kept it: every key in storage.local, beside a setting.
+    const old = Object.fromEntries([1, 2].flatMap((n) => {
+      const id = `old${n}`;
+      const entry = { id, title: `Kept story ${n}`, siteName: 'Old Site', authors: [], url: `https://old.example/${n}`, canonicalUrl: `https://old.example/${n}`, publishedTime: '', savedAt: `2025-0${n}-01T00:00:00.000Z`, updatedAt: `2025-0${n}-01T00:00:00.000Z`, wordCount: 3, tags: ['kept'] };
+      return [[`entry:${id}`, entry], [`article:${id}`, { ...entry, schemaVersion: 2, contentHtml: `<p>Old body ${n}</p>`, textContent: `Old body ${n}`, excerpt: '', lang: 'en', dir: 'ltr', readingMinutes: 1, removed: [], notes: '' }]];
+    }));
+    await popup.evaluate(async (items) => {
+      const { local } = (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void>; set(i: object): Promise<void> } } } }).chrome.storage;
+      await local.clear();
+      await local.set({ ...items, frontMatterTemplate: 'title: {{title}}' });
+    }, old);
+    await clearLibraryStore(popup);
+
+    const next = await browser.reopen(popup);
+    expect(await next.getByTestId('saved-tab').innerText()).toBe('Saved (2)');
+    const items = await savedItems(next);
+    await expect.poll(() => items.allInnerTexts()).toEqual([expect.stringContaining('Kept story 2'), expect.stringContaining('Kept story 1')]);
+    expect(Object.keys(await storedItems(next)).sort()).toEqual(['article:old1', 'article:old2', 'entry:old1', 'entry:old2']);
+    expect(await next.evaluate('chrome.storage.local.get(null)')).toEqual({ frontMatterTemplate: 'title: {{title}}', 'library:home': 'indexeddb' });
+    await items.first().locator('button.link').click();
+    await expect.poll(() => next.getByTestId('preview').innerText()).toContain('Old body 2');
   });
 });
 

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { ExtensionBrowser } from '../e2e/support/browser';
 import { startServer, type FixtureServer } from '../e2e/support/server';
 import { generateArticles, seedLibrary } from '../e2e/support/library-data';
+import { indexedArticleCount } from '../e2e/support/library-store';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, saves: { type: 'string', default: '5' } } });
 const COUNT = Number(values.count);
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
     await first.page.waitForSelector('[data-testid=search-state]', { state: 'detached', timeout: 600_000 });
     const firstIndexMs = Date.now() - indexStart;
     // Let the page store its index, then open it again as a reader would.
-    const storedStamps = () => first.page.evaluate<number>(`chrome.storage.local.get('search:index').then((s) => Object.keys(s['search:index']?.stamps ?? {}).length)`);
+    const storedStamps = () => indexedArticleCount(first.page);
     for (let i = 0; i < 240 && (await storedStamps()) < COUNT; i++) await new Promise((r) => setTimeout(r, 500));
     await first.page.close();
 

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { clearLibraryStore } from './library-store';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 /** The built extension (`npx wxt build`). */
@@ -239,12 +240,13 @@ export class ExtensionBrowser {
     return this.openPopupForTabId(tabId);
   }
 
-  /** Empty the extension's storage (the saved library, and the library page's first screenful in localStorage). */
+  /** Empty the extension's storage (the saved library, settings, and the library page's first screenful in localStorage). */
   async clearStorage(): Promise<void> {
     const page = await this.ctx.newPage();
     try {
       await page.goto(this.extensionUrl('popup.html?tabId=-1'));
       await page.evaluate('localStorage.clear(); chrome.storage.local.clear()');
+      await clearLibraryStore(page);
     } finally {
       await page.close();
     }

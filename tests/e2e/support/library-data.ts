@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { ExtensionBrowser } from './browser';
 import { articleId, SCHEMA_VERSION, type SavedArticle } from '../../../lib/library/saved-article';
 import { storageItems } from '../../../lib/library/library';
+import { writeItems } from './library-store';
 
 /** Words the generated articles are written in; a few hundred, so searches hit many articles, as real ones do. */
 const WORDS = (
@@ -78,12 +79,9 @@ export function generateArticles(count: number, options: GenerateOptions = {}): 
   return out;
 }
 
-/** Write records into the extension's real storage.local through one of its pages, a few hundred per call. */
+/** Write records into the extension's real library database through one of its pages, a few hundred per call. */
 export async function seedLibrary(page: Page, records: readonly SavedArticle[], batch = 500): Promise<void> {
-  for (let i = 0; i < records.length; i += batch) {
-    // The function runs in the extension page, where `chrome` is defined.
-    await page.evaluate((items) => (globalThis as unknown as { chrome: { storage: { local: { set(i: object): Promise<void> } } } }).chrome.storage.local.set(items), storageItems(records.slice(i, i + batch)));
-  }
+  for (let i = 0; i < records.length; i += batch) await writeItems(page, storageItems(records.slice(i, i + batch)));
 }
 
 /** Open the library page and wait until it shows how many articles are saved. */
