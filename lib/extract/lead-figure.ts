@@ -21,11 +21,10 @@ function opensWithPicture(article: Element): boolean {
 }
 
 /** The captioned picture above the story's first paragraph on the page, if there is one. */
-function findLeadFigure(page: Element): Element | undefined {
-  if (page.getElementsByTagName('figure').length === 0) return undefined;
+function findLeadFigure(page: Element, figures: Iterable<Element>): Element | undefined {
   const first = firstBodyParagraph(page);
   if (!first) return undefined;
-  for (const figure of page.getElementsByTagName('figure')) {
+  for (const figure of figures) {
     if (!precedes(figure, first)) break;
     if (figure.closest(OUTSIDE_STORY) || !figure.querySelector('img, amp-img') || !figure.querySelector('figcaption')) continue;
     return figure;
@@ -37,11 +36,12 @@ function findLeadFigure(page: Element): Element | undefined {
  * Readability often keeps only the body column and drops the lead picture
  * that sits just above it, caption and all. Put it back at the top of the
  * article, unless the article already opens with a picture or shows the
- * caption. `page` is the untouched page, read only.
+ * caption. `page` is the untouched page, read only; `figures` are its
+ * figures in document order.
  */
-export function restoreLeadFigure(article: Element, page: Element): void {
-  if (opensWithPicture(article)) return;
-  const figure = findLeadFigure(page);
+export function restoreLeadFigure(article: Element, page: Element, figures: readonly Element[]): void {
+  if (figures.length === 0 || opensWithPicture(article)) return;
+  const figure = findLeadFigure(page, figures);
   if (!figure) return;
   const caption = textOf(figure.querySelector('figcaption'));
   if (caption && textOf(article).includes(caption)) return;

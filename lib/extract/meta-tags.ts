@@ -1,9 +1,9 @@
 /** Values of <meta> tags by lower-cased property/name, first one wins. */
 export type MetaTags = ReadonlyMap<string, string[]>;
 
-export function readMetaTags(doc: Document): MetaTags {
+export function readMetaTags(metas: Iterable<Element>): MetaTags {
   const map = new Map<string, string[]>();
-  for (const meta of doc.getElementsByTagName('meta')) {
+  for (const meta of metas) {
     const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').trim().toLowerCase();
     const value = (meta.getAttribute('content') ?? '').trim();
     if (!key || !value) continue;

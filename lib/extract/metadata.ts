@@ -4,6 +4,7 @@ import { authorList } from './authors';
 import { toIsoDate } from './dates';
 import { normalizeSpace } from '../text';
 import { elementsWhere } from '../clean/dom';
+import { scanPage, type PageScan } from './page-scan';
 
 /** What the page says about itself, read before Readability touches the DOM. */
 export interface PageMetadata {
@@ -31,16 +32,16 @@ function absolute(href: string | undefined, base: string): string | undefined {
   }
 }
 
-function canonicalLink(doc: Document): string | undefined {
-  for (const link of doc.getElementsByTagName('link')) {
+function canonicalLink(links: readonly Element[]): string | undefined {
+  for (const link of links) {
     if (/(?:^|\s)canonical(?:\s|$)/i.test(link.getAttribute('rel') ?? '')) return link.getAttribute('href') ?? undefined;
   }
   return undefined;
 }
 
 /** A <time> the page marks as the publication date. */
-function publishedTimeElement(doc: Document): string | undefined {
-  for (const time of doc.getElementsByTagName('time')) {
+function publishedTimeElement(times: readonly Element[]): string | undefined {
+  for (const time of times) {
     if (time.hasAttribute('pubdate') || time.getAttribute('itemprop') === 'datePublished') return time.getAttribute('datetime') ?? time.textContent ?? undefined;
   }
   return undefined;
@@ -69,17 +70,17 @@ function markedAuthors(doc: Document): string[] {
  * OpenGraph/article meta tags, then page markup. Readability's guesses
  * fill what is still missing later.
  */
-export function readMetadata(doc: Document, url: string): PageMetadata {
-  const ld = readJsonLd(doc);
-  const meta = readMetaTags(doc);
+export function readMetadata(doc: Document, url: string, scan: PageScan = scanPage(doc)): PageMetadata {
+  const ld = readJsonLd(scan.scripts);
+  const meta = readMetaTags(scan.metas);
   const html = doc.documentElement;
   const metaAuthors = (meta.get('article:author') ?? []).concat(meta.get('author') ?? [], meta.get('parsely-author') ?? [], meta.get('sailthru.author') ?? []);
   const authors = authorList(ld?.authors.length ? ld.authors : metaAuthors.length ? metaAuthors : markedAuthors(doc));
-  const canonical = canonicalLink(doc) ?? firstMeta(meta, 'og:url');
+  const canonical = canonicalLink(scan.links) ?? firstMeta(meta, 'og:url');
   const published =
     toIsoDate(ld?.datePublished) ??
     toIsoDate(firstMeta(meta, 'article:published_time', 'og:article:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'publish-date', 'pubdate', 'parsely-pub-date', 'sailthru.date')) ??
-    toIsoDate(publishedTimeElement(doc));
+    toIsoDate(publishedTimeElement(scan.times));
   const modified = toIsoDate(ld?.dateModified) ?? toIsoDate(firstMeta(meta, 'article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified'));
   return {
     title: ld?.headline ?? firstMeta(meta, 'og:title', 'twitter:title', 'dc.title', 'parsely-title'),
@@ -92,6 +93,6 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     excerpt: firstMeta(meta, 'og:description', 'description', 'twitter:description') ?? ld?.description,
     leadImage: absolute(ld?.image ?? firstMeta(meta, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src'), url),
     canonicalUrl: absolute(canonical ?? undefined, url),
-    heading: normalizeSpace(doc.getElementsByTagName('h1')[0]?.textContent) || undefined,
+    heading: normalizeSpace(scan.firstH1?.textContent) || undefined,
   };
 }

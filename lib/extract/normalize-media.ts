@@ -76,8 +76,8 @@ function noscriptImage(noscript: Element): Element | undefined {
  * placeholder. Readability drops the placeholder before it looks at the
  * fallback, and the picture is lost; swap them on the page copy first.
  */
-export function unwrapNoscriptImages(root: Element): void {
-  for (const noscript of Array.from(root.getElementsByTagName('noscript'))) {
+export function unwrapNoscriptImages(noscripts: Iterable<Element>): void {
+  for (const noscript of noscripts) {
     const prev = noscript.previousElementSibling;
     if (prev?.tagName === 'IMG' && hasRealSource(prev)) continue;
     const img = noscriptImage(noscript);

@@ -48,6 +48,15 @@ describe('failure modes of other extractors', () => {
     expect(a.contentHtml).toContain('src="https://news.example/img/b.jpg"');
   });
 
+  it('takes out icon drawings and templates without losing what follows them, however deep they end', () => {
+    // Each drawing is the last thing in its wrapper, so the walk past it climbs out before going on.
+    const a = clean(`<div><div><span>Share</span><svg><g><path d="M0 0"/></g></svg></div></div>${PROSE}
+      <div><template><p>Template words</p></template></div><div><figure><img class="lazy" alt=""><noscript><img src="/img/c.jpg" alt="The bridge"></noscript><figcaption>The bridge</figcaption></figure></div>${PROSE}`);
+    expect(a.contentHtml).not.toMatch(/<svg|<path|Template words/);
+    expect(a.contentHtml).toContain('src="https://news.example/img/c.jpg"');
+    expect(text(a).split(normalize(PROSE.replace(/<[^>]+>/g, ' ')).slice(0, 60))).toHaveLength(3);
+  });
+
   it('keeps figure captions, once each, with their picture and out of the story text', () => {
     const a = clean(`${PROSE}<figure><img src="/img/a.jpg" alt="Riders boarding the tram"><figcaption>Riders boarding the first tram on Tuesday.</figcaption></figure>${PROSE}`);
     expect(a.contentHtml.split('Riders boarding the first tram on Tuesday.')).toHaveLength(2);
