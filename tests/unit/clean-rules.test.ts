@@ -60,16 +60,16 @@ describe('placeholder-cards', () => {
     expect(left).not.toContain('Lorem');
   });
 
-  it('removes empty skeleton boxes', () => {
-    const { removed } = applyRule(placeholderCards, `${BODY}<div class="story-skeleton"></div><div aria-busy="true"></div>`);
-    expect(removed).toHaveLength(2);
+  it('removes empty boxes marked busy, and only those', () => {
+    const { removed } = applyRule(placeholderCards, `${BODY}<div aria-busy="true"></div><div aria-busy="false"></div>`);
+    expect(removed).toHaveLength(1);
   });
 });
 
 describe('ad-slots', () => {
   it('removes ad elements, ad-named boxes and labelled slots', () => {
-    const { left, removed } = applyRule(adSlots, `${BODY}<amp-ad width="300" height="250"></amp-ad><div class="ad-slot"></div><div><div><span>Anzeige</span></div><div id="x"></div></div>`);
-    expect(removed).toHaveLength(3);
+    const { left, removed } = applyRule(adSlots, `${BODY}<amp-ad width="300" height="250"></amp-ad><div id="ad-slot-3"></div><ins data-ad-client="ca-pub-1"></ins><div><div><span>Anzeige</span></div><div id="x"></div></div>`);
+    expect(removed).toHaveLength(4);
     expect(left).not.toContain('Anzeige');
   });
 

@@ -4,22 +4,20 @@ import { textOf } from '../../text';
 
 /** The label a site must print over a paid slot, in the corpus's languages. */
 const AD_LABEL = /^(?:advertisement|advertising|advert|ad|ads|sponsored|sponsored content|paid content|promoted|anzeige|werbung|publicité|publicidad|pubblicità|reklama|reclame|annons|mainos)$/i;
-/** Class and id tokens ad servers and ad plugins ask pages to use. */
+/** Id tokens ad servers and ad plugins ask pages to use. (Readability's article keeps no class attributes.) */
 const AD_TOKEN = /^(?:ad|ads|advert|adverts|advertisement|adslot|ad-?(?:slot|unit|container|wrapper|banner|box|zone|placeholder)|dfp|gpt-ad|adsbygoogle|taboola|outbrain|teads)(?:[-_]\w+)*$/i;
 const AD_ELEMENTS = new Set(['amp-ad', 'amp-embed', 'amp-sticky-ad']);
-const AD_ATTRIBUTES = ['data-ad-slot', 'data-ad-unit', 'data-google-query-id'];
+const AD_ATTRIBUTES = ['data-ad-client', 'data-ad-slot', 'data-ad-unit', 'data-google-query-id'];
 /** Where a site prints the "Advertisement" label over a slot. */
 const LABEL_HOLDERS = new Set(['div', 'span', 'p', 'aside', 'section', 'figure', 'small', 'label']);
 
 function isAdServerElement(el: Element): boolean {
   if (AD_ELEMENTS.has(el.localName)) return true;
-  if (el.localName === 'ins' && el.classList.contains('adsbygoogle')) return true;
   return AD_ATTRIBUTES.some((name) => el.hasAttribute(name));
 }
 
 function hasAdToken(el: Element): boolean {
-  const tokens = `${el.getAttribute('class') ?? ''} ${el.id}`.split(/\s+/);
-  return tokens.some((t) => t && AD_TOKEN.test(t));
+  return el.id.split(/\s+/).some((t) => t && AD_TOKEN.test(t));
 }
 
 /**
@@ -32,7 +30,7 @@ export const adSlots: CleanRule = {
   *find(root, { length }) {
     for (const el of elementsWhere(root, () => true)) {
       if (isAdServerElement(el)) yield el;
-      else if ((el.id || el.hasAttribute('class')) && length(el) < 200 && hasAdToken(el) && textOf(el).length < 200 && !el.querySelector('p')) yield el;
+      else if (el.id && length(el) < 200 && hasAdToken(el) && textOf(el).length < 200 && !el.querySelector('p')) yield el;
       else if (LABEL_HOLDERS.has(el.localName) && length(el) <= 30 && el.children.length <= 3 && AD_LABEL.test(textOf(el))) yield climbWrappers(el, root);
     }
   },

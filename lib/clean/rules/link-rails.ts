@@ -30,7 +30,7 @@ function looksLikeRail(els: Element[]): boolean {
   let linked = 0;
   for (const el of els) linked += linkDensity(el) * textOf(el).length;
   if (linked / text.length >= 0.35) return true;
-  const items = els.flatMap((el) => Array.from(el.querySelectorAll('li, article, [class]')));
+  const items = els.flatMap((el) => Array.from(el.querySelectorAll('li, article')));
   return items.length >= 3 && countWords(text) / items.length < 40 && !els.some((el) => el.querySelector('p + p + p'));
 }
 

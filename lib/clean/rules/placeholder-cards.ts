@@ -4,7 +4,6 @@ import { elementsWhere } from '../dom';
 
 const FILLER = /\b(lorem ipsum|dolor sit amet|consectetur adipisc|tempor incididunt|ut enim ad minim|quis nostrud exercitation|duis aute irure|excepteur sint occaecat)/i;
 const MAX_CARD_FILLER = 240;
-const SKELETON = /(?:^|[\s_-])(skeleton|shimmer|placeholder)(?:$|[\s_-])/i;
 
 function fillerLength(el: Element): number {
   let n = 0;
@@ -18,7 +17,7 @@ function fillerLength(el: Element): number {
 
 /**
  * Skeleton and placeholder blocks a page renders before its script fills them
- * in: lorem-ipsum cards, and empty boxes marked busy or named skeleton.
+ * in: lorem-ipsum cards, and empty boxes marked busy.
  * A card grows to the largest block that is still mostly filler, so a rail of
  * six lorem cards and its heading go as one. Filler is clutter only beside
  * real text.
@@ -49,7 +48,7 @@ export const placeholderCards: CleanRule = {
         yield card;
       }
     }
-    const marked = elementsWhere(root, (el) => el.getAttribute('aria-busy') === 'true' || SKELETON.test(el.getAttribute('class') ?? ''));
+    const marked = elementsWhere(root, (el) => el.getAttribute('aria-busy') === 'true');
     for (const el of marked) if (textOf(el).length < 40 && !el.querySelector('img[src]:not([src^="data:"])')) yield el;
   },
 };
