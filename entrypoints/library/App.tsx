@@ -6,7 +6,7 @@ import { highlight, snippet } from '../../lib/library/highlight';
 import { libraryView } from '../../lib/library/library-view';
 import type { ImportReport } from '../../lib/library/import-backup';
 import { usesText, type BulkFormat } from '../../lib/export/bulk-formats';
-import { loadListCache, sameEntries, storeListCache, type CachedHead } from '../../lib/library/list-cache';
+import { HEAD_ROWS, loadListCache, sameEntries, storeListCache, type CachedHead } from '../../lib/library/list-cache';
 import { loadFrontMatterTemplate } from '../../lib/export/template-store';
 import type { sanitizeHtml } from '../../lib/sanitize';
 import { LibraryControls } from '../../components/LibraryControls';
@@ -28,8 +28,12 @@ const area = libraryArea();
 const library = new Library(area);
 /** The reader's settings, kept in storage.local apart from the library. */
 const settings = storageArea();
-/** Rows drawn at first; more on request, so a library of 10,000 paints at once. */
-const PAGE = 100;
+/**
+ * Rows drawn at first, as many as the cached first screenful (more than a
+ * tall window shows); more on request, so a library of 10,000 paints at once
+ * and a search redraws no more rows than a reader sees.
+ */
+const PAGE = HEAD_ROWS;
 /** Hits whose body is read for a snippet. */
 const SNIPPETS = 30;
 /** Articles read from storage per call during an export. Measured at 10,000: 100 exported faster than 250 (about 6.0 s against 6.4 s); bodies that die young are cheaper to collect. */
