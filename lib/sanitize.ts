@@ -9,9 +9,11 @@ const SAFE_URL = /^(?:https?:|mailto:|#|data:image\/(?:png|gif|jpe?g|webp|avif)[
 const URL_ATTRIBUTES = ['src', 'href', 'poster', 'cite', 'longdesc'];
 
 const CONFIG: Config = {
-  // No SVG or MathML: on news pages SVG is icons, and both are where namespace-confusion attacks live.
-  USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'svg', 'math', 'template', 'noscript', 'dialog'],
+  // MathML is how science and maths pages write their formulas: without it an article loses them (most of
+  // Readability's mathjax test page). DOMPurify checks that each element sits in the namespace its parent
+  // allows, which is what namespace-confusion attacks rely on breaking. No SVG: on news pages it is icons.
+  USE_PROFILES: { html: true, mathMl: true },
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'svg', 'template', 'noscript', 'dialog'],
   FORBID_ATTR: ['is', 'style', 'class', 'id', 'name', 'srcdoc', 'formaction', 'action', 'ping', 'background', 'target'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,

@@ -14,6 +14,7 @@ import { scanPage } from './page-scan';
 import { stripSiteSuffix } from './title';
 import { normalizeMedia, unwrapNoscriptImages } from './normalize-media';
 import { restoreLeadFigure } from './lead-figure';
+import { liftFormulas } from './formulas';
 
 export interface ExtractOptions {
   /** The page's address; relative links and images resolve against it. */
@@ -61,17 +62,19 @@ const INERT = new Set(['svg', 'template', 'select']);
 
 /**
  * Ready the copy for Readability in one walk: take out the inert subtrees
- * (without walking into them) and put lazy pictures' <noscript> fallbacks in
- * place. Four getElementsByTagName calls did the same in four walks.
+ * (without walking into them), put lazy pictures' <noscript> fallbacks in
+ * place, and take formulas' MathML out of their renderers' wrappers. Four getElementsByTagName calls did the same in four walks.
  */
 function lightenCopy(body: Element): void {
   const noscripts: Element[] = [];
   const inert: Element[] = [];
+  const maths: Element[] = [];
   const walker = body.ownerDocument.createTreeWalker(body, 1 /* NodeFilter.SHOW_ELEMENT */);
   let node = walker.firstChild();
   while (node) {
     const name = (node as Element).localName;
     if (name === 'noscript') noscripts.push(node as Element);
+    else if (name === 'math') maths.push(node as Element);
     if (!INERT.has(name)) {
       node = walker.nextNode();
       continue;
@@ -83,6 +86,7 @@ function lightenCopy(body: Element): void {
   }
   for (const el of inert) el.remove();
   unwrapNoscriptImages(noscripts);
+  liftFormulas(maths);
 }
 
 /**

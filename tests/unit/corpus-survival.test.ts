@@ -32,3 +32,17 @@ describe('every aeb news page', () => {
     expect(articles).toBeGreaterThanOrEqual(118);
   }, 180_000);
 });
+
+describe('Readability’s mathjax test page', () => {
+  it('keeps every formula as MathML, out of its renderer’s wrappers', () => {
+    const page = loadCorpus(CORPUS, 'readability').find((p) => p.id === 'mathjax');
+    expect(page, 'the mathjax page in the shared corpus').toBeDefined();
+    const doc = parseHtml(page!.html, page!.url);
+    const result = extractArticle(doc, { url: page!.url });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.contentHtml.match(/<math[\s>]/g)).toHaveLength(13);
+    expect(result.article.contentHtml).not.toContain('mjx-');
+    expect(result.article.textContent.replace(/\s+/g, ' ')).toMatch(/a ≠ 0/);
+  });
+});

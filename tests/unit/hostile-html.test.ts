@@ -29,7 +29,8 @@ function loadVectors(): Vector[] {
 
 const vectors = loadVectors();
 const URL_ = 'https://news.example/story';
-const ACTIVE_TAGS = new Set(['SCRIPT', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'STYLE', 'LINK', 'META', 'BASE', 'FORM', 'INPUT', 'BUTTON', 'TEXTAREA', 'SELECT', 'SVG', 'MATH', 'TEMPLATE', 'NOSCRIPT', 'FRAMESET', 'APPLET']);
+// MathML may stay (formulas are content); what it could smuggle in, HTML inside it included, is still looked for below.
+const ACTIVE_TAGS = new Set(['SCRIPT', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'STYLE', 'LINK', 'META', 'BASE', 'FORM', 'INPUT', 'BUTTON', 'TEXTAREA', 'SELECT', 'SVG', 'TEMPLATE', 'NOSCRIPT', 'FRAMESET', 'APPLET', 'ANNOTATION-XML', 'MGLYPH', 'MALIGNMARK']);
 const URL_ATTRS = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'data', 'cite', 'longdesc', 'usemap']);
 
 /** Every way markup could run or load something, found by parsing it as a browser would. */
