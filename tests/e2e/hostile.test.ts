@@ -26,7 +26,8 @@ function watch(page: Page) {
   page.on('pageerror', (error) => consoleLines.push(`${phase} ${page.url()}: pageerror ${error.message}`));
 }
 
-const ACTIVE_ELEMENTS = 'script, iframe, frame, object, embed, base, meta, link, form, svg, math, style, template, noscript';
+// MathML may stay (formulas are content); what it could smuggle in, HTML inside it included, is still looked for.
+const ACTIVE_ELEMENTS = 'script, iframe, frame, object, embed, base, meta, link, form, svg, style, template, noscript, annotation-xml, mglyph, malignmark';
 const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'data', 'background', 'xlink:href', 'cite', 'longdesc'];
 
 /**
