@@ -8,7 +8,7 @@ import { startServer, type FixtureServer } from '../e2e/support/server';
 import { generateArticles, seedLibrary } from '../e2e/support/library-data';
 import { indexedArticleCount } from '../e2e/support/library-store';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, saves: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, saves: { type: 'string', default: '15' } } });
 const COUNT = Number(values.count);
 const SAVES = Number(values.saves);
 const CANONICAL = 'https://fortune.com/europe/2025/11/23/secret-us-russia-talks-plan-blindsided-ukraine-witkoff-dmitriev/';
