@@ -18,32 +18,15 @@ export interface PageScan {
 
 export function scanPage(doc: Document): PageScan {
   const scan: PageScan = { elementCount: 0, scripts: [], metas: [], links: [], times: [], figures: [] };
+  const byTag = new Map<string, Element[]>([['script', scan.scripts], ['meta', scan.metas], ['link', scan.links], ['time', scan.times], ['figure', scan.figures]]);
   const root = doc.documentElement;
   if (!root) return scan;
   const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  for (let el: Node | null = root; el; el = walker.nextNode()) {
+  for (let node: Node | null = root; node; node = walker.nextNode()) {
     scan.elementCount++;
-    const element = el as Element;
-    switch (element.localName) {
-      case 'script':
-        scan.scripts.push(element);
-        break;
-      case 'meta':
-        scan.metas.push(element);
-        break;
-      case 'link':
-        scan.links.push(element);
-        break;
-      case 'time':
-        scan.times.push(element);
-        break;
-      case 'figure':
-        scan.figures.push(element);
-        break;
-      case 'h1':
-        scan.firstH1 ??= element;
-        break;
-    }
+    const el = node as Element;
+    byTag.get(el.localName)?.push(el);
+    if (el.localName === 'h1') scan.firstH1 ??= el;
   }
   return scan;
 }

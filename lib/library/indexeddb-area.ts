@@ -22,7 +22,6 @@ export class IndexedDbArea implements KeyValueArea {
   constructor(
     private readonly factory: IDBFactory,
     private readonly keyRange: Pick<typeof IDBKeyRange, 'bound'>,
-    private readonly name = LIBRARY_DB,
   ) {}
 
   get(keys: string[] | null): Promise<Record<string, unknown>> {
@@ -102,7 +101,7 @@ export class IndexedDbArea implements KeyValueArea {
 
   private open(): Promise<IDBDatabase> {
     this.db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const request = this.factory.open(this.name, DB_VERSION);
+      const request = this.factory.open(LIBRARY_DB, DB_VERSION);
       request.onupgradeneeded = () => request.result.createObjectStore(LIBRARY_STORE);
       request.onsuccess = () => {
         const db = request.result;
@@ -114,7 +113,6 @@ export class IndexedDbArea implements KeyValueArea {
         resolve(db);
       };
       request.onerror = () => reject(request.error ?? new Error('could not open the library database'));
-      request.onblocked = () => reject(new Error('the library database is held open by an older page; close other Clean Copy pages and try again'));
     }).catch((error: unknown) => {
       this.db = undefined;
       throw error;
