@@ -65,16 +65,6 @@ describe('failure modes of other extractors', () => {
     expect(text(a)).toContain('b≥4ac holds');
   });
 
-  it('keeps the MathML of formulas drawn by MathJax or KaTeX, without the drawing', () => {
-    const mathjax = `<mjx-container jax="CHTML"><mjx-math aria-hidden="true"><mjx-mi><mjx-c></mjx-c></mjx-mi></mjx-math><mjx-assistive-mml><math><mi>x</mi><mo>=</mo><mn>7</mn></math></mjx-assistive-mml></mjx-container>`;
-    const katex = `<span class="katex"><span class="katex-mathml"><math><mi>y</mi><mo>&lt;</mo><mn>2</mn></math></span><span class="katex-html" aria-hidden="true"><span>y&lt;2</span></span></span>`;
-    const a = clean(`${PROSE}<p>We solved it.</p>${mathjax}<p>Then, in the next step, ${katex} holds.</p>${PROSE}`);
-    expect(a.contentHtml).toContain('<math><mi>x</mi><mo>=</mo><mn>7</mn></math>');
-    expect(a.contentHtml).toContain('<math><mi>y</mi><mo>&lt;</mo><mn>2</mn></math>');
-    expect(a.contentHtml).not.toMatch(/mjx-|aria-hidden|y&lt;2</);
-    expect(text(a)).toContain('Then, in the next step, y<2 holds.');
-  });
-
   it('keeps figure captions, once each, with their picture and out of the story text', () => {
     const a = clean(`${PROSE}<figure><img src="/img/a.jpg" alt="Riders boarding the tram"><figcaption>Riders boarding the first tram on Tuesday.</figcaption></figure>${PROSE}`);
     expect(a.contentHtml.split('Riders boarding the first tram on Tuesday.')).toHaveLength(2);
