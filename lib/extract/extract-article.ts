@@ -15,6 +15,7 @@ import { stripSiteSuffix } from './title';
 import { normalizeMedia, unwrapNoscriptImages } from './normalize-media';
 import { restoreLeadFigure } from './lead-figure';
 import { liftFormulas } from './formulas';
+import { unwrapNoscriptStories } from './noscript-story';
 
 export interface ExtractOptions {
   /** The page's address; relative links and images resolve against it. */
@@ -62,8 +63,9 @@ const INERT = new Set(['svg', 'template', 'select']);
 
 /**
  * Ready the copy for Readability in one walk: take out the inert subtrees
- * (without walking into them), put lazy pictures' <noscript> fallbacks in
- * place, and take formulas' MathML out of their renderers' wrappers. Four getElementsByTagName calls did the same in four walks.
+ * (without walking into them), put lazy pictures' and script-rendered posts'
+ * <noscript> fallbacks in place, and take formulas' MathML out of their
+ * renderers' wrappers. Four getElementsByTagName calls did the same in four walks.
  */
 function lightenCopy(body: Element): void {
   const noscripts: Element[] = [];
@@ -86,6 +88,7 @@ function lightenCopy(body: Element): void {
   }
   for (const el of inert) el.remove();
   unwrapNoscriptImages(noscripts);
+  unwrapNoscriptStories(noscripts, body);
   liftFormulas(maths);
 }
 

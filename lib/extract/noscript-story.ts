@@ -1,0 +1,55 @@
+import { countWords, normalizeSpace } from '../text';
+
+/** Fewer words than this in a <noscript> is a notice ("turn on JavaScript") or a tracking pixel, not a story. */
+const STORY_WORDS = 50;
+
+/** A <noscript>'s content as elements, whether the parser kept it as elements (no scripting) or as text. */
+function contentOf(noscript: Element): Element {
+  if (noscript.firstElementChild) return noscript;
+  const holder = noscript.ownerDocument.createElement('div');
+  const inert = noscript.ownerDocument.implementation.createHTMLDocument('');
+  inert.body.innerHTML = noscript.textContent ?? '';
+  holder.append(...Array.from(inert.body.childNodes, (n) => noscript.ownerDocument.importNode(n, true)));
+  return holder;
+}
+
+/** The page's text outside every <noscript>, script and style: what a reader with scripts on sees. */
+function textOutsideNoscript(root: Element): string {
+  const parts: string[] = [];
+  const walk = (el: Element): void => {
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+      else if (child.nodeType === 1 && !['noscript', 'script', 'style'].includes((child as Element).localName)) walk(child as Element);
+    }
+  };
+  walk(root);
+  return normalizeSpace(parts.join(' '));
+}
+
+/**
+ * Some blogs write each post twice: once for a script to render and once in
+ * <noscript> for readers without scripts. On a page saved without scripts,
+ * or read before the script has run, the <noscript> copy is the only one,
+ * and Readability drops every <noscript>. Put its content in its place when
+ * it holds paragraphs with more words than the rest of the page shows.
+ * `body` is the copy's body; the copy is inert, and the sanitiser runs later.
+ */
+export function unwrapNoscriptStories(noscripts: readonly Element[], body: Element): void {
+  let pageWords: number | undefined;
+  for (const noscript of noscripts) {
+    if (!noscript.isConnected) continue;
+    const content = contentOf(noscript);
+    if (!content.querySelector('p')) continue;
+    const text = normalizeSpace(content.textContent);
+    const words = countWords(text);
+    if (words < STORY_WORDS) continue;
+    // A notice (cookies, "turn on JavaScript") is short beside the page, and a post a script has
+    // already shown is as long as its copy; a post only the <noscript> holds is most of the page.
+    pageWords ??= countWords(textOutsideNoscript(body));
+    if (words <= pageWords) continue;
+    const holder = noscript.ownerDocument.createElement('div');
+    holder.append(...Array.from(content.childNodes));
+    noscript.replaceWith(holder);
+    pageWords += words;
+  }
+}
