@@ -8,6 +8,15 @@ export function textOf(node: Node | null | undefined): string {
   return normalizeSpace(node?.textContent);
 }
 
+/**
+ * Without soft hyphens (U+00AD): invisible hints where a word may break at a
+ * line's end. Left in a saved copy they split "Mit­tel­al­ter" into four words
+ * for the word count and hide it from a search for "Mittelalter".
+ */
+export function withoutSoftHyphens(text: string): string {
+  return text.includes('\u00ad') ? text.replace(/\u00ad/g, '') : text;
+}
+
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   return text.slice(0, max - 1).trimEnd() + '…';

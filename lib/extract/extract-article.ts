@@ -4,7 +4,7 @@ import type { RuleSwitches } from '../clean/rule';
 import { RULES } from '../clean/rules';
 import { runRules } from '../clean/run-rules';
 import { sanitizeElement } from '../sanitize';
-import { countWords, normalizeSpace, readingMinutes } from '../text';
+import { countWords, normalizeSpace, readingMinutes, withoutSoftHyphens } from '../text';
 import { authorList } from './authors';
 import { blockText } from '../block-text';
 import { wrapLooseCaptions } from './loose-captions';
@@ -163,13 +163,13 @@ export function cleanArticle(raw: RawArticle, switches: RuleSwitches = {}): Extr
   const { meta, readability: parsed, body } = raw;
   const removed = runRules(body, RULES, switches, meta.authors);
   sanitizeElement(body, raw.win);
-  const contentHtml = body.innerHTML;
-  const textContent = blockText(body);
+  const contentHtml = withoutSoftHyphens(body.innerHTML);
+  const textContent = withoutSoftHyphens(blockText(body));
   const wordCount = countWords(textContent);
   if (wordCount < MIN_ARTICLE_WORDS) return noArticle();
 
   const siteName = normalizeSpace(meta.siteName ?? parsed.siteName) || siteFromUrl(raw.url);
-  const title = stripSiteSuffix(meta.title ?? parsed.title ?? '', siteName, meta.heading) || siteName;
+  const title = withoutSoftHyphens(stripSiteSuffix(meta.title ?? parsed.title ?? '', siteName, meta.heading) || siteName);
   const article: ArticleRecord = {
     title,
     authors: meta.authors.length ? meta.authors : authorList(parsed.byline ? [parsed.byline] : []),

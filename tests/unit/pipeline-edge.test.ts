@@ -35,6 +35,17 @@ describe('a plain article', () => {
     expect(result.article.publishedTime).toBe('');
   });
 
+  it('drops soft hyphens, so a hyphenated word counts once and is found whole', () => {
+    const word = 'Mit&shy;tel&shy;al&shy;ter';
+    const doc = page(`<h1>Das ${word}</h1><article><p>Im ${word} wuchs die Stadt am Fluss.</p>${PROSE}</article>`);
+    const plain = extractArticle(page(`<h1>Das Mittelalter</h1><article><p>Im Mittelalter wuchs die Stadt am Fluss.</p>${PROSE}</article>`), { url: 'https://example.com/news/story' });
+    const result = extractArticle(doc, { url: 'https://example.com/news/story' });
+    if (!result.ok || !plain.ok) throw new Error('no article');
+    expect(result.article.textContent).toContain('Im Mittelalter wuchs');
+    expect(result.article.contentHtml).toContain('Im Mittelalter wuchs');
+    expect(result.article.wordCount).toBe(plain.article.wordCount);
+  });
+
   it('keeps lazy images, with the real address', () => {
     const doc = page(`<article>${PROSE}<figure><img src="data:image/gif;base64,R0lGOD" data-src="/img/tram.jpg" alt="A tram"><figcaption>The new tram</figcaption></figure>${PROSE}</article>`);
     const result = extractArticle(doc, { url: 'https://example.com/news/story' });
