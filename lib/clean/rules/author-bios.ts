@@ -22,7 +22,10 @@ const CLOSING_LINES = 3;
 function* closingBios(root: Element, authors: readonly string[]): Generator<Element> {
   if (authors.length === 0) return;
   const names = authors.flatMap((a) => [a, a.split(' ')[0]!]).filter((n) => n.length > 1);
-  const lines = leafBlocks(root).filter((el) => textOf(el) !== '').slice(-CLOSING_LINES);
+  // The last lines with text, read from the end: only they can close the post.
+  const blocks = leafBlocks(root);
+  const lines: Element[] = [];
+  for (let i = blocks.length - 1; i >= 0 && lines.length < CLOSING_LINES; i--) if (textOf(blocks[i]) !== '') lines.unshift(blocks[i]!);
   for (const el of lines) {
     const text = textOf(el);
     if (countWords(text) > BIO_WORDS) continue;

@@ -58,11 +58,11 @@ export const inlineRelatedLinks: CleanRule = {
   reason: 'inline link to another story ("Read More:", "Related:", a headline that is only a link)',
   *find(root, { length }) {
     for (const el of root.querySelectorAll('p, li, div, h2, h3, h4, h5, h6, aside, blockquote')) {
-      if (length(el) > 300) continue;
+      // Every teaser is a link: most blocks have none, and are passed over before their text is read.
+      if (length(el) > 300 || !el.querySelector('a')) continue;
       const text = textOf(el);
       if (text.length > 300) continue;
       if (!LABEL.test(text) && !isShoutedTeaser(el, text) && !isLinkedHeadline(el, text)) continue;
-      if (!el.querySelector('a')) continue;
       const density = linkDensity(el);
       if (density < 0.4) continue;
       // The label must sit at the start of this block, not of a larger wrapper around the body.
