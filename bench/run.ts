@@ -1,4 +1,4 @@
-// npm run bench [-- --corpus DIR] [--only aeb,trafilatura] [--limit N] [--workers N] [--no-ablation] [--json FILE]
+// npm run bench [-- --corpus DIR] [--only aeb,trafilatura] [--limit N] [--workers N] [--repeat N] [--no-ablation] [--json FILE]
 import { Worker } from 'node:worker_threads';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -18,6 +18,7 @@ const { values } = parseArgs({
     'no-ablation': { type: 'boolean', default: false },
     json: { type: 'string' },
     timeout: { type: 'string', default: '60' },
+    repeat: { type: 'string', default: '3' },
   },
 });
 
@@ -25,6 +26,7 @@ const corpora = values.only.split(',') as CorpusName[];
 const limit = values.limit ? Number(values.limit) : Infinity;
 const ablation = values['no-ablation'] ? [] : [...RULE_NAMES];
 const timeoutMs = Number(values.timeout) * 1000;
+const repeats = Math.max(1, Number(values.repeat));
 
 const pages: BenchPage[] = corpora.flatMap((c) => loadCorpus(values.corpus, c, limit));
 process.stderr.write(`${pages.length} pages from ${corpora.join(', ')}; ${values.workers} workers; ablation of ${ablation.length} rules\n`);
@@ -46,17 +48,19 @@ async function runAll(): Promise<{ results: PageResult[]; failures: Failure[]; p
     let worker = spawn();
     while (next < pages.length) {
       const page = pages[next++]!;
-      const task: PageTask = { page, ablation: page.corpus === 'aeb' || page.corpus === 'trafilatura' ? ablation : [] };
+      const task: PageTask = { page, ablation: page.corpus === 'aeb' || page.corpus === 'trafilatura' ? ablation : [], repeats };
       const outcome = await new Promise<PageResult | { fatal: string } | 'timeout'>((resolve) => {
-        const timer = setTimeout(() => resolve('timeout'), timeoutMs * (1 + task.ablation.length));
-        worker.once('message', (m: PageResult | { fatal: string }) => {
+        const settle = (value: PageResult | { fatal: string } | 'timeout') => {
           clearTimeout(timer);
-          resolve(m);
-        });
-        worker.once('error', (e) => {
-          clearTimeout(timer);
-          resolve({ fatal: e.message });
-        });
+          worker.off('message', onMessage);
+          worker.off('error', onError);
+          resolve(value);
+        };
+        const onMessage = (m: PageResult | { fatal: string }) => settle(m);
+        const onError = (e: Error) => settle({ fatal: e.message });
+        const timer = setTimeout(() => settle('timeout'), timeoutMs * (repeats + task.ablation.length));
+        worker.on('message', onMessage);
+        worker.on('error', onError);
         worker.postMessage(task);
       });
       if (outcome === 'timeout' || 'fatal' in outcome) {
@@ -134,7 +138,7 @@ if (corpora.includes('defuddle')) {
 const timed = results;
 const col = (k: keyof PageResult['ms']) => timed.map((r) => r.ms[k]);
 const ratio = timed.map((r) => r.ms.cleanCopy / r.ms.readability).filter(Number.isFinite);
-out.push(`\n### Speed per page (${timed.length} pages, jsdom for parse, Readability and Clean Copy; ms)\n`);
+out.push(`\n### Speed per page (${timed.length} pages, jsdom for parse, Readability and Clean Copy; ms; each page's time is the median of ${repeats} timings on fresh parses)\n`);
 out.push(table(['step', 'median', 'p95'], [
   ['(a) DOM parse (jsdom)', ms(quantile(col('parse'), 0.5)), ms(quantile(col('parse'), 0.95))],
   ['(b) plain Readability', ms(quantile(col('readability'), 0.5)), ms(quantile(col('readability'), 0.95))],
