@@ -1,3 +1,5 @@
+import { noscriptContent } from './noscript-content';
+
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-hi-res-src'];
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset'];
 const PLACEHOLDER_SRC = /^data:|blank\.gif|spacer|placeholder|lazy/i;
@@ -58,14 +60,9 @@ function hasRealSource(img: Element): boolean {
   return (src !== '' && !PLACEHOLDER_SRC.test(src)) || LAZY_SRC.some((a) => img.hasAttribute(a)) || img.hasAttribute('srcset');
 }
 
-/** The one picture a <noscript> holds, whether the parser kept its content as elements or as text. */
+/** The one picture a <noscript> holds, and nothing else. */
 function noscriptImage(noscript: Element): Element | undefined {
-  let holder: Element = noscript;
-  if (!noscript.firstElementChild) {
-    const inert = noscript.ownerDocument.implementation.createHTMLDocument('');
-    inert.body.innerHTML = noscript.textContent ?? '';
-    holder = inert.body;
-  }
+  const holder = noscriptContent(noscript);
   const imgs = holder.getElementsByTagName('img');
   if (imgs.length !== 1 || (holder.textContent ?? '').trim() !== '') return undefined;
   return noscript.ownerDocument.importNode(imgs[0]!, true);

@@ -1,16 +1,14 @@
 import { countWords, normalizeSpace } from '../text';
+import { noscriptContent } from './noscript-content';
 
 /** Fewer words than this in a <noscript> is a notice ("turn on JavaScript") or a tracking pixel, not a story. */
 const STORY_WORDS = 50;
 
-/** A <noscript>'s content as elements, whether the parser kept it as elements (no scripting) or as text. */
-function contentOf(noscript: Element): Element {
-  if (noscript.firstElementChild) return noscript;
-  const holder = noscript.ownerDocument.createElement('div');
-  const inert = noscript.ownerDocument.implementation.createHTMLDocument('');
-  inert.body.innerHTML = noscript.textContent ?? '';
-  holder.append(...Array.from(inert.body.childNodes, (n) => noscript.ownerDocument.importNode(n, true)));
-  return holder;
+/** A <noscript>'s content when it holds paragraphs. Text that names no paragraph is not parsed: most hold a pixel or a notice. */
+function paragraphsOf(noscript: Element): Element | undefined {
+  if (!noscript.firstElementChild && !/<p[\s>]/i.test(noscript.textContent ?? '')) return undefined;
+  const content = noscriptContent(noscript);
+  return content.querySelector('p') ? content : undefined;
 }
 
 /** The page's text outside every <noscript>, script and style: what a reader with scripts on sees. */
@@ -38,8 +36,8 @@ export function unwrapNoscriptStories(noscripts: readonly Element[], body: Eleme
   let pageWords: number | undefined;
   for (const noscript of noscripts) {
     if (!noscript.isConnected) continue;
-    const content = contentOf(noscript);
-    if (!content.querySelector('p')) continue;
+    const content = paragraphsOf(noscript);
+    if (!content) continue;
     const text = normalizeSpace(content.textContent);
     const words = countWords(text);
     if (words < STORY_WORDS) continue;

@@ -57,3 +57,24 @@ describe('a link in the clean preview', () => {
     expect(await popup.getByTestId('title').innerText()).toBe('Linked story');
   });
 });
+
+describe('a post that only a <noscript> holds', () => {
+  it('is read in a browser with scripts on, where the <noscript> content is text, and is not doubled once a script shows it', async () => {
+    const paragraphs = expected.paragraphs.slice(0, 6).map((p) => `<p>${p}</p>`).join('');
+    const page = (script: string) => `<!doctype html><html lang="en"><head><title>Quiet post</title></head><body>
+      <header><a href="/">Harbour blog</a></header><div class="post"><h1>Quiet post</h1><div class="post-body"></div>
+      <noscript>${paragraphs}</noscript><script>${script}</script></div><footer><a href="/about">About</a></footer></body></html>`;
+    // The first page's script never renders the post (a failed bundle); the second's does.
+    session.server.route('/e2e/noscript-only.html', page('void 0;'));
+    session.server.route('/e2e/noscript-rendered.html', page("document.querySelector('.post-body').innerHTML = document.querySelector('noscript').textContent;"));
+    const first = norm(expected.paragraphs[0]!);
+
+    const onlyCopy = await session.browser.openPopupFor(await session.browser.openTab(session.server.url('/e2e/noscript-only.html')));
+    const preview = norm(await onlyCopy.getByTestId('preview').evaluate((el) => el.textContent ?? ''));
+    for (const paragraph of expected.paragraphs.slice(0, 6)) expect(preview).toContain(norm(paragraph));
+
+    const rendered = await session.browser.openPopupFor(await session.browser.openTab(session.server.url('/e2e/noscript-rendered.html')));
+    const shown = norm(await rendered.getByTestId('preview').evaluate((el) => el.textContent ?? ''));
+    expect(shown.split(first).length - 1).toBe(1);
+  });
+});
