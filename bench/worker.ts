@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { BenchPage } from './corpus';
-import { aebPage, snippetPage, type AebPage, type SnippetCounts } from './metrics';
+import { aebPage, quantile, snippetPage, type AebPage, type SnippetCounts } from './metrics';
 import { defuddleText, readabilityText } from './extractors';
 import { parseHtml } from '../lib/extract/parse-html';
 import { countWords } from '../lib/text';
@@ -68,8 +68,6 @@ function settle(): number {
   collect({ type: 'minor' });
   return performance.now();
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 
 interface Timed {
   doc: Document;
@@ -141,9 +139,9 @@ async function run({ page, ablation, repeats }: PageTask): Promise<PageResult> {
     corpus: page.corpus,
     id: page.id,
     ms: {
-      parse: median(times.map((t) => t.parse)),
-      readability: median(times.map((t) => t.readability)),
-      cleanCopy: median(times.map((t) => t.cleanCopy)),
+      parse: quantile(times.map((t) => t.parse), 0.5),
+      readability: quantile(times.map((t) => t.readability), 0.5),
+      cleanCopy: quantile(times.map((t) => t.cleanCopy), 0.5),
       defuddle: t4 - s3,
     },
     scores: { cleanCopy: score(page, ours), readability: score(page, plain), defuddle: score(page, theirs), ablation: abl },

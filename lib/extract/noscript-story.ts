@@ -1,4 +1,4 @@
-import { countWords, normalizeSpace } from '../text';
+import { countWords } from '../text';
 import { noscriptContent } from './noscript-content';
 
 /** Fewer words than this in a <noscript> is a notice ("turn on JavaScript") or a tracking pixel, not a story. */
@@ -11,8 +11,8 @@ function paragraphsOf(noscript: Element): Element | undefined {
   return content.querySelector('p') ? content : undefined;
 }
 
-/** The page's text outside every <noscript>, script and style: what a reader with scripts on sees. */
-function textOutsideNoscript(root: Element): string {
+/** Words of the page outside every <noscript>, script and style: what a reader with scripts on sees. */
+function wordsOutsideNoscript(root: Element): number {
   const parts: string[] = [];
   const walk = (el: Element): void => {
     for (let child = el.firstChild; child; child = child.nextSibling) {
@@ -21,7 +21,7 @@ function textOutsideNoscript(root: Element): string {
     }
   };
   walk(root);
-  return normalizeSpace(parts.join(' '));
+  return countWords(parts.join(' '));
 }
 
 /**
@@ -38,12 +38,11 @@ export function unwrapNoscriptStories(noscripts: readonly Element[], body: Eleme
     if (!noscript.isConnected) continue;
     const content = paragraphsOf(noscript);
     if (!content) continue;
-    const text = normalizeSpace(content.textContent);
-    const words = countWords(text);
+    const words = countWords(content.textContent ?? '');
     if (words < STORY_WORDS) continue;
     // A notice (cookies, "turn on JavaScript") is short beside the page, and a post a script has
     // already shown is as long as its copy; a post only the <noscript> holds is most of the page.
-    pageWords ??= countWords(textOutsideNoscript(body));
+    pageWords ??= wordsOutsideNoscript(body);
     if (words <= pageWords) continue;
     const holder = noscript.ownerDocument.createElement('div');
     holder.append(...Array.from(content.childNodes));

@@ -16,9 +16,6 @@ function isAdServerElement(el: Element): boolean {
   return AD_ATTRIBUTES.some((name) => el.hasAttribute(name));
 }
 
-function hasAdToken(el: Element): boolean {
-  return el.id.split(/\s+/).some((t) => t && AD_TOKEN.test(t));
-}
 
 /**
  * Ad slots: ad-server elements, boxes named for ads, and the "Advertisement"
@@ -30,7 +27,7 @@ export const adSlots: CleanRule = {
   *find(root, { length }) {
     for (const el of elementsWhere(root, () => true)) {
       if (isAdServerElement(el)) yield el;
-      else if (el.id && length(el) < 200 && hasAdToken(el) && textOf(el).length < 200 && !el.querySelector('p')) yield el;
+      else if (el.id && length(el) < 200 && AD_TOKEN.test(el.id) && textOf(el).length < 200 && !el.querySelector('p')) yield el;
       else if (LABEL_HOLDERS.has(el.localName) && length(el) <= 30 && el.children.length <= 3 && AD_LABEL.test(textOf(el))) yield climbWrappers(el, root);
     }
   },
