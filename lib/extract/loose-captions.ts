@@ -1,11 +1,11 @@
 import { countWords, textOf } from '../text';
+import { AGENCY } from '../photo-agencies';
 
 /**
  * How a caption credits its picture: "©", "Photo: …", "(Photo by …)",
  * "Image copyright …", or an agency at the very end ("… | Getty Images",
  * "(Reuters/Jane Doe)", "/ iStock.com").
  */
-const AGENCY = 'getty images|istock(?:photo)?(?:\\.com)?|shutterstock(?:\\.com)?|afp|reuters|ap|dpa|epa|imago|bloomberg|keystone|picture alliance|unsplash';
 const CREDIT_MARK = new RegExp(
   [
     '©', '\\(c\\)', '\\b(?:photo(?:graph)?s?|fotos?|bild|credit|crédito|image)\\s*(?:by\\b|:)', '\\bimage (?:copyright|caption)\\b',

@@ -249,6 +249,18 @@ describe('credit-lines', () => {
     expect(left).toBe('The new tram at the depot');
   });
 
+  it('removes credits that name an agency, and the screen-reader label before a credit', () => {
+    const html = '<figure><img src="a.jpg" alt=""><figcaption><span>Image copyright Getty Images</span> The new tram at the depot <span>Jane Doe | Bloomberg | Getty Images</span></figcaption></figure><p>Reuters</p>';
+    const { left, removed } = applyRule(creditLines, html);
+    expect(removed.map((r) => r.text)).toEqual(['Image copyright Getty Images', 'Jane Doe | Bloomberg | Getty Images', 'Reuters']);
+    expect(left).toBe('The new tram at the depot');
+  });
+
+  it('keeps a sentence that names an agency', () => {
+    const { removed } = applyRule(creditLines, '<p>Talks resume on Monday, Reuters reported.</p><p>Photos from AFP</p>');
+    expect(removed).toEqual([]);
+  });
+
   it('keeps a sentence that starts with the word "source"', () => {
     const { removed } = applyRule(creditLines, '<p>Source code for the tram timetable app was published by the council on Monday.</p>');
     expect(removed).toEqual([]);
