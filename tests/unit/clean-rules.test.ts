@@ -236,6 +236,27 @@ describe('edge-boilerplate', () => {
     expect(removed).toHaveLength(6);
   });
 
+  it('removes cookie notices and gallery counters', () => {
+    const html = `<div><p>Image 3 of 9</p>${PROSE}<p>This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out if you wish. Accept</p></div>`;
+    const { removed } = applyRule(edgeBoilerplate, html);
+    expect(removed.map((r) => r.text)).toEqual(['Image 3 of 9', "This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out if you wish. Accept"]);
+  });
+
+  it('does not take a long copyright notice for the story\'s last paragraph', () => {
+    const tail =
+      '<p>Citation: Council backs tram extension (2025, March 4) retrieved 5 March 2025 from https://example.com/news/tram</p>' +
+      '<p>This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced without the written permission. The content is provided for information purposes only.</p>';
+    const { removed, left } = applyRule(edgeBoilerplate, `<div>${PROSE}${tail}</div>`);
+    expect(removed).toHaveLength(2);
+    expect(left).toContain('publish a support scheme');
+  });
+
+  it('keeps a closing paragraph about copyright', () => {
+    const last = '<p>The court ruled that the copyright in the tram photographs belongs to the council, which may now license them to the publishers who asked for them.</p>';
+    const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}${last}</div>`);
+    expect(removed).toEqual([]);
+  });
+
   it('reads a closing Japanese sentence as a sentence', () => {
     const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}<p>※「iPhone」は、Apple Inc.の商標です。</p></div>`);
     expect(removed).toEqual([]);

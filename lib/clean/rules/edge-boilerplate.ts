@@ -31,6 +31,7 @@ const PROMPTS = new RegExp(
       '(?:du musst|sie müssen) eingeloggt sein', 'um (?:den|diesen|einen) .{1,60} (?:zu )?kommentieren', 'verraten sie (?:uns )?(?:gerne )?in den kommentaren', '(?:diese website|this site) (?:verwendet|uses) akismet',
       'verpasse keine', 'verpassen sie keine', 'never miss', 'for the latest (?:stories|news|updates)', 'get the latest (?:news|stories)', 'download (?:the|our) [\\w ]{1,30} app', 'werden sie mitglied', 'become a member', 'hazte miembro',
       'dieser beitrag gibt die meinung', '\\*\\s?werbung\\b', 'dieser beitrag enthält werbung', '\\(?alle angaben ohne gewähr',
+      '(?:this|our) (?:web)?site uses cookies', 'we use cookies', '(?:diese|unsere) (?:web)?seite (?:verwendet|nutzt) cookies', 'wir (?:verwenden|nutzen) cookies', 'ce site utilise des cookies', 'este sitio (?:web )?utiliza cookies',
       'media playback is unsupported', 'sign in', 'log in', 'follow [\\w ]{1,30} on (?:instagram|facebook|twitter|x|youtube|tiktok)', 'get (?:the )?[\\w ]{1,30} app',
     ].join('|') +
     ')(?:\\b|[:：?!.])',
@@ -52,6 +53,7 @@ const LABELS = new RegExp(
       'meist[ -]?(?:diskutiert|gelesen|kommentiert)(?:e artikel)?', 'inhaltsverzeichnis', 'table of contents', 'índice', 'sommaire', 'spis treści',
       'anzeige', 'werbung', 'advertisement', 'publicidad', 'publicité', 'reklama', 'externer inhalt', 'bild (?:anzeigen|vergrößern)(?: bild schließen)?',
       'quellen (?:anzeigen|ausblenden)', '\\d+ min(?:ute)?s? read', 'lesezeit:? \\d+ min(?:uten)?', 'drucken', 'print', 'drukuj', 'imprimir', 'imprimer',
+      '(?:image|photo|picture|slide|bild|foto|imagen|zdjęcie) \\d+ (?:of|von|de|sur|z|/) \\d+',
       'zurück', 'back to top', 'nach oben', 'permalink', 'permalien', 'kommentare', 'comments', 'comentarios', 'community', 'news',
     ].join('|') +
     ')[\\s:：.!?»>…•|)\\]*–—-]*$',
@@ -68,6 +70,8 @@ const STRUCTURED = 'li, td, th, dd, dt, pre, blockquote, code, figure';
 const LABEL_WORDS = 8;
 const HEADING = /^H[1-6]$/i;
 const COPYRIGHT = /©|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone/i;
+/** The notices themselves, as against a story that mentions copyright. */
+const COPYRIGHT_NOTICE = /^(?:©|\(c\)|copyright\b)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|subject to copyright|may be reproduced without/i;
 const MAX_WORDS = 30;
 /** A copyright notice or post stamp after the story may run long ("no part may be reproduced…"). */
 const LONG_WORDS = 80;
@@ -75,7 +79,7 @@ const BODY_WORDS = 20;
 
 /** Furniture that may run as long as a paragraph, so it cannot mark where the story ends. */
 function isLongFurniture(text: string): boolean {
-  return POST_META.test(text) || (PROMPTS.test(text) && countWords(text) <= MAX_WORDS);
+  return POST_META.test(text) || COPYRIGHT_NOTICE.test(text) || (PROMPTS.test(text) && countWords(text) <= MAX_WORDS);
 }
 
 function isBodyParagraph(el: Element): boolean {
