@@ -14,6 +14,7 @@ import { bylineBlocks } from '../../lib/clean/rules/byline-blocks';
 import { RULES } from '../../lib/clean/rules';
 import { edgeBoilerplate } from '../../lib/clean/rules/edge-boilerplate';
 import { creditLines } from '../../lib/clean/rules/credit-lines';
+import { repeatedCaptions } from '../../lib/clean/rules/repeated-captions';
 import { PROSE } from './support/dom';
 import { groupRemovals } from '../../lib/clean/group-removals';
 
@@ -285,6 +286,26 @@ describe('credit-lines', () => {
   it('keeps a sentence that starts with the word "source"', () => {
     const { removed } = applyRule(creditLines, '<p>Source code for the tram timetable app was published by the council on Monday.</p>');
     expect(removed).toEqual([]);
+  });
+});
+
+describe('repeated-captions', () => {
+  const caption = 'A tram waits at the depot in the old freight yard, where the new line will begin next spring.';
+  it('removes a caption printed again under the next pictures of a gallery, keeps the first', () => {
+    const slide = (n: number) => `<li><div><img src="${n}.jpg" alt=""></div><div><p>${caption}</p></div></li>`;
+    const { removed, left } = applyRule(repeatedCaptions, `${BODY}<ul>${slide(1)}${slide(2)}${slide(3)}</ul>`);
+    expect(removed.map((r) => r.text)).toEqual([caption, caption]);
+    expect(left.split('A tram waits').length - 1).toBe(1);
+  });
+
+  it('keeps repeated text that captions no picture, or that follows pictures in the story', () => {
+    const inStory = `<div><h2>Depot</h2><p><img src="1.jpg" alt=""></p><p>${caption}</p><h2>Yard</h2><p><img src="2.jpg" alt=""></p><p>${caption}</p></div>`;
+    expect(applyRule(repeatedCaptions, `<p>${caption}</p><p>${caption}</p>${inStory}`).removed).toEqual([]);
+  });
+
+  it('reads one caption shared by pictures side by side once', () => {
+    const html = `<div><p><img src="1.jpg" alt=""><img src="2.jpg" alt=""></p><p>The two trams that will open the line, side by side at the depot.</p></div>`;
+    expect(applyRule(repeatedCaptions, html).removed).toEqual([]);
   });
 });
 

@@ -11,6 +11,7 @@ import { linkRails } from './link-rails';
 import { bylineBlocks } from './byline-blocks';
 import { edgeBoilerplate } from './edge-boilerplate';
 import { creditLines } from './credit-lines';
+import { repeatedCaptions } from './repeated-captions';
 
 /** Every cleaning rule, in the order they run: a rule sees the article as the rules before it left it. */
 export const RULES: readonly CleanRule[] = [
@@ -25,6 +26,7 @@ export const RULES: readonly CleanRule[] = [
   linkRails,
   bylineBlocks,
   creditLines,
+  repeatedCaptions,
   edgeBoilerplate,
 ];
 

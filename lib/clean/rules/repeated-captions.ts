@@ -1,0 +1,51 @@
+import type { CleanRule } from '../rule';
+import { countWords, textOf } from '../../text';
+
+const MAX_WORDS = 40;
+const MAX_CHARS = MAX_WORDS * 12;
+
+/** The picture and the wrappers around it that hold no text. */
+function pictureBlock(img: Element, root: Element): Element {
+  let block = img;
+  while (block.parentElement && block.parentElement !== root && textOf(block.parentElement) === '') block = block.parentElement;
+  return block;
+}
+
+/**
+ * What captions a picture: its figure's <figcaption>, or the block after it
+ * when the two are alone in their wrapper. A paragraph that merely follows a
+ * picture in the story is not its caption.
+ */
+function captionOf(img: Element, root: Element): Element | undefined {
+  const figure = img.closest('figure');
+  if (figure && root.contains(figure)) return figure.querySelector('figcaption') ?? undefined;
+  const picture = pictureBlock(img, root);
+  const next = picture.nextElementSibling;
+  if (!next || next.querySelector('img') || picture.parentElement === root || picture.parentElement?.childElementCount !== 2) return undefined;
+  return next;
+}
+
+/**
+ * A caption printed again under the next picture of a gallery, word for word
+ * ("Image 1 of 9" slides that all carry the first slide's caption, a post
+ * that puts the event's name under each photo). The first stays; the text
+ * around the pictures is never touched.
+ */
+export const repeatedCaptions: CleanRule = {
+  name: 'repeated-captions',
+  reason: 'a picture caption repeated word for word',
+  *find(root, { length }) {
+    const seen = new Set<string>();
+    // Pictures side by side share the block after them: it is one caption, read once.
+    const read = new Set<Element>();
+    for (const img of Array.from(root.getElementsByTagName('img'))) {
+      const caption = captionOf(img, root);
+      if (!caption || read.has(caption) || length(caption) > MAX_CHARS) continue;
+      read.add(caption);
+      const text = textOf(caption);
+      if (!text || countWords(text) > MAX_WORDS) continue;
+      if (seen.has(text)) yield caption;
+      else seen.add(text);
+    }
+  },
+};
