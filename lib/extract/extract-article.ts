@@ -16,6 +16,7 @@ import { normalizeMedia, unwrapNoscriptImages } from './normalize-media';
 import { restoreLeadFigure } from './lead-figure';
 import { liftFormulas } from './formulas';
 import { unwrapNoscriptStories } from './noscript-story';
+import { restoreStandfirst } from './standfirst';
 
 export interface ExtractOptions {
   /** The page's address; relative links and images resolve against it. */
@@ -153,6 +154,7 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
   const body = parsed?.content;
   if (!parsed || !body) return noArticle();
   if (doc.body) restoreLeadFigure(body, doc.body, scan.figures);
+  restoreStandfirst(body, scan.firstH1, meta.excerpt);
   normalizeMedia(body, doc.baseURI);
   wrapLooseCaptions(body);
   return { ok: true, raw: { url: options.url, meta, readability: parsed, body, win } };

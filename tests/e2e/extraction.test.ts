@@ -78,3 +78,21 @@ describe('a post that only a <noscript> holds', () => {
     expect(shown.split(first).length - 1).toBe(1);
   });
 });
+
+describe('a standfirst in the page header', () => {
+  it('is shown once, above the story, in the popup', async () => {
+    const dek = 'Officials from both countries met in secret for weeks, and the plan they drafted reached Kyiv only days before it was due.';
+    const paragraphs = expected.paragraphs.slice(0, 6).map((p) => `<p>${p}</p>`).join('');
+    session.server.route(
+      '/e2e/standfirst.html',
+      `<!doctype html><html lang="en"><head><title>Secret talks</title></head><body>
+      <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+      <article><header><h1>Secret talks</h1><p class="standfirst">${dek}</p><p>By Jane Doe</p></header>
+      <div class="story">${paragraphs}</div></article><footer><a href="/about">About</a></footer></body></html>`,
+    );
+    const popup = await session.browser.openPopupFor(await session.browser.openTab(session.server.url('/e2e/standfirst.html')));
+    const preview = norm(await popup.getByTestId('preview').evaluate((el) => el.textContent ?? ''));
+    expect(preview.split(dek).length - 1).toBe(1);
+    expect(preview.indexOf(dek)).toBeLessThan(preview.indexOf(norm(expected.paragraphs[0]!)));
+  });
+});
