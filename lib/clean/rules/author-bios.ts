@@ -1,9 +1,11 @@
 import type { CleanRule } from '../rule';
-import { HEADING_TAGS } from '../dom';
+import { elementsNamed, HEADING_TAGS } from '../dom';
 import { leafBlocks } from '../leaf-blocks';
 import { textOf, countWords } from '../../text';
 
 const BIO_HEADING = /^(?:about the authors?|about the writers?|about the contributors?|author bios?|über (?:den|die) autor(?:in|en|innen)?|zur person|à propos de l['’]auteur|sobre el autor|sull['’]autore|o autorze)$/i;
+const HEADING_CANDIDATES = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong']);
+const LINK_CANDIDATES = new Set(['a', 'button', 'span', 'div']);
 const BIO_LINK = /^(?:see|view|read) (?:full )?(?:bio|profile)|^full bio$|^more (?:from|by) this author$|^alle artikel (?:von|dieses autors)/i;
 
 /**
@@ -38,7 +40,7 @@ export const authorBios: CleanRule = {
   name: 'author-bios',
   reason: 'author bio boilerplate ("About the Authors", "See full bio")',
   *find(root, { length, authors }) {
-    for (const el of root.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div, span, strong')) {
+    for (const el of elementsNamed(root, HEADING_CANDIDATES)) {
       if (length(el) > 60 || !BIO_HEADING.test(textOf(el))) continue;
       if (!HEADING_TAGS.has(el.tagName.toUpperCase()) && el.children.length > 1) continue;
       // The heading's section goes with it when the section is only the bios.
@@ -54,7 +56,7 @@ export const authorBios: CleanRule = {
       }
     }
     yield* closingBios(root, authors);
-    for (const el of root.querySelectorAll('a, button, span, div')) {
+    for (const el of elementsNamed(root, LINK_CANDIDATES)) {
       if (length(el) > 40 || el.children.length > 2 || !BIO_LINK.test(textOf(el))) continue;
       // The row is the block that holds the author's name and this link.
       let row: Element = el;

@@ -1,6 +1,8 @@
 import type { CleanRule } from '../rule';
 import { textOf, countWords } from '../../text';
+import { elementsNamed, holds } from '../dom';
 
+const CANDIDATES = new Set(['p', 'div', 'span', 'address', 'time', 'ul']);
 const BYLINE = /^(?:by|von|par|por|di|door|av|przez)\s+\S/i;
 const DATELINE = /^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour)\b|\w+ \d{1,2}, \d{4}\b|\d{1,2}\.? \w+ \d{4}\b|\d{4}-\d{2}-\d{2})/i;
 
@@ -13,13 +15,13 @@ export const bylineBlocks: CleanRule = {
   name: 'byline-blocks',
   reason: 'byline or date line, shown as metadata instead',
   *find(root, { length }) {
-    const blocks = Array.from(root.querySelectorAll('p, div, span, address, time, ul')).filter((el) => length(el) > 0);
+    const blocks = elementsNamed(root, CANDIDATES).filter((el) => length(el) > 0);
     const bodyStart = blocks.findIndex((el) => el.tagName === 'P' && countWords(textOf(el)) > 25);
     const head = bodyStart === -1 ? blocks.slice(0, 8) : blocks.slice(0, bodyStart);
     for (const el of head) {
       if (length(el) > 400) continue;
       const text = textOf(el);
-      if (countWords(text) > 40 || el.querySelector('p')) continue;
+      if (countWords(text) > 40 || holds(el, 'p')) continue;
       if (BYLINE.test(text) || (DATELINE.test(text) && text.length < 80) || el.tagName === 'TIME' || el.tagName === 'ADDRESS') yield el;
     }
   },

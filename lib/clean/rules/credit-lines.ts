@@ -1,6 +1,7 @@
 import type { CleanRule } from '../rule';
 import { countWords, textOf } from '../../text';
 import { AGENCY } from '../../photo-agencies';
+import { elementsNamed } from '../dom';
 
 /** "Foto: Galli/Malteser", "Crédits photos : Bestimage", "(crédito: …)", "Quelle: dpa". */
 const CREDIT = /^\(?(?:foto|fotos|photo|photos|photograph|bild|bilder|credit|credits|crédits?(?: photos?)?|crédito|créditos|imagen|imágenes|fot\.|zdjęcie|quelle|source|fuente|źródło|abbildung|image|picture|grafik|illustration)\s*(?:[:：]|\/)/i;
@@ -9,6 +10,7 @@ const CREDIT_LABEL = /^(?:image|photo|picture|foto|bild)\s+(?:copyright|credit)\
 /** Names and agencies and nothing else: "Jane Doe | Bloomberg | Getty Images", "AFP". */
 const AGENCY_LINE = new RegExp(`^(?:[^.!?|/]{1,40}[|/]\\s*)*(?:${AGENCY})\\s*$`, 'i');
 const MAX_WORDS = 12;
+const CANDIDATES = new Set(['p', 'span', 'small', 'div', 'figcaption', 'cite', 'em', 'i', 'li']);
 
 /**
  * Picture credits and source stamps: a short element that is nothing but a
@@ -19,7 +21,7 @@ export const creditLines: CleanRule = {
   reason: 'picture credit or source stamp',
   trigger: new RegExp(`foto|photo|bild|credit|crédit|imagen|fot\\.|zdjęcie|quelle|source|fuente|źródło|abbildung|image|picture|grafik|illustration|\\b(?:${AGENCY})\\b`, 'i'),
   *find(root, { length }) {
-    for (const el of root.querySelectorAll('p, span, small, div, figcaption, cite, em, i, li')) {
+    for (const el of elementsNamed(root, CANDIDATES)) {
       if (length(el) > MAX_WORDS * 15) continue;
       const text = textOf(el);
       if ((CREDIT.test(text) || CREDIT_LABEL.test(text) || AGENCY_LINE.test(text)) && countWords(text) <= MAX_WORDS) yield el;

@@ -1,6 +1,6 @@
 import type { CleanRule } from '../rule';
 import { leafBlocks } from '../leaf-blocks';
-import { linkDensity } from '../dom';
+import { closestNamed, holds, linkDensity } from '../dom';
 import { countWords, textOf } from '../../text';
 
 /**
@@ -66,7 +66,7 @@ const POST_META = /^(?:this entry was posted|posted (?:on|in)|der beitrag wurde 
 /** A sentence ends with one of these; a label or a heading does not. */
 const SENTENCE_END = /[.!?…"“”»)。！？」』]$/;
 /** Lines where a short, unpunctuated text is the content's own form. */
-const STRUCTURED = 'li, td, th, dd, dt, pre, blockquote, code, figure';
+const STRUCTURED = new Set(['li', 'td', 'th', 'dd', 'dt', 'pre', 'blockquote', 'code', 'figure']);
 const LABEL_WORDS = 8;
 const HEADING = /^H[1-6]$/i;
 const COPYRIGHT = /©|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone/i;
@@ -97,7 +97,7 @@ function isLabel(text: string): boolean {
  * picture, labels a button. Lists and tables keep their short items.
  */
 function isLabelLike(el: Element, text: string, words: number): boolean {
-  if (words > LABEL_WORDS || el.closest(STRUCTURED)) return false;
+  if (words > LABEL_WORDS || closestNamed(el, STRUCTURED)) return false;
   return HEADING.test(el.tagName) || !SENTENCE_END.test(text);
 }
 
@@ -128,7 +128,7 @@ export const edgeBoilerplate: CleanRule = {
       if (words > MAX_WORDS && !(after && (COPYRIGHT.test(text) || POST_META.test(text)))) return 'keep';
       if ((words <= PROMPT_WORDS && PROMPTS.test(text)) || isLabel(text)) return 'furniture';
       if (i >= first && i <= last) return 'keep';
-      const linky = el.querySelector('a') !== null && linkDensity(el) >= 0.6;
+      const linky = holds(el, 'a') && linkDensity(el) >= 0.6;
       if (linky || EDGE_OPENERS.test(text) || COPYRIGHT.test(text) || PROMPTS.test(text) || POST_META.test(text)) return 'furniture';
       return after && isLabelLike(el, text, words) ? 'label' : 'keep';
     });

@@ -1,4 +1,7 @@
 import type { CleanRule } from '../rule';
+import { elementsNamed } from '../dom';
+
+const IMAGES = new Set(['img', 'amp-img']);
 
 /** Alt text that describes the picture's job in the interface, not its content. */
 const ICON_ALT = /\b(icon|arrow|chevron|caret|button|logo|avatar|spinner|placeholder( alt text)?|spacer)\b|^(image|img|photo|picture|thumbnail)$/i;
@@ -17,7 +20,7 @@ export const iconImages: CleanRule = {
   name: 'icon-images',
   reason: 'interface icon or placeholder image, not part of the story',
   *find(root) {
-    for (const img of root.querySelectorAll('img, amp-img')) {
+    for (const img of elementsNamed(root, IMAGES)) {
       const alt = (img.getAttribute('alt') ?? '').trim();
       const w = size(img, 'width');
       const h = size(img, 'height');

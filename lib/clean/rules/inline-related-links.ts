@@ -1,5 +1,5 @@
 import type { CleanRule } from '../rule';
-import { linkDensity } from '../dom';
+import { closestNamed, elementsNamed, holds, linkDensity } from '../dom';
 import { countWords, textOf } from '../../text';
 
 /**
@@ -25,6 +25,9 @@ function isShoutedTeaser(el: Element, text: string): boolean {
   return letters.length >= 15 && letters === letters.toUpperCase() && letters !== letters.toLowerCase() && linkDensity(el) > 0.9;
 }
 
+const LIST_OR_TABLE_CELL = new Set(['li', 'td', 'th']);
+const CANDIDATES = new Set(['p', 'li', 'div', 'h2', 'h3', 'h4', 'h5', 'h6', 'aside', 'blockquote']);
+
 const host = (url: URL) => url.hostname.replace(/^www\./, '');
 
 /** A link to another page of the site the article is on (not an anchor in the article itself). */
@@ -46,7 +49,7 @@ function isOtherPageOfSite(href: string | null, page: string): boolean {
  * another site or to a section of the article, and a list of links are left alone.
  */
 function isLinkedHeadline(el: Element, text: string): boolean {
-  if (el.localName === 'li' || el.closest('li, td, th')) return false;
+  if (closestNamed(el, LIST_OR_TABLE_CELL)) return false;
   const words = countWords(text);
   if (words < 3 || words > 20 || /[.:;,?]$/.test(text)) return false;
   const links = el.getElementsByTagName('a');
@@ -57,16 +60,16 @@ export const inlineRelatedLinks: CleanRule = {
   name: 'inline-related-links',
   reason: 'inline link to another story ("Read More:", "Related:", a headline that is only a link)',
   *find(root, { length }) {
-    for (const el of root.querySelectorAll('p, li, div, h2, h3, h4, h5, h6, aside, blockquote')) {
+    for (const el of elementsNamed(root, CANDIDATES)) {
       // Every teaser is a link: most blocks have none, and are passed over before their text is read.
-      if (length(el) > 300 || !el.querySelector('a')) continue;
+      if (length(el) > 300 || !holds(el, 'a')) continue;
       const text = textOf(el);
       if (text.length > 300) continue;
       if (!LABEL.test(text) && !isShoutedTeaser(el, text) && !isLinkedHeadline(el, text)) continue;
       const density = linkDensity(el);
       if (density < 0.4) continue;
       // The label must sit at the start of this block, not of a larger wrapper around the body.
-      if (el.querySelectorAll('p').length > 1) continue;
+      if (el.getElementsByTagName('p').length > 1) continue;
       yield el;
     }
   },

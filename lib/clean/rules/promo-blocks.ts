@@ -1,5 +1,6 @@
 import type { CleanRule } from '../rule';
 import { textOf, countWords } from '../../text';
+import { elementsNamed, elementsWhere, holds } from '../dom';
 
 /** Calls to action that no article sentence makes. */
 const PROMO = [
@@ -23,6 +24,7 @@ const PROMO = [
   /\bsuscr[íi]bete\b/i,
 ];
 
+const CANDIDATES = new Set(['p', 'div', 'section', 'aside', 'li', 'blockquote']);
 const MAX_WORDS = 70;
 /** Longer than any 70 words of prose: blocks past it are skipped unread. */
 const MAX_CHARS = 1200;
@@ -36,7 +38,7 @@ export const promoBlocks: CleanRule = {
   reason: 'newsletter, webinar or subscription promo',
   trigger: /newsletter|subscri|sign(?:ing)? up|regist|webinar|inbox|unlimited|journalism|follow us|abonn|anmeld|inscri|suscr/i,
   *find(root, { length }) {
-    for (const form of root.querySelectorAll('form, [role="form"]')) {
+    for (const form of elementsWhere(root, (el) => el.localName === 'form' || el.getAttribute('role') === 'form')) {
       if (length(form) <= MAX_CHARS && form.querySelector('input[type="email"], input[name*="mail" i]') && countWords(textOf(form)) <= MAX_WORDS) {
         let box: Element = form;
         // Take the sign-up box's heading and blurb with it.
@@ -44,11 +46,11 @@ export const promoBlocks: CleanRule = {
         yield box;
       }
     }
-    for (const el of root.querySelectorAll('p, div, section, aside, li, blockquote')) {
+    for (const el of elementsNamed(root, CANDIDATES)) {
       if (length(el) > MAX_CHARS) continue;
       const text = textOf(el);
       if (!text || countWords(text) > MAX_WORDS) continue;
-      if (el.querySelector('p, div, section') && el.children.length > 1 && !el.querySelector('a, button, input')) continue;
+      if ((holds(el, 'p') || holds(el, 'div') || holds(el, 'section')) && el.children.length > 1 && !(holds(el, 'a') || holds(el, 'button') || holds(el, 'input'))) continue;
       if (PROMO.some((re) => re.test(text))) yield el;
     }
   },
