@@ -9,6 +9,18 @@ export function textOf(node: Node | null | undefined): string {
 }
 
 /**
+ * Whether a node holds any text that is not whitespace. Stops at the first
+ * such text node: asking for the whole text of a picture's wrapper, to learn
+ * that it has some, can mean building the whole article's text.
+ */
+export function hasText(node: Node): boolean {
+  const doc = node.ownerDocument ?? (node as Document);
+  const walker = doc.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) if (/\S/.test(text.nodeValue ?? '')) return true;
+  return false;
+}
+
+/**
  * Without soft hyphens (U+00AD): invisible hints where a word may break at a
  * line's end. Left in a saved copy they split "Mit­tel­al­ter" into four words
  * for the word count and hide it from a search for "Mittelalter".

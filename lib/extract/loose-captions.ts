@@ -1,4 +1,4 @@
-import { countWords, textOf } from '../text';
+import { countWords, hasText, textOf } from '../text';
 import { AGENCY } from '../photo-agencies';
 
 /**
@@ -26,7 +26,7 @@ function isCaption(el: Element): boolean {
 /** The picture and the wrappers that hold nothing else. */
 function pictureBlock(img: Element, root: Element): Element {
   let block = img;
-  while (block.parentElement && block.parentElement !== root && textOf(block.parentElement) === '' && block.parentElement.getElementsByTagName('img').length === 1) {
+  while (block.parentElement && block.parentElement !== root && !hasText(block.parentElement) && block.parentElement.getElementsByTagName('img').length === 1) {
     block = block.parentElement;
   }
   return block;

@@ -1,5 +1,5 @@
 import type { CleanRule } from '../rule';
-import { countWords, textOf } from '../../text';
+import { countWords, hasText, textOf } from '../../text';
 
 const MAX_WORDS = 40;
 const MAX_CHARS = MAX_WORDS * 12;
@@ -7,7 +7,7 @@ const MAX_CHARS = MAX_WORDS * 12;
 /** The picture and the wrappers around it that hold no text. */
 function pictureBlock(img: Element, root: Element): Element {
   let block = img;
-  while (block.parentElement && block.parentElement !== root && textOf(block.parentElement) === '') block = block.parentElement;
+  while (block.parentElement && block.parentElement !== root && !hasText(block.parentElement)) block = block.parentElement;
   return block;
 }
 
