@@ -1,6 +1,7 @@
 import type { ArticleRecord } from '../lib/article';
 import { formatDate } from '../lib/export/byline';
 import { formatCount } from '../lib/format-count';
+import { headerSummary } from '../lib/header-summary';
 
 interface Props {
   article: ArticleRecord;
@@ -8,6 +9,7 @@ interface Props {
 
 export function ArticleHeader({ article }: Props) {
   const date = article.publishedTime ? formatDate(article.publishedTime) : '';
+  const summary = headerSummary(article);
   return (
     <header class="article-header">
       <h1 data-testid="title">{article.title}</h1>
@@ -27,7 +29,7 @@ export function ArticleHeader({ article }: Props) {
         <span data-testid="word-count">{formatCount(article.wordCount)} words</span>
         {article.lang && <span data-testid="lang">{article.lang}</span>}
       </p>
-      {article.excerpt && <p class="excerpt">{article.excerpt}</p>}
+      {summary && <p class="excerpt">{summary}</p>}
     </header>
   );
 }

@@ -80,12 +80,12 @@ describe('a post that only a <noscript> holds', () => {
 });
 
 describe('a standfirst in the page header', () => {
-  it('is shown once, above the story, in the popup', async () => {
+  it('is shown once, above the story, in the popup, and not again as the summary under the title', async () => {
     const dek = 'Officials from both countries met in secret for weeks, and the plan they drafted reached Kyiv only days before it was due.';
     const paragraphs = expected.paragraphs.slice(0, 6).map((p) => `<p>${p}</p>`).join('');
     session.server.route(
       '/e2e/standfirst.html',
-      `<!doctype html><html lang="en"><head><title>Secret talks</title></head><body>
+      `<!doctype html><html lang="en"><head><title>Secret talks</title><meta name="description" content="${dek}"></head><body>
       <nav><a href="/">Home</a> <a href="/world">World</a></nav>
       <article><header><h1>Secret talks</h1><p class="standfirst">${dek}</p><p>By Jane Doe</p></header>
       <div class="story">${paragraphs}</div></article><footer><a href="/about">About</a></footer></body></html>`,
@@ -94,5 +94,6 @@ describe('a standfirst in the page header', () => {
     const preview = norm(await popup.getByTestId('preview').evaluate((el) => el.textContent ?? ''));
     expect(preview.split(dek).length - 1).toBe(1);
     expect(preview.indexOf(dek)).toBeLessThan(preview.indexOf(norm(expected.paragraphs[0]!)));
+    expect(await popup.locator('.excerpt').count()).toBe(0);
   });
 });
