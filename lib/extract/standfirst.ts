@@ -148,7 +148,8 @@ function absolute(url: string, base: string): string {
  * caption. Lines that repeat the page's summary go back on that alone; any
  * other must end like a sentence and sit in no box named for furniture.
  * Nothing changes unless the story's opening is found close below the
- * headline and the lines above it are few and short.
+ * headline; when the lines above it are more than three or 120 words, only a
+ * line that repeats the description goes back.
  */
 export function restoreStandfirst(article: Element, headline: Element | undefined, summary: string | null | undefined): void {
   if (!headline) return;
@@ -158,19 +159,26 @@ export function restoreStandfirst(article: Element, headline: Element | undefine
   if (!lines || lines.length === 0) return;
   const description = normalizeSpace(summary);
   let kept: string | undefined;
-  const restore: Element[] = [];
+  let restore: Element[] = [];
+  /** Lines that repeat the page's description, each short enough to be a standfirst on its own. */
+  const summaries: Element[] = [];
   let words = 0;
   for (const line of lines) {
     const text = textOf(line);
     const n = countWords(text);
     if (n < MIN_WORDS || NOT_PROSE.test(text) || linkedShare(line, text.length) > 0.3 || captionsPicture(line, text.length)) continue;
-    if (!isSummary(text, description) && (namesFurniture(line) || !SENTENCE_END.test(text))) continue;
+    const summaryLine = isSummary(text, description);
+    if (!summaryLine && (namesFurniture(line) || !SENTENCE_END.test(text))) continue;
     kept ??= textBefore(article, opening.paragraph);
     if (kept.includes(squeezed(text.slice(0, 80)))) continue;
     restore.push(line);
+    if (summaryLine && n <= MAX_WORDS) summaries.push(line);
     words += n;
   }
-  if (restore.length === 0 || restore.length > MAX_BLOCKS || words > MAX_WORDS) return;
+  // More prose above the story than a standfirst runs to is the page's own intro, or a column
+  // Readability passed over; of it only a line that repeats the page's description goes back.
+  if (restore.length > MAX_BLOCKS || words > MAX_WORDS) restore = summaries.length === 1 ? summaries : [];
+  if (restore.length === 0) return;
   const doc = article.ownerDocument;
   const first = article.firstElementChild;
   // Readability wraps its article in one page <div>; the standfirst goes inside it.

@@ -40,6 +40,18 @@ describe('restoreStandfirst', () => {
     expect(restored(header)).toBe('');
   });
 
+  it('puts back only the line that repeats the description when more prose stands above the story', () => {
+    const intro = [
+      'The tram line was first proposed in the last century, when the freight railway still ran past the depot.',
+      'Three mayors promised it before the current one, and each time the money went to the ring road instead.',
+      'Residents of the northern suburbs formed an association to press for it, which now has two thousand members.',
+      'Their petition was handed to the council last spring, with the signatures of nearly half of the district.',
+    ].map((line) => `<p>${line}</p>`).join('');
+    const dek = 'Councillors back the northern extension after a decade of debate.';
+    expect(restored(`<p class="dek">${dek}</p>${intro}`)).toBe(dek);
+    expect(restored(intro)).toBe('');
+  });
+
   it('does not repeat a standfirst Readability kept', () => {
     const doc = page(`<header><h1>Council backs tram extension</h1><p>${DEK}</p></header><div class="story">${PROSE}</div>`);
     const article = doc.createElement('div');
