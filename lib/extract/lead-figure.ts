@@ -1,14 +1,8 @@
-import { textOf, countWords } from '../text';
-import { normalizeMedia } from './normalize-media';
+import { textOf } from '../text';
+import { absoluteLinks, normalizeMedia } from './normalize-media';
+import { firstBodyParagraph, prependToArticle } from './article-opening';
 
 const OUTSIDE_STORY = 'nav, aside, footer, [role="navigation"], [role="complementary"], [role="contentinfo"]';
-const BODY_PARAGRAPH_WORDS = 25;
-
-function firstBodyParagraph(root: Element): Element | undefined {
-  for (const p of root.getElementsByTagName('p')) if (countWords(textOf(p)) >= BODY_PARAGRAPH_WORDS) return p;
-  return undefined;
-}
-
 function precedes(a: Node, b: Node): boolean {
   return Boolean(a.compareDocumentPosition(b) & 4 /* DOCUMENT_POSITION_FOLLOWING */);
 }
@@ -47,7 +41,6 @@ export function restoreLeadFigure(article: Element, page: Element, figures: read
   if (caption && textOf(article).includes(caption)) return;
   const copy = article.ownerDocument.importNode(figure, true);
   normalizeMedia(copy, page.ownerDocument.baseURI);
-  const first = article.firstElementChild;
-  // Readability wraps its output in one div; the figure belongs inside it.
-  (first && first.tagName === 'DIV' && article.children.length === 1 ? first : article).prepend(copy);
+  absoluteLinks(copy, page.ownerDocument.baseURI);
+  prependToArticle(article, copy);
 }

@@ -47,6 +47,18 @@ function absolutize(img: Element, base: string): void {
   }
 }
 
+/**
+ * Links made absolute, in what is put back from the page as written (a lead
+ * figure, a standfirst): Readability does this for its own article, and the
+ * sanitiser drops a relative link.
+ */
+export function absoluteLinks(root: Element, base: string): void {
+  for (const a of root.getElementsByTagName('a')) {
+    const href = a.getAttribute('href');
+    if (href && !href.startsWith('#')) a.setAttribute('href', resolve(href, base));
+  }
+}
+
 function resolve(url: string, base: string): string {
   try {
     return new URL(url, base).href;

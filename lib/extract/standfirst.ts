@@ -1,4 +1,7 @@
 import { countWords, normalizeSpace, textOf } from '../text';
+import { linkDensity } from '../clean/dom';
+import { firstBodyParagraph, prependToArticle } from './article-opening';
+import { absoluteLinks } from './normalize-media';
 
 /** Where a standfirst never stands: menus, side columns, forms, pictures and their captions, lists. */
 const OUTSIDE = new Set([
@@ -9,14 +12,19 @@ const OUTSIDE_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
 const TEXT_BLOCKS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
 /** Wrappers that count as a line of text when no block sits inside them. */
 const LINE_WRAPPERS = new Set(['div', 'span', 'section', 'header']);
+/**
+ * What makes a wrapper a container of lines rather than a line. Narrower than
+ * the cleaner's block tags: a rule, a list item or a widget element inside a
+ * line leaves it one line (with the cleaner's wider set, two blog posts in the
+ * corpus lost their standfirsts).
+ */
 const BLOCKS = new Set(['p', 'div', 'section', 'article', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'blockquote', 'figure']);
 /** How far past the headline to look, in elements: the page's header, not the page. */
 const MAX_STEPS = 300;
 const MIN_WORDS = 8;
 const MAX_WORDS = 120;
 const MAX_BLOCKS = 3;
-/** The story's opening, as Readability kept it: the first paragraph this long. */
-const OPENING_WORDS = 25;
+/** How much of the story's opening paragraph identifies it on the page. */
 const OPENING_CHARS = 60;
 /** Header lines that are not prose: bylines, credits, dates, times, reading times. */
 const NOT_PROSE =
@@ -49,15 +57,6 @@ function holdsBlock(el: Element): boolean {
 function isLine(el: Element): boolean {
   if (TEXT_BLOCKS.has(el.localName)) return true;
   return LINE_WRAPPERS.has(el.localName) && !holdsBlock(el) && textOf(el) !== '';
-}
-
-/** The first words of the story's opening paragraph in Readability's article. */
-function openingOf(article: Element): { text: string; paragraph: Element } | undefined {
-  for (const p of article.getElementsByTagName('p')) {
-    const text = textOf(p);
-    if (countWords(text) >= OPENING_WORDS) return { text: text.slice(0, OPENING_CHARS), paragraph: p };
-  }
-  return undefined;
 }
 
 /**
@@ -107,12 +106,6 @@ function captionsPicture(line: Element, length: number): boolean {
   return false;
 }
 
-function linkedShare(el: Element, length: number): number {
-  let linked = 0;
-  for (const a of el.getElementsByTagName('a')) linked += textOf(a).length;
-  return length ? linked / length : 0;
-}
-
 /** Whether a line is the page's own summary (its description meta), in either's first words. */
 function isSummary(text: string, summary: string): boolean {
   return summary !== '' && (summary.startsWith(text.slice(0, 50)) || text.startsWith(summary.slice(0, 50)));
@@ -132,14 +125,6 @@ function textBefore(article: Element, paragraph: Element): string {
   return squeezed(text);
 }
 
-function absolute(url: string, base: string): string {
-  try {
-    return new URL(url, base).href;
-  } catch {
-    return url;
-  }
-}
-
 /**
  * Put back the standfirst (the summary paragraph between the headline and
  * the story) that Readability drops when it sits in the page's header rather
@@ -153,9 +138,9 @@ function absolute(url: string, base: string): string {
  */
 export function restoreStandfirst(article: Element, headline: Element | undefined, summary: string | null | undefined): void {
   if (!headline) return;
-  const opening = openingOf(article);
-  if (!opening) return;
-  const lines = linesAboveStory(headline, opening.text);
+  const paragraph = firstBodyParagraph(article);
+  if (!paragraph) return;
+  const lines = linesAboveStory(headline, textOf(paragraph).slice(0, OPENING_CHARS));
   if (!lines || lines.length === 0) return;
   const description = normalizeSpace(summary);
   let kept: string | undefined;
@@ -166,10 +151,10 @@ export function restoreStandfirst(article: Element, headline: Element | undefine
   for (const line of lines) {
     const text = textOf(line);
     const n = countWords(text);
-    if (n < MIN_WORDS || NOT_PROSE.test(text) || linkedShare(line, text.length) > 0.3 || captionsPicture(line, text.length)) continue;
+    if (n < MIN_WORDS || NOT_PROSE.test(text) || linkDensity(line) > 0.3 || captionsPicture(line, text.length)) continue;
     const summaryLine = isSummary(text, description);
     if (!summaryLine && (namesFurniture(line) || !SENTENCE_END.test(text))) continue;
-    kept ??= textBefore(article, opening.paragraph);
+    kept ??= textBefore(article, paragraph);
     if (kept.includes(squeezed(text.slice(0, 80)))) continue;
     restore.push(line);
     if (summaryLine && n <= MAX_WORDS) summaries.push(line);
@@ -180,16 +165,11 @@ export function restoreStandfirst(article: Element, headline: Element | undefine
   if (restore.length > MAX_BLOCKS || words > MAX_WORDS) restore = summaries.length === 1 ? summaries : [];
   if (restore.length === 0) return;
   const doc = article.ownerDocument;
-  const first = article.firstElementChild;
-  // Readability wraps its article in one page <div>; the standfirst goes inside it.
-  const parent = first && first.localName === 'div' && article.children.length === 1 ? first : article;
-  const base = headline.ownerDocument.baseURI;
   const paragraphs = restore.map((line) => {
     const p = doc.createElement('p');
     for (const child of Array.from(line.childNodes)) p.append(doc.importNode(child, true));
-    // Readability made the story's links absolute; these come from the page as written.
-    for (const a of Array.from(p.querySelectorAll('a[href]'))) a.setAttribute('href', absolute(a.getAttribute('href')!, base));
+    absoluteLinks(p, headline.ownerDocument.baseURI);
     return p;
   });
-  parent.prepend(...paragraphs);
+  prependToArticle(article, ...paragraphs);
 }

@@ -53,4 +53,13 @@ describe('a plain article', () => {
     expect(result.article.contentHtml).toContain('src="https://example.com/img/tram.jpg"');
     expect(result.article.contentHtml).toContain('<figcaption>The new tram</figcaption>');
   });
+
+  it('keeps the links of a lead figure it puts back, made absolute', () => {
+    const figure = '<figure><img src="/img/tram.jpg" alt="A tram"><figcaption>The new tram at the depot. <a href="/gallery/trams">More pictures</a></figcaption></figure>';
+    const doc = page(`<header><h1>Council backs tram extension</h1>${figure}</header><div class="story">${PROSE}</div>`);
+    const result = extractArticle(doc, { url: 'https://example.com/news/story' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.contentHtml).toContain('<figcaption>The new tram at the depot.');
+    expect(result.article.contentHtml).toContain('href="https://example.com/gallery/trams"');
+  });
 });
