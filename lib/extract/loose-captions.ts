@@ -23,8 +23,8 @@ function isCaption(el: Element): boolean {
   return text !== '' && countWords(text) <= CAPTION_WORDS && CREDIT_MARK.test(text);
 }
 
-/** The picture and the wrappers that hold nothing else. */
-function pictureBlock(img: Element, root: Element): Element {
+/** The picture and the wrappers that hold nothing else: no text, no other picture. */
+export function pictureBlock(img: Element, root: Element): Element {
   let block = img;
   while (block.parentElement && block.parentElement !== root && !hasText(block.parentElement) && block.parentElement.getElementsByTagName('img').length === 1) {
     block = block.parentElement;

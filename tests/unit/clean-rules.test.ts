@@ -304,7 +304,7 @@ describe('repeated-captions', () => {
   });
 
   it('reads one caption shared by pictures side by side once', () => {
-    const html = `<div><p><img src="1.jpg" alt=""><img src="2.jpg" alt=""></p><p>The two trams that will open the line, side by side at the depot.</p></div>`;
+    const html = `<figure><img src="1.jpg" alt=""><img src="2.jpg" alt=""><figcaption>The two trams that will open the line, side by side at the depot.</figcaption></figure>`;
     expect(applyRule(repeatedCaptions, html).removed).toEqual([]);
   });
 });

@@ -1,15 +1,9 @@
 import type { CleanRule } from '../rule';
-import { countWords, hasText, textOf } from '../../text';
+import { countWords, textOf } from '../../text';
+import { pictureBlock } from '../../extract/loose-captions';
 
 const MAX_WORDS = 40;
 const MAX_CHARS = MAX_WORDS * 12;
-
-/** The picture and the wrappers around it that hold no text. */
-function pictureBlock(img: Element, root: Element): Element {
-  let block = img;
-  while (block.parentElement && block.parentElement !== root && !hasText(block.parentElement)) block = block.parentElement;
-  return block;
-}
 
 /**
  * What captions a picture: its figure's <figcaption>, or the block after it
@@ -36,7 +30,7 @@ export const repeatedCaptions: CleanRule = {
   reason: 'a picture caption repeated word for word',
   *find(root, { length }) {
     const seen = new Set<string>();
-    // Pictures side by side share the block after them: it is one caption, read once.
+    // Pictures in one figure share its caption: it is read once.
     const read = new Set<Element>();
     for (const img of Array.from(root.getElementsByTagName('img'))) {
       const caption = captionOf(img, root);
