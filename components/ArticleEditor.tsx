@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ArticleEdit } from '../lib/library/saved-article';
 import { parseTagList } from '../lib/library/tags';
 
@@ -9,10 +9,13 @@ interface Props {
   onSave: (edit: ArticleEdit) => void;
 }
 
-/** The reader's own fields of a saved article. Holds only the draft being typed. */
+/**
+ * The reader's own fields of a saved article. Holds only the draft being typed, seeded once:
+ * the parent keys it by article and version to show another record. Re-seeding from props in an
+ * effect would run after the first paint and wipe whatever was typed in between.
+ */
 export function ArticleEditor({ title, tags, notes, onSave }: Props) {
   const [draft, setDraft] = useState({ title, tags: tags.join(', '), notes });
-  useEffect(() => setDraft({ title, tags: tags.join(', '), notes }), [title, tags.join('\n'), notes]);
   return (
     <form
       class="editor"

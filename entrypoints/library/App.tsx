@@ -333,7 +333,7 @@ export function App({ head }: Props) {
             <button type="button" class="close" aria-label="Close" onClick={() => setOpen(null)}>
               ×
             </button>
-            <ArticleEditor title={open.title} tags={open.tags} notes={open.notes} onSave={(edit) => void onEdit(edit)} />
+            <ArticleEditor key={`${open.id}:${open.updatedAt}`} title={open.title} tags={open.tags} notes={open.notes} onSave={(edit) => void onEdit(edit)} />
             <p>
               <a href={open.canonicalUrl || open.url} target="_blank" rel="noopener noreferrer">
                 Original page
