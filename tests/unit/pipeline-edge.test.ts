@@ -63,3 +63,22 @@ describe('a plain article', () => {
     expect(result.article.contentHtml).toContain('href="https://example.com/gallery/trams"');
   });
 });
+
+describe('a page served as XHTML', () => {
+  it('is read like the same page served as HTML, with its links resolved against the page', async () => {
+    const { JSDOM } = await import('jsdom');
+    const url = 'https://www.city-news.example/2025/trams.xhtml';
+    const markup = `<?xml version="1.0" encoding="utf-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><title>Tram line to reach the northern suburbs</title></head>
+<body><article><h1>Tram line to reach the northern suburbs</h1>${PROSE.replace('the northern suburbs,', 'the <a href="../suburbs">northern suburbs</a>,')}</article></body></html>`;
+    const xhtml = new JSDOM(markup, { url, contentType: 'application/xhtml+xml' }).window.document;
+    const html = page(`<article><h1>Tram line to reach the northern suburbs</h1>${PROSE.replace('the northern suburbs,', 'the <a href="../suburbs">northern suburbs</a>,')}</article>`, '', url);
+    expect(xhtml.contentType).toBe('application/xhtml+xml');
+    const fromXhtml = extractArticle(xhtml, { url });
+    const fromHtml = extractArticle(html, { url });
+    if (!fromXhtml.ok || !fromHtml.ok) throw new Error('no article');
+    expect(fromXhtml.article.textContent).toBe(fromHtml.article.textContent);
+    expect(fromXhtml.article.contentHtml).toContain('<a href="https://www.city-news.example/suburbs"');
+    expect(fromXhtml.article.contentHtml).toBe(fromHtml.article.contentHtml);
+  });
+});
