@@ -121,7 +121,10 @@ async function main(argv: string[]): Promise<number> {
       continue;
     }
     const url = values.url ?? (path === '-' ? 'about:blank' : new URL(path, `file://${process.cwd()}/`).href);
-    const result = extractArticle(parseHtml(html, url), { url });
+    const doc = parseHtml(html, url);
+    const result = extractArticle(doc, { url });
+    // The article is plain data now; a window left open keeps a whole page alive until the last file is done.
+    doc.defaultView?.close();
     if (!result.ok) {
       process.stderr.write(`clean-copy: ${path}: ${result.message}\n`);
       status = Math.max(status, 2);
