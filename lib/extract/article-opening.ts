@@ -9,8 +9,13 @@ export function firstBodyParagraph(root: Element): Element | undefined {
   return undefined;
 }
 
-/** Put what was put back (a lead figure, a standfirst) at the top of the article, inside the one <div> Readability wraps it in. */
-export function prependToArticle(article: Element, ...nodes: Node[]): void {
+/** Where what is put back goes: inside the one <div> Readability wraps the article in, or the article itself. */
+export function articleHolder(article: Element): Element {
   const first = article.firstElementChild;
-  (first && first.localName === 'div' && article.children.length === 1 ? first : article).prepend(...nodes);
+  return first && first.localName === 'div' && article.children.length === 1 ? first : article;
+}
+
+/** Put what was put back (a lead figure, a standfirst) at the top of the article. */
+export function prependToArticle(article: Element, ...nodes: Node[]): void {
+  articleHolder(article).prepend(...nodes);
 }

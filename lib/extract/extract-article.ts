@@ -17,6 +17,7 @@ import { restoreLeadFigure } from './lead-figure';
 import { liftFormulas } from './formulas';
 import { unwrapNoscriptStories } from './noscript-story';
 import { restoreStandfirst } from './standfirst';
+import { restoreRecipe } from './recipe';
 
 export interface ExtractOptions {
   /** The page's address; relative links and images resolve against it. */
@@ -162,6 +163,7 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
   if (!parsed || !body) return noArticle();
   if (doc.body) restoreLeadFigure(body, doc.body, scan.figures);
   restoreStandfirst(body, scan.firstH1, meta.excerpt);
+  restoreRecipe(body, meta.recipe, meta.lang);
   normalizeMedia(body, doc.baseURI);
   wrapLooseCaptions(body);
   return { ok: true, raw: { url: options.url, meta, readability: parsed, body, win } };

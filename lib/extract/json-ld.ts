@@ -10,6 +10,18 @@ export interface JsonLdArticle {
   description?: string;
 }
 
+/** A recipe's ingredient lines and steps, as its JSON-LD gives them (text, possibly with markup or entities). */
+export interface JsonLdRecipe {
+  ingredients: string[];
+  steps: string[];
+}
+
+/** What a page's JSON-LD says: its article, and its recipe when it holds exactly one. */
+export interface JsonLd {
+  article?: JsonLdArticle;
+  recipe?: JsonLdRecipe;
+}
+
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
@@ -72,11 +84,36 @@ function parseBlocks(scripts: Iterable<Element>): Json[] {
   return out;
 }
 
-/** The first article-typed JSON-LD object among the page's `<script>` elements. */
-export function readJsonLd(scripts: Iterable<Element>): JsonLdArticle | undefined {
+/** Lines of a value that is a string, a list of them, or steps (HowToStep, HowToSection) holding them. */
+function lines(v: Json | undefined): string[] {
+  if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
+  if (Array.isArray(v)) return v.flatMap(lines);
+  if (isObject(v)) return v.itemListElement !== undefined ? lines(v.itemListElement) : lines(v.text ?? v.name);
+  return [];
+}
+
+function recipeOf(node: JsonObject): JsonLdRecipe {
+  const steps = lines(node.recipeInstructions);
+  return {
+    ingredients: lines(node.recipeIngredient ?? node.ingredients),
+    // One string holding the whole method is split where the site put its line breaks.
+    steps: steps.length === 1 ? steps[0]!.split(/\s*\n\s*/).filter(Boolean) : steps,
+  };
+}
+
+/** The first article-typed JSON-LD object among the page's `<script>` elements, and its recipe. */
+export function readJsonLd(scripts: Iterable<Element>): JsonLd {
   const nodes = parseBlocks(scripts).flatMap((b) => Array.from(objects(b)));
   const article = nodes.find((n) => types(n).some((t) => ARTICLE_TYPE.test(t)));
-  if (!article) return undefined;
+  // A page of several recipes is a collection: which of them the story is cannot be told.
+  const recipes = nodes.filter((n) => types(n).includes('Recipe'));
+  return {
+    ...(article ? { article: articleOf(article) } : {}),
+    ...(recipes.length === 1 ? { recipe: recipeOf(recipes[0]!) } : {}),
+  };
+}
+
+function articleOf(article: JsonObject): JsonLdArticle {
   return {
     headline: str(article.headline) ?? str(article.name),
     authors: nameOf(article.author ?? article.creator),

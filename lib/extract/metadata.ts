@@ -1,4 +1,4 @@
-import { readJsonLd } from './json-ld';
+import { readJsonLd, type JsonLdRecipe } from './json-ld';
 import { firstMeta, readMetaTags } from './meta-tags';
 import { authorList } from './authors';
 import { toIsoDate } from './dates';
@@ -20,6 +20,8 @@ export interface PageMetadata {
   canonicalUrl?: string;
   /** The page's first <h1>, to tell a site suffix from part of the title. */
   heading?: string;
+  /** The page's recipe, from its JSON-LD: Readability often drops the recipe card. */
+  recipe?: JsonLdRecipe;
 }
 
 function absolute(href: string | undefined, base: string): string | undefined {
@@ -71,7 +73,7 @@ function markedAuthors(doc: Document): string[] {
  * fill what is still missing later.
  */
 export function readMetadata(doc: Document, url: string, scan: PageScan = scanPage(doc)): PageMetadata {
-  const ld = readJsonLd(scan.scripts);
+  const { article: ld, recipe } = readJsonLd(scan.scripts);
   const meta = readMetaTags(scan.metas);
   const html = doc.documentElement;
   const metaAuthors = (meta.get('article:author') ?? []).concat(meta.get('author') ?? [], meta.get('parsely-author') ?? [], meta.get('sailthru.author') ?? []);
@@ -94,5 +96,6 @@ export function readMetadata(doc: Document, url: string, scan: PageScan = scanPa
     leadImage: absolute(ld?.image ?? firstMeta(meta, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src'), url),
     canonicalUrl: absolute(canonical ?? undefined, url),
     heading: normalizeSpace(scan.firstH1?.textContent) || undefined,
+    ...(recipe ? { recipe } : {}),
   };
 }
