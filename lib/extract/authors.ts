@@ -2,7 +2,8 @@ import { normalizeSpace } from '../text';
 
 const LEAD = /^(?:written |reported |posted )?(?:by|von|par|por|di|door|av|przez)\s+/i;
 const SEPARATOR = /\s*(?:,|;|\||\/|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\boraz\b|\bplus\b)\s*/i;
-const NOT_A_NAME = /^(?:https?:|www\.)|\d{4}|^(?:updated|published|staff|the|editor|editors)$/i;
+/** Addresses, years, bare labels, a site's own domain ("jungle.world") and copyright lines are not names. */
+const NOT_A_NAME = /^(?:https?:|www\.)|\d{4}|^(?:updated|published|staff|the|editor|editors)$|^[\p{L}\d-]+(?:\.[\p{L}\d-]+)+$|copyright|©|all rights reserved/iu;
 
 /** A name as it should be shown once: no "By", no trailing role or e-mail. */
 function cleanName(raw: string): string {

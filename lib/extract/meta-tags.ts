@@ -4,12 +4,15 @@ export type MetaTags = ReadonlyMap<string, string[]>;
 export function readMetaTags(metas: Iterable<Element>): MetaTags {
   const map = new Map<string, string[]>();
   for (const meta of metas) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').trim().toLowerCase();
+    const keys = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '').trim().toLowerCase();
     const value = (meta.getAttribute('content') ?? '').trim();
-    if (!key || !value) continue;
-    const list = map.get(key) ?? [];
-    list.push(value);
-    map.set(key, list);
+    if (!keys || !value) continue;
+    // RDFa lets one tag state several properties: property="dc:creator twitter:creator".
+    for (const key of keys.split(/\s+/)) {
+      const list = map.get(key) ?? [];
+      list.push(value);
+      map.set(key, list);
+    }
   }
   return map;
 }

@@ -1,5 +1,5 @@
-import { readJsonLd, type JsonLdRecipe } from './json-ld';
-import { firstMeta, readMetaTags } from './meta-tags';
+import { readJsonLd, type JsonLdArticle, type JsonLdRecipe } from './json-ld';
+import { firstMeta, readMetaTags, type MetaTags } from './meta-tags';
 import { authorList } from './authors';
 import { toIsoDate } from './dates';
 import { normalizeSpace } from '../text';
@@ -62,9 +62,55 @@ function markedAuthors(doc: Document): string[] {
   for (const el of marked) {
     const named = el.querySelector('[itemprop="name"]') ?? el;
     const text = normalizeSpace(named.getAttribute('content') ?? named.textContent);
-    if (text && text.length < 80) names.push(text);
+    if (text && text.length < 80 && readsAsName(text)) names.push(text);
   }
   return names;
+}
+
+/** Lower-case words a name may hold ("Anna della Rocca"); any other lower-case word of four letters or more is not a name's. */
+const NAME_PARTICLES = new Set(['della', 'delle', 'dello', 'degli', 'dela']);
+
+/**
+ * Whether a link's text reads as a name: an author link may also say "View
+ * my complete profile" or "Archiv anzeigen". Scripts without case pass.
+ */
+function readsAsName(text: string): boolean {
+  const words = text.split(' ');
+  // One word is a name or a handle ("gizzmo"), which is how a blog shows its author.
+  return words.length === 1 || words.every((word) => !/^\p{Ll}{4,}/u.test(word) || NAME_PARTICLES.has(word));
+}
+
+const DUBLIN_CORE = /^dc(?:terms?)?[.:]/;
+
+/**
+ * Dublin Core writes one creator per tag, surname first ("Jong, Michiel de"):
+ * put it as the name is said. Only a one-word surname is turned, so that
+ * "Acme GmbH, Beta GmbH" stays two names.
+ */
+function personalOrder(value: string): string {
+  const match = /^\s*([^\s,]+)\s*,\s*([^,]+?)\s*$/.exec(value);
+  return match ? `${match[2]} ${match[1]}` : value;
+}
+
+/**
+ * Meta tags that name the author, in order of trust. Dublin Core's creator
+ * comes last: sites fill it with their own name ("heise online") where
+ * `author` names the writer.
+ */
+const AUTHOR_TAGS = ['article:author', 'author', 'parsely-author', 'sailthru.author', 'dc:creator', 'dc.creator', 'dcterm:creator', 'dcterms.creator'];
+
+/**
+ * The authors from the most trusted source that names any. Sources are not
+ * merged: two of them spell or order the same names differently, and an
+ * `article:author` that holds only a profile address names no one.
+ */
+function authorsOf(ld: JsonLdArticle | undefined, meta: MetaTags, doc: Document): string[] {
+  const tagged = AUTHOR_TAGS.map((tag) => (meta.get(tag) ?? []).map((value) => (DUBLIN_CORE.test(tag) ? personalOrder(value) : value)));
+  for (const values of [ld?.authors ?? [], ...tagged]) {
+    const names = authorList(values);
+    if (names.length) return names;
+  }
+  return authorList(markedAuthors(doc));
 }
 
 /**
@@ -76,8 +122,7 @@ export function readMetadata(doc: Document, url: string, scan: PageScan = scanPa
   const { article: ld, recipe } = readJsonLd(scan.scripts);
   const meta = readMetaTags(scan.metas);
   const html = doc.documentElement;
-  const metaAuthors = (meta.get('article:author') ?? []).concat(meta.get('author') ?? [], meta.get('parsely-author') ?? [], meta.get('sailthru.author') ?? []);
-  const authors = authorList(ld?.authors.length ? ld.authors : metaAuthors.length ? metaAuthors : markedAuthors(doc));
+  const authors = authorsOf(ld, meta, doc);
   const canonical = canonicalLink(scan.links) ?? firstMeta(meta, 'og:url');
   const published =
     toIsoDate(ld?.datePublished) ??

@@ -29,6 +29,10 @@ describe('authors', () => {
     expect(authorList(['Von Anna Schmidt und Jonas Weber'])).toEqual(['Anna Schmidt', 'Jonas Weber']);
   });
 
+  it('drops a site’s domain and copyright lines given as names', () => {
+    expect(authorList(['tagesschau.de', 'Copyright Example GmbH - all rights reserved', 'F. Kooman'])).toEqual(['F. Kooman']);
+  });
+
   it('drops profile URLs given as names', () => {
     expect(authorList(['https://www.facebook.com/someone', 'Ann Lee'])).toEqual(['Ann Lee']);
   });
@@ -72,6 +76,30 @@ describe('readMetadata', () => {
   it('reads rel=author links when nothing else names the authors', () => {
     const meta = readMetadata(page('<p class="byline">By <a rel="author" href="/ann">Ann Lee</a> and <a rel="author" href="/bo">Bo Chan</a></p>', '', URL_), URL_);
     expect(meta.authors).toEqual(['Ann Lee', 'Bo Chan']);
+  });
+
+  it('leaves out what an author link says besides a name, and keeps a handle', () => {
+    const body = `<span itemprop="author"><a rel="author" href="/p/1"><span itemprop="name">Andrew Park</span></a></span>
+      <div class="profile"><a rel="author" href="/p/1">View my complete profile</a> <a rel="author" href="/p/2">Anna della Rocca</a> <a rel="author" href="/p/3">gizzmo</a></div>`;
+    expect(readMetadata(page(body, '', URL_), URL_).authors).toEqual(['Andrew Park', 'Anna della Rocca', 'gizzmo']);
+  });
+
+  it('takes the authors from the most trusted tag that names anyone, one tag stating several properties', () => {
+    const head = `<meta property="article:author" content="https://www.facebook.com/someone"><meta name="author" content="news.example">
+      <meta property="dc:creator twitter:site_name" content="Creator Name">`;
+    expect(readMetadata(page('', head, URL_), URL_).authors).toEqual(['Creator Name']);
+  });
+
+  it('prefers the author tag to Dublin Core, which sites fill with their own name', () => {
+    const head = '<meta name="DC.creator" content="Example Online"><meta name="author" content="Denise Dahl">';
+    expect(readMetadata(page('', head, URL_), URL_).authors).toEqual(['Denise Dahl']);
+  });
+
+  it('turns Dublin Core creators, one per tag and surname first, into names as said, and keeps two companies two', () => {
+    const head = '<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">';
+    expect(readMetadata(page('', head, URL_), URL_).authors).toEqual(['F. Kooman', 'Michiel de Jong']);
+    const companies = '<meta name="DC.Creator" content="Acme GmbH, Beta GmbH">';
+    expect(readMetadata(page('', companies, URL_), URL_).authors).toEqual(['Acme GmbH', 'Beta GmbH']);
   });
 
   it('ignores a canonical link to a non-web scheme', () => {
