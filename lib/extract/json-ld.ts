@@ -1,6 +1,8 @@
 /** What an article's JSON-LD says about it, with each field optional. */
 export interface JsonLdArticle {
   headline?: string;
+  /** Usually the headline again; some sites put the title here and a summary in `headline`. */
+  name?: string;
   authors: string[];
   datePublished?: string;
   dateModified?: string;
@@ -74,7 +76,8 @@ function parseBlocks(scripts: Iterable<Element>): Json[] {
   const out: Json[] = [];
   for (const script of scripts) {
     if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
-    const raw = (script.textContent ?? '').trim().replace(/^<!--|-->$/g, '');
+    // Older templates hide the block from HTML or XML parsers in a comment or a CDATA section.
+    const raw = (script.textContent ?? '').trim().replace(/^(?:\/\/\s*)?(?:<!--|<!\[CDATA\[)|(?:\/\/\s*)?(?:-->|\]\]>)$/g, '');
     try {
       out.push(JSON.parse(raw) as Json);
     } catch {
@@ -115,7 +118,8 @@ export function readJsonLd(scripts: Iterable<Element>): JsonLd {
 
 function articleOf(article: JsonObject): JsonLdArticle {
   return {
-    headline: str(article.headline) ?? str(article.name),
+    headline: str(article.headline),
+    name: str(article.name),
     authors: nameOf(article.author ?? article.creator),
     datePublished: str(article.datePublished) ?? str(article.dateCreated),
     dateModified: str(article.dateModified),

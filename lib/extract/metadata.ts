@@ -114,6 +114,19 @@ function authorsOf(ld: JsonLdArticle | undefined, meta: MetaTags, doc: Document)
 }
 
 /**
+ * The JSON-LD's title. When its `headline` and `name` differ, one of them is
+ * not the title (an encyclopedia puts a one-line summary in `headline`, a
+ * news site its own name in `name`): the one the page's title or heading
+ * shows wins, and the headline when both or neither are shown.
+ */
+function titleOf(ld: JsonLdArticle | undefined, shown: string): string | undefined {
+  const { headline, name } = ld ?? {};
+  if (!headline || !name || headline === name) return headline ?? name;
+  const seen = normalizeSpace(shown).toLowerCase();
+  return seen.includes(name.toLowerCase()) && !seen.includes(headline.toLowerCase()) ? name : headline;
+}
+
+/**
  * Metadata in order of trust: JSON-LD (written for machines), then
  * OpenGraph/article meta tags, then page markup. Readability's guesses
  * fill what is still missing later.
@@ -130,7 +143,7 @@ export function readMetadata(doc: Document, url: string, scan: PageScan = scanPa
     toIsoDate(publishedTimeElement(scan.times));
   const modified = toIsoDate(ld?.dateModified) ?? toIsoDate(firstMeta(meta, 'article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified'));
   return {
-    title: ld?.headline ?? firstMeta(meta, 'og:title', 'twitter:title', 'dc.title', 'parsely-title'),
+    title: titleOf(ld, `${doc.title} ${scan.firstH1?.textContent ?? ''}`) ?? firstMeta(meta, 'og:title', 'twitter:title', 'dc.title', 'parsely-title'),
     authors,
     siteName: firstMeta(meta, 'og:site_name', 'application-name', 'publisher') ?? ld?.publisher,
     publishedTime: published,

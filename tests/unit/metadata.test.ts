@@ -4,6 +4,7 @@ import { stripSiteSuffix } from '../../lib/extract/title';
 import { authorList } from '../../lib/extract/authors';
 import { toIsoDate } from '../../lib/extract/dates';
 import { page } from './support/dom';
+import { parseHtml } from '../../lib/extract/parse-html';
 
 const URL_ = 'https://news.example/a/story';
 
@@ -100,6 +101,23 @@ describe('readMetadata', () => {
     expect(readMetadata(page('', head, URL_), URL_).authors).toEqual(['F. Kooman', 'Michiel de Jong']);
     const companies = '<meta name="DC.Creator" content="Acme GmbH, Beta GmbH">';
     expect(readMetadata(page('', companies, URL_), URL_).authors).toEqual(['Acme GmbH', 'Beta GmbH']);
+  });
+
+  it('reads a JSON-LD block that an older template wraps in CDATA', () => {
+    const ld = JSON.stringify({ '@type': 'BlogPosting', headline: 'Survey findings', datePublished: '2024-06-25', author: { name: 'Dave Steer' } });
+    for (const wrapped of [`<![CDATA[ ${ld} ]]>`, `//<![CDATA[\n${ld}\n//]]>`, `<!-- ${ld} -->`]) {
+      const meta = readMetadata(page('', `<script type="application/ld+json">${wrapped}</script>`, URL_), URL_);
+      expect(meta).toMatchObject({ title: 'Survey findings', authors: ['Dave Steer'], publishedTime: '2024-06-25T00:00:00.000Z' });
+    }
+  });
+
+  it('takes the JSON-LD name as the title when the headline is a summary the page does not show as its title', () => {
+    const titled = (title: string, ld: object) =>
+      parseHtml(`<!doctype html><html><head><title>${title}</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><p>Text</p></body></html>`, URL_);
+    const encyclopedia = titled('New Zealand - Encyclopedia', { '@type': 'Article', name: 'New Zealand', headline: 'island country in Oceania' });
+    expect(readMetadata(encyclopedia, URL_).title).toBe('New Zealand');
+    const news = titled('Storm closes the port | Daily Planet', { '@type': 'NewsArticle', name: 'Daily Planet', headline: 'Storm closes the port' });
+    expect(readMetadata(news, URL_).title).toBe('Storm closes the port');
   });
 
   it('ignores a canonical link to a non-web scheme', () => {
