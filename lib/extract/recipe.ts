@@ -36,20 +36,28 @@ function letters(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}]+/gu, '');
 }
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
 /**
- * A line of JSON-LD as plain text: sites put markup and entities in it. It is
- * read through an inert <template> of the copy's document, so nothing in it loads.
+ * A line of JSON-LD as plain text: sites put tags and entities in it. The
+ * result only ever becomes a text node, so dropping tags is all it needs;
+ * no HTML parser (and no innerHTML) is involved.
  */
-function plainText(doc: Document, value: string): string {
-  if (!/[<&]/.test(value)) return normalizeSpace(value);
-  const template = doc.createElement('template');
-  template.innerHTML = value;
-  return normalizeSpace(template.content.textContent);
+function plainText(value: string): string {
+  const text = value
+    .replace(/<(?:br|\/?(?:p|li|div))\b[^>]*>/gi, ' ')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]+));/gi, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+      const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : undefined;
+      if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+      return ENTITIES[name!.toLowerCase()] ?? whole;
+    });
+  return normalizeSpace(text);
 }
 
-function usable(doc: Document, values: readonly string[]): string[] {
+function usable(values: readonly string[]): string[] {
   if (values.length > MAX_LINES) return [];
-  return values.map((v) => plainText(doc, v)).filter((v) => v && v.length <= MAX_LINE_CHARS);
+  return values.map(plainText).filter((v) => v && v.length <= MAX_LINE_CHARS);
 }
 
 /** Whether the article holds most of these lines already (a step by its start). */
@@ -97,8 +105,8 @@ function methodStart(article: Element, firstStep: string): Element | undefined {
 export function restoreRecipe(article: Element, recipe: JsonLdRecipe | undefined, lang: string | undefined): boolean {
   if (!recipe) return false;
   const doc = article.ownerDocument;
-  const ingredients = usable(doc, recipe.ingredients);
-  const steps = usable(doc, recipe.steps);
+  const ingredients = usable(recipe.ingredients);
+  const steps = usable(recipe.steps);
   const text = letters(article.textContent ?? '');
   const needIngredients = ingredients.length > 0 && !mostlyThere(text, ingredients);
   const needSteps = steps.length > 0 && !mostlyThere(text, steps, STEP_PREFIX);

@@ -87,8 +87,8 @@ describe('restoreRecipe', () => {
 
   it('adds the lines as text, headed in English where the language has no headings of its own: markup in the page’s data does not become elements', () => {
     const el = article(PROSE);
-    restoreRecipe(el, { ingredients: ['<img src="x" onerror="alert(1)">Butter &amp; salt', '<b>2</b> eggs'], steps: [] }, 'sv');
-    expect(lines(el).slice(-3)).toEqual(['Ingredients', 'Butter & salt', '2 eggs']);
+    restoreRecipe(el, { ingredients: ['<img src="x" onerror="alert(1)">Butter &amp; salt', '<b>2</b> eggs', '&#189; cup of milk<br>or&#x20;water', 'Sch<i>nee</i>besen &unknown;'], steps: [] }, 'sv');
+    expect(lines(el).slice(-5)).toEqual(['Ingredients', 'Butter & salt', '2 eggs', '½ cup of milk or water', 'Schneebesen &unknown;']);
     expect(el.querySelector('img, b')).toBeNull();
   });
 });
