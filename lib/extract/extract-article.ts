@@ -110,7 +110,7 @@ function articleCopy(doc: Document, win: Window): Document {
   const copy =
     doc.contentType === 'text/html'
       ? (doc.cloneNode(false) as Document)
-      : new (win as Window & typeof globalThis).DOMParser().parseFromString('', 'text/html');
+      : new (win as Window & typeof globalThis).DOMParser().parseFromString('<!doctype html>', 'text/html');
   copy.replaceChildren();
   const root = doc.documentElement ? (copy.importNode(doc.documentElement, false) as Element) : copy.createElement('html');
   const head = copy.createElement('head');
@@ -163,7 +163,6 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
   if (!parsed || !body) return noArticle();
   if (doc.body) restoreLeadFigure(body, doc.body, scan.figures);
   restoreStandfirst(body, scan.firstH1, meta.excerpt);
-  restoreRecipe(body, meta.recipe, meta.lang);
   normalizeMedia(body, doc.baseURI);
   wrapLooseCaptions(body);
   return { ok: true, raw: { url: options.url, meta, readability: parsed, body, win } };
@@ -173,6 +172,8 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
 export function cleanArticle(raw: RawArticle, switches: RuleSwitches = {}): ExtractResult {
   const { meta, readability: parsed, body } = raw;
   const removed = runRules(body, RULES, switches, meta.authors);
+  // After the rules, which judge page furniture: a step such as "Share the dough between two tins" read as a share prompt.
+  restoreRecipe(body, meta.recipe, meta.lang);
   sanitizeElement(body, raw.win);
   const contentHtml = withoutSoftHyphens(body.innerHTML);
   const textContent = withoutSoftHyphens(blockText(body));

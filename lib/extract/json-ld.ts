@@ -76,8 +76,8 @@ function parseBlocks(scripts: Iterable<Element>): Json[] {
   const out: Json[] = [];
   for (const script of scripts) {
     if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
-    // Older templates hide the block from HTML or XML parsers in a comment or a CDATA section.
-    const raw = (script.textContent ?? '').trim().replace(/^(?:\/\/\s*)?(?:<!--|<!\[CDATA\[)|(?:\/\/\s*)?(?:-->|\]\]>)$/g, '');
+    // Older templates hide the block from HTML or XML parsers in a comment or a CDATA section, itself in a JS comment.
+    const raw = (script.textContent ?? '').trim().replace(/^(?:\/\/\s*|\/\*\s*)?(?:<!--|<!\[CDATA\[)(?:\s*\*\/)?|(?:\/\/\s*|\/\*\s*)?(?:-->|\]\]>)(?:\s*\*\/)?$/g, '');
     try {
       out.push(JSON.parse(raw) as Json);
     } catch {
@@ -108,11 +108,13 @@ function recipeOf(node: JsonObject): JsonLdRecipe {
 export function readJsonLd(scripts: Iterable<Element>): JsonLd {
   const nodes = parseBlocks(scripts).flatMap((b) => Array.from(objects(b)));
   const article = nodes.find((n) => types(n).some((t) => ARTICLE_TYPE.test(t)));
-  // A page of several recipes is a collection: which of them the story is cannot be told.
-  const recipes = nodes.filter((n) => types(n).includes('Recipe'));
+  // A page of several recipes is a collection: which of them the story is cannot be told. The same
+  // recipe stated twice (two plugins each writing it) is still one.
+  const recipes = new Map(nodes.filter((n) => types(n).includes('Recipe')).map((n) => recipeOf(n)).map((r) => [JSON.stringify(r), r]));
+  const [recipe, ...others] = recipes.values();
   return {
     ...(article ? { article: articleOf(article) } : {}),
-    ...(recipes.length === 1 ? { recipe: recipeOf(recipes[0]!) } : {}),
+    ...(recipe && others.length === 0 ? { recipe } : {}),
   };
 }
 

@@ -2,7 +2,7 @@ import { readJsonLd, type JsonLdArticle, type JsonLdRecipe } from './json-ld';
 import { firstMeta, readMetaTags, type MetaTags } from './meta-tags';
 import { authorList } from './authors';
 import { toIsoDate } from './dates';
-import { normalizeSpace } from '../text';
+import { lettersOnly, normalizeSpace } from '../text';
 import { elementsWhere } from '../clean/dom';
 import { scanPage, type PageScan } from './page-scan';
 
@@ -97,7 +97,7 @@ function personalOrder(value: string): string {
  * comes last: sites fill it with their own name ("heise online") where
  * `author` names the writer.
  */
-const AUTHOR_TAGS = ['article:author', 'author', 'parsely-author', 'sailthru.author', 'dc:creator', 'dc.creator', 'dcterm:creator', 'dcterms.creator'];
+const AUTHOR_TAGS = ['article:author', 'author', 'parsely-author', 'sailthru.author', 'dc:creator', 'dc.creator', 'dcterms:creator', 'dcterms.creator'];
 
 /**
  * The authors from the most trusted source that names any. Sources are not
@@ -119,11 +119,13 @@ function authorsOf(ld: JsonLdArticle | undefined, meta: MetaTags, doc: Document)
  * news site its own name in `name`): the one the page's title or heading
  * shows wins, and the headline when both or neither are shown.
  */
-function titleOf(ld: JsonLdArticle | undefined, shown: string): string | undefined {
+function titleOf(ld: JsonLdArticle | undefined, shown: string, siteName: string | undefined): string | undefined {
   const { headline, name } = ld ?? {};
   if (!headline || !name || headline === name) return headline ?? name;
-  const seen = normalizeSpace(shown).toLowerCase();
-  return seen.includes(name.toLowerCase()) && !seen.includes(headline.toLowerCase()) ? name : headline;
+  // Compared by letters alone: the page writes "Tom’s" and "&amp;" where the JSON-LD writes "Tom's" and "&".
+  const [seen, title, other] = [shown, name, headline].map(lettersOnly) as [string, string, string];
+  const isSite = [siteName, ld?.publisher].some((site) => site && lettersOnly(site) === title);
+  return !isSite && seen.includes(title) && !seen.includes(other) ? name : headline;
 }
 
 /**
@@ -143,7 +145,7 @@ export function readMetadata(doc: Document, url: string, scan: PageScan = scanPa
     toIsoDate(publishedTimeElement(scan.times));
   const modified = toIsoDate(ld?.dateModified) ?? toIsoDate(firstMeta(meta, 'article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified'));
   return {
-    title: titleOf(ld, `${doc.title} ${scan.firstH1?.textContent ?? ''}`) ?? firstMeta(meta, 'og:title', 'twitter:title', 'dc.title', 'parsely-title'),
+    title: titleOf(ld, `${doc.title} ${scan.firstH1?.textContent ?? ''}`, firstMeta(meta, 'og:site_name')) ?? firstMeta(meta, 'og:title', 'twitter:title', 'dc.title', 'parsely-title'),
     authors,
     siteName: firstMeta(meta, 'og:site_name', 'application-name', 'publisher') ?? ld?.publisher,
     publishedTime: published,

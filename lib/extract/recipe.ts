@@ -1,5 +1,6 @@
 import type { JsonLdRecipe } from './json-ld';
-import { countWords, normalizeSpace } from '../text';
+import { decodeHTML } from 'entities';
+import { countWords, lettersOnly, normalizeSpace } from '../text';
 import { elementsNamed } from '../clean/dom';
 import { articleHolder } from './article-opening';
 
@@ -31,28 +32,14 @@ const HEADING = /^h[1-6]$/;
 const LABELS_ABOVE = 4;
 const LABEL_WORDS = 3;
 
-/** Letters only, lower case: "125 g Butter," on the page and "125g butter" in the data are the same line. */
-function letters(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}]+/gu, '');
-}
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
 /**
  * A line of JSON-LD as plain text: sites put tags and entities in it. The
  * result only ever becomes a text node, so dropping tags is all it needs;
  * no HTML parser (and no innerHTML) is involved.
  */
 function plainText(value: string): string {
-  const text = value
-    .replace(/<(?:br|\/?(?:p|li|div))\b[^>]*>/gi, ' ')
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]+));/gi, (whole, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-      const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : undefined;
-      if (code !== undefined) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-      return ENTITIES[name!.toLowerCase()] ?? whole;
-    });
-  return normalizeSpace(text);
+  const text = value.replace(/<(?:br|\/?(?:p|li|div))\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '');
+  return normalizeSpace(decodeHTML(text));
 }
 
 function usable(values: readonly string[]): string[] {
@@ -60,13 +47,13 @@ function usable(values: readonly string[]): string[] {
   return values.map(plainText).filter((v) => v && v.length <= MAX_LINE_CHARS);
 }
 
+/** Fewer letters than this ("1 egg") is found inside other words ("begged"): such a line does not vote. */
+const MIN_KEY = 4;
+
 /** Whether the article holds most of these lines already (a step by its start). */
 function mostlyThere(text: string, items: readonly string[], prefix = Infinity): boolean {
-  const there = items.filter((item) => {
-    const key = letters(item).slice(0, prefix);
-    return key !== '' && text.includes(key);
-  }).length;
-  return there * 2 >= items.length;
+  const keys = items.map((item) => lettersOnly(item).slice(0, prefix)).filter((key) => key.length >= MIN_KEY);
+  return keys.filter((key) => text.includes(key)).length * 2 >= keys.length;
 }
 
 function section(doc: Document, heading: string, tag: 'ul' | 'ol', items: readonly string[]): Element[] {
@@ -82,10 +69,10 @@ function section(doc: Document, heading: string, tag: 'ul' | 'ol', items: readon
  * ("Method", "1."), or else that step's block, or the list holding it.
  */
 function methodStart(article: Element, firstStep: string): Element | undefined {
-  const key = letters(firstStep).slice(0, STEP_PREFIX);
+  const key = lettersOnly(firstStep).slice(0, STEP_PREFIX);
   if (!key) return undefined;
   const blocks = elementsNamed(article, BLOCKS);
-  const at = blocks.findIndex((el) => !HEADING.test(el.localName) && letters(el.textContent ?? '').includes(key));
+  const at = blocks.findIndex((el) => !HEADING.test(el.localName) && lettersOnly(el.textContent ?? '').includes(key));
   if (at === -1) return undefined;
   // Step numbers and the method's heading sit just above the first step.
   for (let i = at - 1; i >= Math.max(0, at - LABELS_ABOVE); i--) {
@@ -107,7 +94,7 @@ export function restoreRecipe(article: Element, recipe: JsonLdRecipe | undefined
   const doc = article.ownerDocument;
   const ingredients = usable(recipe.ingredients);
   const steps = usable(recipe.steps);
-  const text = letters(article.textContent ?? '');
+  const text = lettersOnly(article.textContent ?? '');
   const needIngredients = ingredients.length > 0 && !mostlyThere(text, ingredients);
   const needSteps = steps.length > 0 && !mostlyThere(text, steps, STEP_PREFIX);
   if (!needIngredients && !needSteps) return false;

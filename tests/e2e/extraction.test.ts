@@ -105,7 +105,7 @@ describe('a recipe whose card Readability passes over', () => {
       '@context': 'https://schema.org',
       '@type': 'Recipe',
       name: 'Secret talks shortcake',
-      recipeIngredient: ['125 g flour', '65 g sugar', '65 g butter &amp; a pinch of salt', '<img src="/e2e/pixel.png" onerror="document.title=\'ran\'">1 egg'],
+      recipeIngredient: ['125 g flour', '65 g sugar', '65 g butter &amp; a pinch of salt', `<img src="${session.server.url('/e2e/pixel.png')}" onerror="document.title='ran'">1 egg`],
       recipeInstructions: [{ '@type': 'HowToStep', text: 'Rub the butter into the flour and sugar.' }, { '@type': 'HowToStep', text: 'Beat in the egg and bake for forty minutes.' }],
     };
     session.server.route(
@@ -113,13 +113,14 @@ describe('a recipe whose card Readability passes over', () => {
       `<!doctype html><html lang="en"><head><title>Shortcake</title><script type="application/ld+json">${JSON.stringify(recipe)}</script></head><body>
       <article><h1>Secret talks shortcake</h1>${paragraphs}</article></body></html>`,
     );
-    const tab = await session.browser.openTab(session.server.url('/e2e/recipe.html'));
-    const popup = await session.browser.openPopupFor(tab);
+    const popup = await session.browser.openPopupFor(await session.browser.openTab(session.server.url('/e2e/recipe.html')));
     const items = await popup.getByTestId('preview').locator('li').allInnerTexts();
     expect(items).toEqual(['125 g flour', '65 g sugar', '65 g butter & a pinch of salt', '1 egg', 'Rub the butter into the flour and sugar.', 'Beat in the egg and bake for forty minutes.']);
     const preview = norm(await popup.getByTestId('preview').evaluate((el) => el.textContent ?? ''));
     expect(preview.indexOf('Ingredients')).toBeGreaterThan(preview.indexOf(norm(expected.paragraphs[5]!)));
+    // The hostile line is text: no picture element, no request for its picture, no handler run in the popup.
     expect(await popup.getByTestId('preview').locator('img').count()).toBe(0);
-    expect(await tab.title()).toBe('Shortcake');
+    expect(session.server.requests).not.toContain('/e2e/pixel.png');
+    expect(await popup.evaluate(() => document.title)).not.toBe('ran');
   });
 });

@@ -57,6 +57,11 @@ describe('readJsonLd: a recipe', () => {
     const one = { '@type': 'Recipe', recipeIngredient: INGREDIENTS };
     expect(readJsonLd(scripts(one, { ...one, recipeIngredient: ['2 lemons'] })).recipe).toBeUndefined();
   });
+
+  it('reads one recipe that the page states twice', () => {
+    const one = { '@type': 'Recipe', recipeIngredient: INGREDIENTS, recipeInstructions: STEPS };
+    expect(readJsonLd(scripts(one, { ...one, '@id': '#recipe' })).recipe).toEqual({ ingredients: INGREDIENTS, steps: STEPS });
+  });
 });
 
 describe('restoreRecipe', () => {
@@ -78,6 +83,12 @@ describe('restoreRecipe', () => {
     expect(all).not.toContain('Method');
   });
 
+  it('does not take a short line for present because its letters sit inside a longer word', () => {
+    const el = article(`${PROSE}<p>The dog begged for a walk along the river.</p>`);
+    expect(restoreRecipe(el, { ingredients: ['1 egg', '2 cups of flour'], steps: [] }, 'en')).toBe(true);
+    expect(lines(el).slice(-3)).toEqual(['Ingredients', '1 egg', '2 cups of flour']);
+  });
+
   it('leaves an article alone that has most of the recipe, however the page spaced it', () => {
     const html = `${PROSE}<ul><li>125g Flour</li><li>65 g  sugar,</li><li>65 g butter</li></ul><ol><li>${STEPS[0]}</li><li>${STEPS[1]}</li></ol>`;
     const el = article(html);
@@ -87,8 +98,8 @@ describe('restoreRecipe', () => {
 
   it('adds the lines as text, headed in English where the language has no headings of its own: markup in the page’s data does not become elements', () => {
     const el = article(PROSE);
-    restoreRecipe(el, { ingredients: ['<img src="x" onerror="alert(1)">Butter &amp; salt', '<b>2</b> eggs', '&#189; cup of milk<br>or&#x20;water', 'Sch<i>nee</i>besen &unknown;'], steps: [] }, 'sv');
-    expect(lines(el).slice(-5)).toEqual(['Ingredients', 'Butter & salt', '2 eggs', '½ cup of milk or water', 'Schneebesen &unknown;']);
+    restoreRecipe(el, { ingredients: ['<img src="x" onerror="alert(1)">Butter &amp; salt', '<b>2</b> eggs', '&#189; cup of milk<br>or&#x20;water', 'Sch<i>nee</i>besen', 'cr&egrave;me fra&icirc;che'], steps: [] }, 'sv');
+    expect(lines(el).slice(-6)).toEqual(['Ingredients', 'Butter & salt', '2 eggs', '½ cup of milk or water', 'Schneebesen', 'crème fraîche']);
     expect(el.querySelector('img, b')).toBeNull();
   });
 });
@@ -101,5 +112,13 @@ describe('a recipe page whose card is not in the story', () => {
     const text = result.article.textContent;
     for (const line of [...INGREDIENTS, ...STEPS]) expect(text).toContain(line);
     expect(text.indexOf('Ingredients')).toBeGreaterThan(text.indexOf('The city council voted'));
+  });
+
+  it('keeps a restored step that reads like page furniture to the cleaning rules', () => {
+    const steps = ['Share the dough between two tins.', 'Bake for forty minutes at 180 °C, then leave to cool.'];
+    const head = ldScript({ '@type': 'Recipe', recipeIngredient: INGREDIENTS, recipeInstructions: steps.map((text) => ({ '@type': 'HowToStep', text })) });
+    const result = extractArticle(page(`<h1>Shortcake</h1><article>${PROSE}</article>`, head), { url: 'https://example.com/recipes/shortcake' });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.article.textContent).toContain(steps[0]);
   });
 });
