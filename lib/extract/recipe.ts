@@ -1,6 +1,6 @@
 import type { JsonLdRecipe } from './json-ld';
-import { decodeHTML } from 'entities';
 import { countWords, lettersOnly, normalizeSpace } from '../text';
+import { decodeEntities } from '../decode-entities';
 import { elementsNamed } from '../clean/dom';
 import { articleHolder } from './article-opening';
 
@@ -39,7 +39,7 @@ const LABEL_WORDS = 3;
  */
 function plainText(value: string): string {
   const text = value.replace(/<(?:br|\/?(?:p|li|div))\b[^>]*>/gi, ' ').replace(/<[^>]*>/g, '');
-  return normalizeSpace(decodeHTML(text));
+  return normalizeSpace(decodeEntities(text));
 }
 
 function usable(values: readonly string[]): string[] {
