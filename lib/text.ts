@@ -57,8 +57,3 @@ export const WORDS_PER_MINUTE = 230;
 export function readingMinutes(words: number): number {
   return words === 0 ? 0 : Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
-
-/** Letters only, lower case: "125 g Butter," and "125g butter" are the same line, "Tom’s" and "Tom's" the same title. */
-export function lettersOnly(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}]+/gu, '');
-}

@@ -2,7 +2,8 @@ import { readJsonLd, type JsonLdArticle, type JsonLdRecipe } from './json-ld';
 import { firstMeta, readMetaTags, type MetaTags } from './meta-tags';
 import { authorList } from './authors';
 import { toIsoDate } from './dates';
-import { lettersOnly, normalizeSpace } from '../text';
+import { normalizeSpace } from '../text';
+import { titleKey } from './title';
 import { elementsWhere } from '../clean/dom';
 import { scanPage, type PageScan } from './page-scan';
 
@@ -122,9 +123,9 @@ function authorsOf(ld: JsonLdArticle | undefined, meta: MetaTags, doc: Document)
 function titleOf(ld: JsonLdArticle | undefined, shown: string, siteName: string | undefined): string | undefined {
   const { headline, name } = ld ?? {};
   if (!headline || !name || headline === name) return headline ?? name;
-  // Compared by letters alone: the page writes "Tom’s" and "&amp;" where the JSON-LD writes "Tom's" and "&".
-  const [seen, title, other] = [shown, name, headline].map(lettersOnly) as [string, string, string];
-  const isSite = [siteName, ld?.publisher].some((site) => site && lettersOnly(site) === title);
+  // Compared by letters and digits alone: the page writes "Tom’s" and "&amp;" where the JSON-LD writes "Tom's" and "&".
+  const [seen, title, other] = [shown, name, headline].map(titleKey) as [string, string, string];
+  const isSite = [siteName, ld?.publisher].some((site) => site && titleKey(site) === title);
   return !isSite && seen.includes(title) && !seen.includes(other) ? name : headline;
 }
 

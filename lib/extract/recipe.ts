@@ -1,7 +1,7 @@
 import type { JsonLdRecipe } from './json-ld';
-import { countWords, lettersOnly, normalizeSpace } from '../text';
+import { countWords, normalizeSpace } from '../text';
 import { decodeEntities } from '../decode-entities';
-import { elementsNamed } from '../clean/dom';
+import { elementsNamed, HEADING_TAGS } from '../clean/dom';
 import { articleHolder } from './article-opening';
 
 /**
@@ -27,10 +27,18 @@ const MAX_LINE_CHARS = 1000;
 /** Letters of a step's start that must be in the article for the step to count as there. */
 const STEP_PREFIX = 60;
 const BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-const HEADING = /^h[1-6]$/;
 /** How far above the first step its heading may stand, over step numbers and labels of this many words. */
 const LABELS_ABOVE = 4;
 const LABEL_WORDS = 3;
+
+/**
+ * Letters only, lower case, so that "125 g Butter," on the page and "125g
+ * butter" in the data are the same line. Digits go too: the data writes
+ * "1/2 tsp" where the page shows "½ tsp".
+ */
+function lettersOnly(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}]+/gu, '');
+}
 
 /**
  * A line of JSON-LD as plain text: sites put tags and entities in it. The
@@ -56,6 +64,8 @@ function mostlyThere(text: string, items: readonly string[], prefix = Infinity):
   return keys.filter((key) => text.includes(key)).length * 2 >= keys.length;
 }
 
+const isHeading = (el: Element): boolean => HEADING_TAGS.has(el.tagName.toUpperCase());
+
 function section(doc: Document, heading: string, tag: 'ul' | 'ol', items: readonly string[]): Element[] {
   const h = doc.createElement('h2');
   h.textContent = heading;
@@ -72,12 +82,12 @@ function methodStart(article: Element, firstStep: string): Element | undefined {
   const key = lettersOnly(firstStep).slice(0, STEP_PREFIX);
   if (!key) return undefined;
   const blocks = elementsNamed(article, BLOCKS);
-  const at = blocks.findIndex((el) => !HEADING.test(el.localName) && lettersOnly(el.textContent ?? '').includes(key));
+  const at = blocks.findIndex((el) => !isHeading(el) && lettersOnly(el.textContent ?? '').includes(key));
   if (at === -1) return undefined;
   // Step numbers and the method's heading sit just above the first step.
   for (let i = at - 1; i >= Math.max(0, at - LABELS_ABOVE); i--) {
     const el = blocks[i]!;
-    if (HEADING.test(el.localName)) return el;
+    if (isHeading(el)) return el;
     if (countWords(el.textContent ?? '') > LABEL_WORDS) break;
   }
   const step = blocks[at]!;

@@ -2,7 +2,8 @@ import { normalizeSpace } from '../text';
 
 const SEPARATORS = [' | ', ' – ', ' — ', ' - ', ' · ', ' • ', ' :: ', ' / ', ' // '];
 
-function simplify(s: string): string {
+/** A title or site name reduced to letters and digits, lower case: "Tom’s" and "Tom's" compare equal. */
+export function titleKey(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
@@ -13,7 +14,7 @@ function simplify(s: string): string {
  */
 export function stripSiteSuffix(title: string, siteName: string, heading?: string): string {
   let t = normalizeSpace(title);
-  const site = simplify(siteName);
+  const site = titleKey(siteName);
   const h1 = heading ? normalizeSpace(heading) : '';
   for (let i = 0; i < 2; i++) {
     let cut = false;
@@ -21,9 +22,9 @@ export function stripSiteSuffix(title: string, siteName: string, heading?: strin
       const at = t.lastIndexOf(sep);
       if (at <= 0) continue;
       const head = t.slice(0, at).trim();
-      const tail = simplify(t.slice(at + sep.length));
+      const tail = titleKey(t.slice(at + sep.length));
       const namesSite = site.length > 0 && tail.length > 0 && (tail.includes(site) || site.includes(tail));
-      if (namesSite || (h1 && simplify(head) === simplify(h1))) {
+      if (namesSite || (h1 && titleKey(head) === titleKey(h1))) {
         t = head;
         cut = true;
         break;
