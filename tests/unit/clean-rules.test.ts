@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyRule, page } from './support/dom';
 import { runRules } from '../../lib/clean/run-rules';
 import { iconImages } from '../../lib/clean/rules/icon-images';
+import { siteNavigation } from '../../lib/clean/rules/site-navigation';
 import { placeholderCards } from '../../lib/clean/rules/placeholder-cards';
 import { adSlots } from '../../lib/clean/rules/ad-slots';
 import { shareBars } from '../../lib/clean/rules/share-bars';
@@ -38,6 +39,22 @@ describe('icon-images', () => {
     const doc = `${BODY}<img src="a.svg" alt="Down Arrow Button Icon"><img src="p.gif" width="1" height="1" alt=""><img src="harbour.jpg" alt="The harbour at dawn" width="1200">`;
     const { removed } = applyRule(iconImages, doc);
     expect(removed.map((r) => r.text)).toEqual(['Down Arrow Button Icon', '<img>']);
+  });
+});
+
+describe('site-navigation', () => {
+  it('removes a breadcrumb trail, a menu and a list of sections, each marked as navigation', () => {
+    const crumbs = '<nav><a href="/">Home</a> » <a href="/travel">Travel</a> » Ferry timetables change on Monday</nav>';
+    const menu = '<div><ul role="menu"><li><a href="/" role="menuitem">Home</a></li><li><a href="/news" role="menuitem">News</a></li></ul></div>';
+    const sections = '<div role="navigation"><ol><li><a href="#a">1 History</a></li><li><a href="#b">2 Timetables</a></li></ol></div>';
+    const { left, removed } = applyRule(siteNavigation, `${crumbs}${BODY}${menu}${sections}`);
+    expect(removed.map((r) => r.text)).toEqual(['Home » Travel » Ferry timetables change on Monday', 'Home News', '1 History 2 Timetables']);
+    expect(left).toBe('The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said.');
+  });
+
+  it('keeps writing that a page wrapped in <nav>, and tab lists', () => {
+    const { removed } = applyRule(siteNavigation, `<nav>${BODY}${BODY}</nav><div role="tablist">${BODY}</div>`);
+    expect(removed).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { CleanRule } from '../rule';
 import { iconImages } from './icon-images';
+import { siteNavigation } from './site-navigation';
 import { placeholderCards } from './placeholder-cards';
 import { adSlots } from './ad-slots';
 import { shareBars } from './share-bars';
@@ -16,6 +17,7 @@ import { repeatedCaptions } from './repeated-captions';
 /** Every cleaning rule, in the order they run: a rule sees the article as the rules before it left it. */
 export const RULES: readonly CleanRule[] = [
   iconImages,
+  siteNavigation,
   placeholderCards,
   adSlots,
   shareBars,

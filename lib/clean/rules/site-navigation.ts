@@ -1,0 +1,33 @@
+import type { CleanRule } from '../rule';
+import { elementsWhere } from '../dom';
+import { textOf } from '../../text';
+
+/** Roles a page gives its menus and breadcrumbs. Tab lists are left alone: some sites put a story's sections in tabs. */
+const NAV_ROLES = new Set(['navigation', 'menu', 'menubar']);
+
+/**
+ * Past this much text outside links, a block marked as navigation is a
+ * misused tag around real writing, not a menu, a breadcrumb trail or a list
+ * of the page's sections.
+ */
+const MAX_UNLINKED_CHARS = 150;
+
+function unlinkedChars(el: Element): number {
+  let linked = 0;
+  for (const a of el.getElementsByTagName('a')) linked += textOf(a).length;
+  return textOf(el).length - linked;
+}
+
+/**
+ * Menus, breadcrumb trails ("Home » Travel » Europe") and lists of the
+ * page's sections that Readability keeps inside the article: whatever the
+ * page itself marks as navigation, with <nav> or an ARIA role.
+ */
+export const siteNavigation: CleanRule = {
+  name: 'site-navigation',
+  reason: 'site navigation: a menu, a breadcrumb trail or a list of the page’s sections',
+  *find(root, { length }) {
+    const marked = elementsWhere(root, (el) => el.localName === 'nav' || NAV_ROLES.has(el.getAttribute('role') ?? ''));
+    for (const el of marked) if (length(el) <= MAX_UNLINKED_CHARS || unlinkedChars(el) <= MAX_UNLINKED_CHARS) yield el;
+  },
+};
