@@ -16,7 +16,7 @@ import { RULES } from '../../lib/clean/rules';
 import { edgeBoilerplate } from '../../lib/clean/rules/edge-boilerplate';
 import { creditLines } from '../../lib/clean/rules/credit-lines';
 import { repeatedCaptions } from '../../lib/clean/rules/repeated-captions';
-import { PROSE } from './support/dom';
+import { PROSE, normalize } from './support/dom';
 import { groupRemovals } from '../../lib/clean/group-removals';
 
 const BODY = '<p>The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said.</p>';
@@ -215,6 +215,20 @@ describe('edge-boilerplate', () => {
     expect(left).toContain('publish a support scheme');
   });
 
+  it('removes a long tag list and a comment policy after the story', () => {
+    const tags = Array.from({ length: 14 }, (_, i) => `<a href="/tag/${i}">tram line ${i}</a>`).join(', ');
+    const tail = `<p><strong>Tags<br>${tags}</strong></p><p>ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador.</p>`;
+    const { left, removed } = applyRule(edgeBoilerplate, `<div>${PROSE}${tail}</div>`);
+    expect(removed.map((r) => r.text.slice(0, 12))).toEqual(['Tags tram li', 'ATENÇÃO: Com']);
+    expect(left).toMatch(/publish a support scheme within the next two months\.$/);
+  });
+
+  it('keeps a long linked line after the story that is not a tag list', () => {
+    const links = Array.from({ length: 14 }, (_, i) => `<a href="/s/${i}">stop number ${i}</a>`).join(', ');
+    const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}<p>The new stops: ${links}.</p></div>`);
+    expect(removed).toEqual([]);
+  });
+
   it('removes prompts anywhere, but leaves short lines inside the story', () => {
     const html = `<div>${PROSE}<p>War der Artikel nützlich?</p><p>Tags were not the point, he said.</p>${PROSE}</div>`;
     const { removed } = applyRule(edgeBoilerplate, html);
@@ -350,6 +364,20 @@ describe('inline-related-links, linked headlines', () => {
       `<ul><li><a href="https://news.example/a">Another story about the tram line</a></li></ul>${BODY}`;
     const { removed } = applyRule(inlineRelatedLinks, html, 'https://news.example/2025/story');
     expect(removed).toEqual([]);
+  });
+});
+
+describe('link-rails, loose headings', () => {
+  const list = '<ul><li><h4><a href="/a">The new space race</a></h4></li><li><h4><a href="/b">Spacewalking into history</a></h4></li><li><h4><a href="/c">A landing test for Mars</a></h4></li></ul>';
+  it('removes a "More Great … Stories" rail', () => {
+    const { left } = applyRule(linkRails, `${PROSE}<p>More Great City News Stories</p>${list}`);
+    expect(left).toMatch(/two months\.$/);
+  });
+
+  it('removes a "More:" list set in the middle of the story and keeps the prose after it', () => {
+    const { left, removed } = applyRule(linkRails, `${PROSE}<h4>More:</h4>${list}${PROSE}`);
+    expect(removed.map((r) => r.text.slice(0, 10))).toEqual(['More:', 'The new sp']);
+    expect(normalize(left)).toBe(normalize(`${PROSE}${PROSE}`.replace(/<\/?p>/g, '')));
   });
 });
 

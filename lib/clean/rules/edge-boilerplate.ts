@@ -1,7 +1,8 @@
 import type { CleanRule } from '../rule';
 import { leafBlocks } from '../leaf-blocks';
 import { closestNamed, holds, linkDensity } from '../dom';
-import { countWords, textOf } from '../../text';
+import { countWords, normalizeSpace, textOf } from '../../text';
+import { blockText } from '../../block-text';
 
 /**
  * How the lines around a story begin on sites in the corpus's languages:
@@ -26,6 +27,7 @@ const PROMPTS = new RegExp(
     [
       'share(?: this)?(?: article| story| post)?', '(?:diesen |den )?(?:artikel|beitrag) (?:teilen|gefallen|mit anderen teilen)', 'partager', 'compartir', 'condividi', 'udostępnij',
       'war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)', 'was this (?:article|page|post) (?:helpful|useful)', 'valora esta noticia', 'rate this', 'we want to hear what you think', 'wie (?:hat|gefällt) ihnen (?:der|dieser) (?:artikel|beitrag)',
+      '(?:(?:atenção|attention|achtung|hinweis|note|aviso|nota)\\s*:\\s*)?(?:os |die |les |los )?(?:comentários|comentarios|comments|kommentare|commentaires) (?:com|que|mit|die|that|which|are|will be|werden|serão|son|sont|qui|con)\\b.{0,80}\\b(?:moderated|moderiert|moderados?|moderador|modérés?|aprovados?|approved|freigeschaltet|publicados?|veröffentlicht|published)',
       'keine kommentare', 'kommentare insgesamt', 'no comments', 'leave a (?:comment|reply)', '\\d+ (?:kommentare|comments|comentarios)',
       'lade weitere', 'mehr laden', 'load more', 'this (?:post|article|page) (?:may )?contains? affiliate', 'für links auf dieser seite', 'bei den verlinkungen handelt es sich', 'wir erhalten (?:eine )?provision', 'like this (?:story|article)', 'share (?:it|this) with', 'click here to (?:get|download|subscribe|sign)', 'this slideshow requires javascript',
       '(?:du musst|sie müssen) eingeloggt sein', 'um (?:den|diesen|einen) .{1,60} (?:zu )?kommentieren', 'verraten sie (?:uns )?(?:gerne )?in den kommentaren', '(?:diese website|this site) (?:verwendet|uses) akismet',
@@ -101,6 +103,11 @@ function isLabelLike(el: Element, text: string, words: number): boolean {
   return HEADING.test(el.tagName) || !SENTENCE_END.test(text);
 }
 
+/** A line's text with its <br> breaks as spaces: "Tags<br>tram, council" opens with "Tags", not "Tagstram". */
+function lineText(el: Element, text: string): string {
+  return holds(el, 'br') ? normalizeSpace(blockText(el)) : text;
+}
+
 type Verdict = 'keep' | 'furniture' | 'label';
 
 /**
@@ -125,11 +132,15 @@ export const edgeBoilerplate: CleanRule = {
       const words = countWords(text);
       if (!text || words > LONG_WORDS) return 'keep';
       const after = i > last;
-      if (words > MAX_WORDS && !(after && (COPYRIGHT.test(text) || POST_META.test(text)))) return 'keep';
+      const edge = after || i < first;
+      const opener = edge && EDGE_OPENERS.test(lineText(el, text));
+      // A tag list after the story runs as long as the post has tags.
+      const longTail = after && (COPYRIGHT.test(text) || POST_META.test(text) || (opener && linkDensity(el) >= 0.6));
+      if (words > MAX_WORDS && !longTail) return 'keep';
       if ((words <= PROMPT_WORDS && PROMPTS.test(text)) || isLabel(text)) return 'furniture';
-      if (i >= first && i <= last) return 'keep';
+      if (!edge) return 'keep';
       const linky = holds(el, 'a') && linkDensity(el) >= 0.6;
-      if (linky || EDGE_OPENERS.test(text) || COPYRIGHT.test(text) || PROMPTS.test(text) || POST_META.test(text)) return 'furniture';
+      if (linky || opener || COPYRIGHT.test(text) || PROMPTS.test(text) || POST_META.test(text)) return 'furniture';
       return after && isLabelLike(el, text, words) ? 'label' : 'keep';
     });
     // A label-like line goes only when nothing but furniture follows it: a run

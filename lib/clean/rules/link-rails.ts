@@ -6,7 +6,7 @@ import { textOf, countWords } from '../../text';
 const RAIL_HEADING = new RegExp(
   '^(?:most (?:popular|read|viewed|shared|emailed)|popular (?:now|stories|articles|posts)?|trending(?: now| stories| articles)?|' +
     'latest(?: in .{1,40}| news| stories| articles| posts| videos| headlines)?|top stories|related(?: stories| articles| content| coverage| news| posts| links| reading)?|' +
-    'more (?:from|in|on|about) .{1,40}|more (?:stories|news|articles|headlines)|read next|up next|what to read next|' +
+    'more|more (?:from|in|on|about) .{1,40}|more(?: [\\w’\'-]+){0,3} (?:stories|news|articles|headlines|reads)|read next|up next|what to read next|' +
     'you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles| reading)?|editor[\'’]?s picks|don[\'’]t miss|' +
     'meistgelesen(?:e)?(?: artikel)?|meist gelesen|beliebte? (?:artikel|beiträge)|neueste (?:artikel|beiträge|nachrichten)|' +
     'schon gelesen|auch (?:interessant|lesen)|lesen sie (?:auch|mehr)|beiträge zum thema|(?:mehr|weitere) themen|' +
@@ -21,6 +21,11 @@ const HEADING_HOLDERS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'span'
 
 function isHeadingLike(el: Element): boolean {
   return HEADING_TAGS.has(el.tagName.toUpperCase()) || el.getAttribute('role') === 'heading' || (el.children.length === 0 && textOf(el).length < 50);
+}
+
+/** A paragraph of the story: long enough to be a sentence or more, and not mostly links. */
+function isProse(el: Element): boolean {
+  return el.localName === 'p' && countWords(textOf(el)) >= 20 && linkDensity(el) < 0.5;
 }
 
 /** A block that reads like a list of teasers: link-heavy, or short items. */
@@ -54,7 +59,11 @@ export const linkRails: CleanRule = {
         continue;
       }
       const rest: Element[] = [];
-      for (let sib = head.nextElementSibling; sib && !isHeadingLike(sib); sib = sib.nextElementSibling) rest.push(sib);
+      // The rail ends where the story's prose resumes: some sites set a "More:" list mid-story.
+      let sib = head.nextElementSibling;
+      for (; sib && !isHeadingLike(sib) && !isProse(sib); sib = sib.nextElementSibling) rest.push(sib);
+      // A heading right above prose titles a section of the story, whatever it says.
+      if (rest.length === 0 && sib && isProse(sib)) continue;
       if (looksLikeRail(rest)) yield* [head, ...rest];
     }
   },
