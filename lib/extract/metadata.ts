@@ -71,6 +71,9 @@ function markedAuthors(doc: Document): string[] {
 /** Lower-case words a name may hold ("Anna della Rocca"); any other lower-case word of four letters or more is not a name's. */
 const NAME_PARTICLES = new Set(['della', 'delle', 'dello', 'degli', 'dela']);
 
+/** An elided particle joined to the capitalised rest of a surname: "dall'Orto", "dell’Acqua". */
+const ELIDED_PARTICLE = /^\p{Ll}+['’]\p{Lu}/u;
+
 /**
  * Whether a link's text reads as a name: an author link may also say "View
  * my complete profile" or "Archiv anzeigen". Scripts without case pass.
@@ -78,7 +81,7 @@ const NAME_PARTICLES = new Set(['della', 'delle', 'dello', 'degli', 'dela']);
 function readsAsName(text: string): boolean {
   const words = text.split(' ');
   // One word is a name or a handle ("gizzmo"), which is how a blog shows its author.
-  return words.length === 1 || words.every((word) => !/^\p{Ll}{4,}/u.test(word) || NAME_PARTICLES.has(word));
+  return words.length === 1 || words.every((word) => !/^\p{Ll}{4,}/u.test(word) || NAME_PARTICLES.has(word) || ELIDED_PARTICLE.test(word));
 }
 
 const DUBLIN_CORE = /^dc(?:terms?)?[.:]/;
@@ -90,7 +93,8 @@ const DUBLIN_CORE = /^dc(?:terms?)?[.:]/;
  */
 function personalOrder(value: string): string {
   const match = /^\s*([^\s,]+)\s*,\s*([^,]+?)\s*$/.exec(value);
-  return match ? `${match[2]} ${match[1]}` : value;
+  // "Reuters, AP": a given name is not an acronym, so these are two names.
+  return match && !/^\p{Lu}{2,}$/u.test(match[2]!) ? `${match[2]} ${match[1]}` : value;
 }
 
 /**

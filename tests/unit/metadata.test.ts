@@ -81,8 +81,8 @@ describe('readMetadata', () => {
 
   it('leaves out what an author link says besides a name, and keeps a handle', () => {
     const body = `<span itemprop="author"><a rel="author" href="/p/1"><span itemprop="name">Andrew Park</span></a></span>
-      <div class="profile"><a rel="author" href="/p/1">View my complete profile</a> <a rel="author" href="/p/2">Anna della Rocca</a> <a rel="author" href="/p/3">gizzmo</a></div>`;
-    expect(readMetadata(page(body, '', URL_), URL_).authors).toEqual(['Andrew Park', 'Anna della Rocca', 'gizzmo']);
+      <div class="profile"><a rel="author" href="/p/1">View my complete profile</a> <a rel="author" href="/p/2">Anna della Rocca</a> <a rel="author" href="/p/3">gizzmo</a> <a rel="author" href="/p/4">Marco dall'Orto</a></div>`;
+    expect(readMetadata(page(body, '', URL_), URL_).authors).toEqual(['Andrew Park', 'Anna della Rocca', 'gizzmo', "Marco dall'Orto"]);
   });
 
   it('takes the authors from the most trusted tag that names anyone, one tag stating several properties', () => {
@@ -105,6 +105,8 @@ describe('readMetadata', () => {
     expect(readMetadata(page('', head, URL_), URL_).authors).toEqual(['F. Kooman', 'Michiel de Jong']);
     const companies = '<meta name="DC.Creator" content="Acme GmbH, Beta GmbH">';
     expect(readMetadata(page('', companies, URL_), URL_).authors).toEqual(['Acme GmbH', 'Beta GmbH']);
+    const agencies = '<meta name="DC.Creator" content="Reuters, AP">';
+    expect(readMetadata(page('', agencies, URL_), URL_).authors).toEqual(['Reuters', 'AP']);
   });
 
   it('reads a JSON-LD block that an older template wraps in CDATA', () => {
