@@ -40,7 +40,9 @@ export function App() {
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState('');
   const [deleted, setDeleted] = useState<SavedArticle[] | null>(null);
-  const [template, setTemplate] = useState<string | undefined>(undefined);
+  // Read once, from the first render; an export waits for it, so one clicked at once still uses the reader's template.
+  // Without a readable template, exports fall back to the default front matter.
+  const template = useMemo(() => loadFrontMatterTemplate(settings).catch(() => undefined), []);
 
   // A save in progress is waited for, so a list read beside it cannot come back without the article.
   const saving = useRef<Promise<unknown>>(Promise.resolve());
@@ -72,8 +74,6 @@ export function App() {
   useEffect(() => {
     void readPage();
     void refreshCount();
-    // Without a readable template, exports fall back to the default front matter.
-    loadFrontMatterTemplate(settings).then(setTemplate, () => undefined);
   }, []);
 
   const safeHtml = useMemo(() => (current.state === 'ready' ? sanitizeHtml(current.article.contentHtml, window) : ''), [current]);
@@ -97,15 +97,17 @@ export function App() {
     }
   };
 
-  const onExport = (format: FormatId) => {
-    if (current.state === 'ready') download(exportOne(current.article, format, new Date(), { frontMatterTemplate: template }));
+  const onExport = async (format: FormatId) => {
+    if (current.state !== 'ready') return;
+    const { article } = current;
+    download(exportOne(article, format, new Date(), { frontMatterTemplate: await template }));
   };
 
   const exportAll = async (kind: 'json' | 'zip') => {
     try {
       const all = await library.all();
       if (all.length === 0) return setNotice('Nothing saved yet to export.');
-      download(kind === 'json' ? exportAllJson(all, new Date()) : exportAllZip(all, 'md', new Date(), { frontMatterTemplate: template }));
+      download(kind === 'json' ? exportAllJson(all, new Date()) : exportAllZip(all, 'md', new Date(), { frontMatterTemplate: await template }));
     } catch (error) {
       setNotice(`Export failed: ${errorText(error)}.`);
     }
