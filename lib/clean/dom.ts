@@ -47,20 +47,27 @@ export function outermost(els: Iterable<Element>): Element[] {
   });
 }
 
-/** Non-blank characters under every element of a tree, in one walk. */
-export function compactLengths(root: Element): Map<Element, number> {
+/**
+ * In one walk: the non-blank characters under every element of a tree, and
+ * its elements in document order (not `root` itself).
+ */
+export function measureTree(root: Element): { lengths: Map<Element, number>; elements: Element[] } {
   const lengths = new Map<Element, number>();
+  const elements: Element[] = [];
   const walk = (el: Element): number => {
     let n = 0;
     for (let child = el.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) n += (child.nodeValue ?? '').replace(/\s+/g, '').length;
-      else if (child.nodeType === 1) n += walk(child as Element);
+      else if (child.nodeType === 1) {
+        elements.push(child as Element);
+        n += walk(child as Element);
+      }
     }
     lengths.set(el, n);
     return n;
   };
   walk(root);
-  return lengths;
+  return { lengths, elements };
 }
 
 /**

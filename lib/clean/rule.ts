@@ -25,6 +25,12 @@ export interface RuleContext {
    * blocks before it pays for their text.
    */
   length(el: Element): number;
+  /**
+   * Every element under the root in document order, as the rules before
+   * this one left it. One walk serves the rules until one of them removes
+   * something: on jsdom a walk of the article costs as much as a small rule.
+   */
+  elements(): readonly Element[];
   /** The article's author names, from its metadata: a bio starts with one. */
   authors: readonly string[];
 }

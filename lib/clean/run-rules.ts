@@ -1,6 +1,6 @@
 import type { Removal } from '../article';
 import type { CleanRule, RuleContext, RuleSwitches } from './rule';
-import { compactLengths, outermost } from './dom';
+import { elementsWhere, measureTree, outermost } from './dom';
 import { normalizeSpace, truncate } from '../text';
 
 const PREVIEW_CHARS = 280;
@@ -38,10 +38,13 @@ export function runRules(root: Element, rules: readonly CleanRule[], switches: R
   const active = rules.filter((rule) => switches[rule.name] !== false && (!rule.trigger || rule.trigger.test((text ??= root.textContent ?? ''))));
   if (active.length === 0) return removed;
   // Removals only shorten blocks, so lengths counted once stay upper bounds for every rule.
-  const lengths = compactLengths(root);
-  const context: RuleContext = { length: (el) => lengths.get(el) ?? Infinity, authors };
+  const measured = measureTree(root);
+  const { lengths } = measured;
+  let elements: Element[] | undefined = measured.elements;
+  const context: RuleContext = { length: (el) => lengths.get(el) ?? Infinity, authors, elements: () => (elements ??= elementsWhere(root, () => true)) };
   for (const rule of active) {
     const found = outermost(Array.from(rule.find(root, context)).filter((el) => el !== root && root.contains(el)));
+    if (found.length) elements = undefined;
     for (const el of found) {
       removed.push({ rule: rule.name, reason: rule.reason, text: describe(el) });
       el.remove();

@@ -1,5 +1,5 @@
 import type { CleanRule } from '../rule';
-import { climbWrappers, elementsWhere } from '../dom';
+import { climbWrappers } from '../dom';
 import { textOf } from '../../text';
 
 /** The label a site must print over a paid slot, in the corpus's languages. */
@@ -24,8 +24,8 @@ function isAdServerElement(el: Element): boolean {
 export const adSlots: CleanRule = {
   name: 'ad-slots',
   reason: 'advertisement slot',
-  *find(root, { length }) {
-    for (const el of elementsWhere(root, () => true)) {
+  *find(root, { length, elements }) {
+    for (const el of elements()) {
       if (isAdServerElement(el)) yield el;
       else if (el.id && length(el) < 200 && AD_TOKEN.test(el.id) && textOf(el).length < 200 && !el.querySelector('p')) yield el;
       else if (LABEL_HOLDERS.has(el.localName) && length(el) <= 30 && el.children.length <= 3 && AD_LABEL.test(textOf(el))) yield climbWrappers(el, root);

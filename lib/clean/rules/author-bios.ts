@@ -1,5 +1,5 @@
 import type { CleanRule } from '../rule';
-import { elementsNamed, HEADING_TAGS } from '../dom';
+import { HEADING_TAGS } from '../dom';
 import { leafBlocks } from '../leaf-blocks';
 import { textOf, countWords } from '../../text';
 
@@ -39,8 +39,8 @@ function* closingBios(root: Element, authors: readonly string[]): Generator<Elem
 export const authorBios: CleanRule = {
   name: 'author-bios',
   reason: 'author bio boilerplate ("About the Authors", "See full bio")',
-  *find(root, { length, authors }) {
-    for (const el of elementsNamed(root, HEADING_CANDIDATES)) {
+  *find(root, { length, authors, elements }) {
+    for (const el of elements().filter((el) => HEADING_CANDIDATES.has(el.localName))) {
       if (length(el) > 60 || !BIO_HEADING.test(textOf(el))) continue;
       if (!HEADING_TAGS.has(el.tagName.toUpperCase()) && el.children.length > 1) continue;
       // The heading's section goes with it when the section is only the bios.
@@ -56,7 +56,7 @@ export const authorBios: CleanRule = {
       }
     }
     yield* closingBios(root, authors);
-    for (const el of elementsNamed(root, LINK_CANDIDATES)) {
+    for (const el of elements().filter((el) => LINK_CANDIDATES.has(el.localName))) {
       if (length(el) > 40 || el.children.length > 2 || !BIO_LINK.test(textOf(el))) continue;
       // The row is the block that holds the author's name and this link.
       let row: Element = el;

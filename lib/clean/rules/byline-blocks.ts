@@ -1,6 +1,6 @@
 import type { CleanRule } from '../rule';
 import { textOf, countWords } from '../../text';
-import { elementsNamed, holds } from '../dom';
+import { holds } from '../dom';
 
 const CANDIDATES = new Set(['p', 'div', 'span', 'address', 'time', 'ul']);
 const BYLINE = /^(?:by|von|par|por|di|door|av|przez)\s+\S/i;
@@ -14,8 +14,8 @@ const DATELINE = /^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|p
 export const bylineBlocks: CleanRule = {
   name: 'byline-blocks',
   reason: 'byline or date line, shown as metadata instead',
-  *find(root, { length }) {
-    const blocks = elementsNamed(root, CANDIDATES).filter((el) => length(el) > 0);
+  *find(root, { length, elements }) {
+    const blocks = elements().filter((el) => CANDIDATES.has(el.localName) && length(el) > 0);
     const bodyStart = blocks.findIndex((el) => el.tagName === 'P' && countWords(textOf(el)) > 25);
     const head = bodyStart === -1 ? blocks.slice(0, 8) : blocks.slice(0, bodyStart);
     for (const el of head) {

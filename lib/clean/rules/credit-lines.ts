@@ -1,8 +1,6 @@
 import type { CleanRule } from '../rule';
 import { countWords, textOf } from '../../text';
 import { AGENCY } from '../../photo-agencies';
-import { elementsNamed } from '../dom';
-
 /** "Foto: Galli/Malteser", "Crédits photos : Bestimage", "(crédito: …)", "Quelle: dpa". */
 const CREDIT = /^\(?(?:foto|fotos|photo|photos|photograph|bild|bilder|credit|credits|crédits?(?: photos?)?|crédito|créditos|imagen|imágenes|fot\.|zdjęcie|quelle|source|fuente|źródło|abbildung|image|picture|grafik|illustration)\s*(?:[:：]|\/)/i;
 /** "Image copyright Getty Images": the label screen readers hear before a credit. */
@@ -20,8 +18,8 @@ export const creditLines: CleanRule = {
   name: 'credit-lines',
   reason: 'picture credit or source stamp',
   trigger: new RegExp(`foto|photo|bild|credit|crédit|imagen|fot\\.|zdjęcie|quelle|source|fuente|źródło|abbildung|image|picture|grafik|illustration|\\b(?:${AGENCY})\\b`, 'i'),
-  *find(root, { length }) {
-    for (const el of elementsNamed(root, CANDIDATES)) {
+  *find(root, { length, elements }) {
+    for (const el of elements().filter((el) => CANDIDATES.has(el.localName))) {
       if (length(el) > MAX_WORDS * 15) continue;
       const text = textOf(el);
       if ((CREDIT.test(text) || CREDIT_LABEL.test(text) || AGENCY_LINE.test(text)) && countWords(text) <= MAX_WORDS) yield el;

@@ -1,6 +1,4 @@
 import type { CleanRule } from '../rule';
-import { elementsNamed } from '../dom';
-
 const IMAGES = new Set(['img', 'amp-img']);
 
 /** Alt text that describes the picture's job in the interface, not its content. */
@@ -19,8 +17,8 @@ function size(el: Element, attr: 'width' | 'height'): number {
 export const iconImages: CleanRule = {
   name: 'icon-images',
   reason: 'interface icon or placeholder image, not part of the story',
-  *find(root) {
-    for (const img of elementsNamed(root, IMAGES)) {
+  *find(root, { elements }) {
+    for (const img of elements().filter((el) => IMAGES.has(el.localName))) {
       const alt = (img.getAttribute('alt') ?? '').trim();
       const w = size(img, 'width');
       const h = size(img, 'height');

@@ -1,5 +1,5 @@
 import type { CleanRule } from '../rule';
-import { closestNamed, elementsNamed, holds, linkDensity } from '../dom';
+import { closestNamed, holds, linkDensity } from '../dom';
 import { countWords, textOf } from '../../text';
 
 /**
@@ -59,8 +59,8 @@ function isLinkedHeadline(el: Element, text: string): boolean {
 export const inlineRelatedLinks: CleanRule = {
   name: 'inline-related-links',
   reason: 'inline link to another story ("Read More:", "Related:", a headline that is only a link)',
-  *find(root, { length }) {
-    for (const el of elementsNamed(root, CANDIDATES)) {
+  *find(root, { length, elements }) {
+    for (const el of elements().filter((el) => CANDIDATES.has(el.localName))) {
       // Every teaser is a link: most blocks have none, and are passed over before their text is read.
       if (length(el) > 300 || !holds(el, 'a')) continue;
       const text = textOf(el);

@@ -1,5 +1,5 @@
 import type { CleanRule } from '../rule';
-import { elementsWhere, HEADING_TAGS, linkDensity } from '../dom';
+import { HEADING_TAGS, linkDensity } from '../dom';
 import { textOf, countWords } from '../../text';
 
 /** Headings of lists that lead away from the article, in the corpus's languages. */
@@ -47,8 +47,8 @@ function looksLikeRail(els: Element[]): boolean {
 export const linkRails: CleanRule = {
   name: 'link-rails',
   reason: 'list of links to other stories ("Most Popular", "Latest in …", "Related")',
-  *find(root, { length }) {
-    for (const el of elementsWhere(root, (e) => HEADING_HOLDERS.has(e.localName) || e.getAttribute('role') === 'heading')) {
+  *find(root, { length, elements }) {
+    for (const el of elements().filter((e) => HEADING_HOLDERS.has(e.localName) || e.getAttribute('role') === 'heading')) {
       if (length(el) > 60 || !RAIL_HEADING.test(textOf(el)) || !isHeadingLike(el)) continue;
       let head: Element = el;
       while (head.parentElement && head.parentElement !== root && textOf(head.parentElement) === textOf(el)) head = head.parentElement;

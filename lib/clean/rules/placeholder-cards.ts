@@ -1,7 +1,5 @@
 import type { CleanRule } from '../rule';
 import { textOf } from '../../text';
-import { elementsWhere } from '../dom';
-
 const FILLER = /\b(lorem ipsum|dolor sit amet|consectetur adipisc|tempor incididunt|ut enim ad minim|quis nostrud exercitation|duis aute irure|excepteur sint occaecat)/i;
 const MAX_CARD_FILLER = 240;
 
@@ -25,7 +23,7 @@ function fillerLength(el: Element): number {
 export const placeholderCards: CleanRule = {
   name: 'placeholder-cards',
   reason: 'placeholder (lorem ipsum or skeleton) block that the site never filled in',
-  *find(root) {
+  *find(root, { elements }) {
     const seen = new Set<Element>();
     const fillerInside = FILLER.test(root.textContent ?? '');
     // Filler that fills most of the article is the article (a template, a test page): nothing to strip it from.
@@ -48,7 +46,7 @@ export const placeholderCards: CleanRule = {
         yield card;
       }
     }
-    const marked = elementsWhere(root, (el) => el.getAttribute('aria-busy') === 'true');
+    const marked = elements().filter((el) => el.getAttribute('aria-busy') === 'true');
     for (const el of marked) if (textOf(el).length < 40 && !el.querySelector('img[src]:not([src^="data:"])')) yield el;
   },
 };

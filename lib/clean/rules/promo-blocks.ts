@@ -1,6 +1,6 @@
 import type { CleanRule } from '../rule';
 import { textOf, countWords } from '../../text';
-import { elementsNamed, elementsWhere, holds } from '../dom';
+import { holds } from '../dom';
 
 /** Calls to action that no article sentence makes. */
 const PROMO = [
@@ -37,8 +37,8 @@ export const promoBlocks: CleanRule = {
   name: 'promo-blocks',
   reason: 'newsletter, webinar or subscription promo',
   trigger: /newsletter|subscri|sign(?:ing)? up|regist|webinar|inbox|unlimited|journalism|follow us|abonn|anmeld|inscri|suscr/i,
-  *find(root, { length }) {
-    for (const form of elementsWhere(root, (el) => el.localName === 'form' || el.getAttribute('role') === 'form')) {
+  *find(root, { length, elements }) {
+    for (const form of elements().filter((el) => el.localName === 'form' || el.getAttribute('role') === 'form')) {
       if (length(form) <= MAX_CHARS && form.querySelector('input[type="email"], input[name*="mail" i]') && countWords(textOf(form)) <= MAX_WORDS) {
         let box: Element = form;
         // Take the sign-up box's heading and blurb with it.
@@ -46,7 +46,7 @@ export const promoBlocks: CleanRule = {
         yield box;
       }
     }
-    for (const el of elementsNamed(root, CANDIDATES)) {
+    for (const el of elements().filter((el) => CANDIDATES.has(el.localName))) {
       if (length(el) > MAX_CHARS) continue;
       const text = textOf(el);
       if (!text || countWords(text) > MAX_WORDS) continue;

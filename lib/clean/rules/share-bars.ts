@@ -1,7 +1,5 @@
 import type { CleanRule } from '../rule';
 import { textOf, countWords } from '../../text';
-import { elementsWhere } from '../dom';
-
 const SHARE_HREF = /facebook\.com\/sharer|facebook\.com\/dialog\/share|twitter\.com\/(?:intent|share)|x\.com\/intent|linkedin\.com\/(?:share|cws\/share|sharearticle)|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|wa\.me\/|whatsapp\.com\/send|whatsapp:\/\/send|t\.me\/share|telegram\.me\/share|xing\.com\/(?:spi\/)?share|bsky\.app\/intent|threads\.net\/intent|^mailto:\?/i;
 const SHARE_LABEL = /^(?:share|share (?:this|on|via|to) .{0,30}|copy link|email|print|tweet|teilen|auf \S+ teilen|link kopieren|drucken|partager|compartir|condividi|udostępnij|delen)$/i;
 
@@ -23,8 +21,8 @@ function isShareControl(el: Element): boolean {
 export const shareBars: CleanRule = {
   name: 'share-bars',
   reason: 'social share buttons',
-  *find(root) {
-    const controls = elementsWhere(root, (el) => (CONTROLS.has(el.localName) || el.getAttribute('role') === 'button') && isShareControl(el));
+  *find(root, { elements }) {
+    const controls = elements().filter((el) => (CONTROLS.has(el.localName) || el.getAttribute('role') === 'button') && isShareControl(el));
     const bars = new Set<Element>();
     for (const control of controls) {
       let bar: Element | null = control.parentElement;

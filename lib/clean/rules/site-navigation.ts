@@ -1,5 +1,4 @@
 import type { CleanRule } from '../rule';
-import { elementsWhere } from '../dom';
 import { textOf } from '../../text';
 
 /** Roles a page gives its menus and breadcrumbs. Tab lists are left alone: some sites put a story's sections in tabs. */
@@ -26,8 +25,8 @@ function unlinkedChars(el: Element): number {
 export const siteNavigation: CleanRule = {
   name: 'site-navigation',
   reason: 'site navigation: a menu, a breadcrumb trail or a list of the page’s sections',
-  *find(root, { length }) {
-    const marked = elementsWhere(root, (el) => el.localName === 'nav' || NAV_ROLES.has(el.getAttribute('role') ?? ''));
+  *find(root, { length, elements }) {
+    const marked = elements().filter((el) => el.localName === 'nav' || NAV_ROLES.has(el.getAttribute('role') ?? ''));
     for (const el of marked) if (length(el) <= MAX_UNLINKED_CHARS || unlinkedChars(el) <= MAX_UNLINKED_CHARS) yield el;
   },
 };

@@ -1,5 +1,5 @@
 import type { CleanRule } from '../rule';
-import { climbWrappers, elementsNamed } from '../dom';
+import { climbWrappers } from '../dom';
 import { textOf } from '../../text';
 
 const VIDEO_LABEL = /^(?:recommended|featured|related|sponsored|latest|more|trending|top)? ?videos?(?: for you)?$|^watch(?: now| next| more)?$|^up next$|^empfohlene(?:s)? videos?$|^vidéos? recommandées?$/i;
@@ -14,8 +14,8 @@ export const videoWidgets: CleanRule = {
   name: 'video-widgets',
   reason: 'promoted video player ("Recommended Video")',
   trigger: /video|watch|up next/i,
-  *find(root, { length }) {
-    for (const el of elementsNamed(root, CANDIDATES)) {
+  *find(root, { length, elements }) {
+    for (const el of elements().filter((el) => CANDIDATES.has(el.localName))) {
       if (length(el) > 40 || el.children.length > 4 || !VIDEO_LABEL.test(textOf(el))) continue;
       yield climbWrappers(el, root);
     }
