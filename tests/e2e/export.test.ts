@@ -5,6 +5,7 @@ import { downloadFrom } from './support/browser';
 import { useSession } from './support/session';
 import { expected, markdownText, norm } from '../fixtures/fortune/expected';
 import { slugify } from '../../lib/export/filename';
+import { FRONT_MATTER_KEY } from '../../lib/export/template-store';
 
 const session = useSession();
 let popup: Page;
@@ -75,5 +76,23 @@ describe('exporting the article on screen', () => {
     expect(second).toBe('Natalia Drozdiak, Alberto Nardelli, Mario Parker and Bloomberg · Fortune · 23 November 2025');
     const text = norm(file.text);
     for (const paragraph of expected.paragraphs) expect(text).toContain(norm(paragraph));
+  });
+
+  it('writes Markdown with the front matter template saved in the options', async () => {
+    const set = (value: string | null) =>
+      popup.evaluate(([key, v]) => {
+        const { local } = (globalThis as unknown as { chrome: { storage: { local: { set(i: object): Promise<void>; remove(k: string): Promise<void> } } } }).chrome.storage;
+        return v === null ? local.remove(key!) : local.set({ [key!]: v });
+      }, [FRONT_MATTER_KEY, value] as const);
+    await set('kind: news\nheadline: {{title}}');
+    try {
+      const tabId = Number(new URL(popup.url()).searchParams.get('tabId'));
+      const next = await session.browser.openPopupForTabId(tabId);
+      const file = await downloadFrom(next, () => next.locator('button[data-export="md"]').click());
+      expect(file.text.startsWith(`---\nkind: news\nheadline: ${JSON.stringify(expected.title)}\n---\n\n# ${expected.title}\n`)).toBe(true);
+      await next.close();
+    } finally {
+      await set(null);
+    }
   });
 });
