@@ -334,6 +334,19 @@ describe('repeated-captions', () => {
     expect(applyRule(repeatedCaptions, `<p>${caption}</p><p>${caption}</p>${inStory}`).removed).toEqual([]);
   });
 
+  it('removes copies of a picture’s description printed in a second box, keeps the first', () => {
+    const alt = `${caption} Photo: Ann Lee / City News`;
+    const box = `<div><div><p>${caption}</p></div></div>`;
+    const { removed, left } = applyRule(repeatedCaptions, `<ul><li><div><img src="1.jpg" alt="${alt}"></div>${box}</li></ul>${box}${box}${BODY}`);
+    expect(removed.map((r) => r.text)).toEqual([caption, caption]);
+    expect(left).toBe(`${caption}The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said.`);
+  });
+
+  it('keeps a paragraph that says once what a picture’s description says', () => {
+    const html = `<p><img src="1.jpg" alt="${caption}"></p><p>${caption}</p>${BODY}`;
+    expect(applyRule(repeatedCaptions, html).removed).toEqual([]);
+  });
+
   it('reads one caption shared by pictures side by side once', () => {
     const html = `<figure><img src="1.jpg" alt=""><img src="2.jpg" alt=""><figcaption>The two trams that will open the line, side by side at the depot.</figcaption></figure>`;
     expect(applyRule(repeatedCaptions, html).removed).toEqual([]);

@@ -1,5 +1,5 @@
 import type { CleanRule } from '../rule';
-import { countWords, textOf } from '../../text';
+import { countWords, normalizeSpace, textOf } from '../../text';
 import { pictureBlock } from '../../extract/loose-captions';
 
 const MAX_WORDS = 40;
@@ -28,7 +28,7 @@ function captionOf(img: Element, root: Element): Element | undefined {
 export const repeatedCaptions: CleanRule = {
   name: 'repeated-captions',
   reason: 'a picture caption repeated word for word',
-  *find(root, { length }) {
+  *find(root, { length, elements }) {
     const seen = new Set<string>();
     // Pictures in one figure share its caption: it is read once.
     const read = new Set<Element>();
@@ -41,5 +41,32 @@ export const repeatedCaptions: CleanRule = {
       if (seen.has(text)) yield caption;
       else seen.add(text);
     }
+    yield* altCopies(elements(), length);
   },
 };
+
+/** Fewer words than this in a picture's description is a label ("Photo"), not a caption a page could repeat. */
+const MIN_ALT_WORDS = 6;
+
+/**
+ * Paragraphs that print a picture's description (its alt text, which often
+ * adds the credit) again and again: a gallery's caption set once beside the
+ * slide and once more in a text box for small screens. The first stays.
+ */
+function* altCopies(elements: readonly Element[], length: (el: Element) => number): Generator<Element> {
+  const alts: string[] = [];
+  for (const el of elements) {
+    if (el.localName !== 'img') continue;
+    const alt = normalizeSpace(el.getAttribute('alt'));
+    if (countWords(alt) >= MIN_ALT_WORDS) alts.push(alt);
+  }
+  if (alts.length === 0) return;
+  const printed = new Set<string>();
+  for (const el of elements) {
+    if (el.localName !== 'p' || length(el) > MAX_CHARS) continue;
+    const text = textOf(el);
+    if (countWords(text) < MIN_ALT_WORDS || !alts.some((alt) => alt.startsWith(text))) continue;
+    if (printed.has(text)) yield el;
+    else printed.add(text);
+  }
+}
