@@ -223,6 +223,12 @@ describe('edge-boilerplate', () => {
     expect(left).toMatch(/publish a support scheme within the next two months\.$/);
   });
 
+  it('removes a how-to-cite line after the story, long as a paragraph', () => {
+    const cite = '<p><strong>Citation</strong>: Tram line extension to the northern suburbs approved by the council (2025, March 3) retrieved 4 March 2025 from https://news.example/2025-03-tram-line.html</p>';
+    const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}${cite}</div>`);
+    expect(removed.map((r) => r.text.slice(0, 29))).toEqual(['Citation: Tram line extension']);
+  });
+
   it('keeps a long linked line after the story that is not a tag list', () => {
     const links = Array.from({ length: 14 }, (_, i) => `<a href="/s/${i}">stop number ${i}</a>`).join(', ');
     const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}<p>The new stops: ${links}.</p></div>`);

@@ -74,6 +74,8 @@ const HEADING = /^H[1-6]$/i;
 const COPYRIGHT = /©|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone/i;
 /** The notices themselves, as against a story that mentions copyright. */
 const COPYRIGHT_NOTICE = /^(?:©|\(c\)|copyright\b)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|subject to copyright|may be reproduced without/i;
+/** How to cite the page: its title, dates and address, long enough to pass for a paragraph. */
+const CITE_THIS = /^(?:citation|cite this(?: article| page| post)?|how to cite(?: this(?: article| page)?)?|zitiervorschlag|zitierweise|zitieren als|citer cet article|cómo citar(?: este artículo)?)\s*:/i;
 const MAX_WORDS = 30;
 /** A copyright notice or post stamp after the story may run long ("no part may be reproduced…"). */
 const LONG_WORDS = 80;
@@ -81,7 +83,7 @@ const BODY_WORDS = 20;
 
 /** Furniture that may run as long as a paragraph, so it cannot mark where the story ends. */
 function isLongFurniture(text: string): boolean {
-  return POST_META.test(text) || COPYRIGHT_NOTICE.test(text) || (PROMPTS.test(text) && countWords(text) <= MAX_WORDS);
+  return POST_META.test(text) || COPYRIGHT_NOTICE.test(text) || CITE_THIS.test(text) || (PROMPTS.test(text) && countWords(text) <= MAX_WORDS);
 }
 
 function isBodyParagraph(el: Element): boolean {
