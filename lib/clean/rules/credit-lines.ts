@@ -1,6 +1,7 @@
 import type { CleanRule } from '../rule';
 import { countWords, textOf } from '../../text';
 import { AGENCY } from '../../photo-agencies';
+
 /** "Foto: Galli/Malteser", "Crédits photos : Bestimage", "(crédito: …)", "Quelle: dpa". */
 const CREDIT = /^\(?(?:foto|fotos|photo|photos|photograph|bild|bilder|credit|credits|crédits?(?: photos?)?|crédito|créditos|imagen|imágenes|fot\.|zdjęcie|quelle|source|fuente|źródło|abbildung|image|picture|grafik|illustration)\s*(?:[:：]|\/)/i;
 /** "Image copyright Getty Images": the label screen readers hear before a credit. */

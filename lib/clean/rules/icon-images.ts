@@ -1,4 +1,5 @@
 import type { CleanRule } from '../rule';
+
 const IMAGES = new Set(['img', 'amp-img']);
 
 /** Alt text that describes the picture's job in the interface, not its content. */

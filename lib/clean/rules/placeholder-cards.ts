@@ -1,5 +1,6 @@
 import type { CleanRule } from '../rule';
 import { textOf } from '../../text';
+
 const FILLER = /\b(lorem ipsum|dolor sit amet|consectetur adipisc|tempor incididunt|ut enim ad minim|quis nostrud exercitation|duis aute irure|excepteur sint occaecat)/i;
 const MAX_CARD_FILLER = 240;
 
