@@ -6,7 +6,15 @@ import createDOMPurify, { type DOMPurify, type Config, type WindowLike } from 'd
  * load or run anything but an image.
  */
 const SAFE_URL = /^(?:https?:|mailto:|#|data:image\/(?:png|gif|jpe?g|webp|avif)[;,])/i;
-const URL_ATTRIBUTES = ['src', 'href', 'poster', 'cite', 'longdesc'];
+const URL_ATTRIBUTES = ['src', 'href', 'poster', 'cite', 'longdesc', 'xlink:href'];
+/**
+ * DOMPurify tests every attribute value outside its short list of plain-text
+ * attributes (alt, title, …) against this pattern, not only addresses: the
+ * pattern must pass a plain value (width="600", dir="rtl", colspan="2",
+ * datetime="2025-11-23", lang="de", mathvariant="bold") and refuse any scheme
+ * but ours. Addresses are then held to SAFE_URL alone, in the hook below.
+ */
+const ALLOWED_VALUE = /^(?:https?:|mailto:|#|data:image\/(?:png|gif|jpe?g|webp|avif)[;,]|[^a-z]|[a-z+.-]+(?:[^a-z+.:-]|$))/i;
 
 const CONFIG: Config = {
   // MathML is how science and maths pages write their formulas: without it an article loses them (most of
@@ -17,7 +25,7 @@ const CONFIG: Config = {
   FORBID_ATTR: ['is', 'style', 'class', 'id', 'name', 'srcdoc', 'formaction', 'action', 'ping', 'background', 'target'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
-  ALLOWED_URI_REGEXP: SAFE_URL,
+  ALLOWED_URI_REGEXP: ALLOWED_VALUE,
 };
 
 type Mode = 'in-place' | 'string';
@@ -46,14 +54,17 @@ function purifierFor(win: Window, mode: Mode): DOMPurify {
     purifier = createDOMPurify((mode === 'in-place' ? withoutTemplates(win) : win) as unknown as WindowLike);
     purifier.setConfig(mode === 'in-place' ? { ...CONFIG, IN_PLACE: true } : { ...CONFIG, RETURN_TRUSTED_TYPE: false });
     purifier.addHook('afterSanitizeAttributes', (node) => {
-      // The clean copy is read away from its site: a link must not hand the site a handle on the reader's window.
-      if (node.tagName === 'A' && node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
-      // DOMPurify lets any data: address through on images; only real picture formats may stay.
       if (!node.hasAttributes()) return;
+      // Addresses: web, mail and in-page ones, and pictures in real picture formats (DOMPurify lets any data:
+      // address through on images). A relative one is dropped: the article's were made absolute already.
       for (const name of URL_ATTRIBUTES) {
         const value = node.getAttribute(name);
         if (value !== null && !SAFE_URL.test(value.trim())) node.removeAttribute(name);
       }
+      const srcset = node.getAttribute('srcset');
+      if (srcset !== null && !srcset.split(',').every((candidate) => SAFE_URL.test(candidate.trim()))) node.removeAttribute('srcset');
+      // The clean copy is read away from its site: a link must not hand the site a handle on the reader's window.
+      if (node.tagName === 'A' && node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
     });
     byMode[mode] = purifier;
     instances.set(win, byMode);

@@ -33,6 +33,8 @@ const URL_ = 'https://news.example/story';
 const ACTIVE_TAGS = new Set(['SCRIPT', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'STYLE', 'LINK', 'META', 'BASE', 'FORM', 'INPUT', 'BUTTON', 'TEXTAREA', 'SELECT', 'SVG', 'TEMPLATE', 'NOSCRIPT', 'FRAMESET', 'APPLET', 'ANNOTATION-XML', 'MGLYPH', 'MALIGNMARK']);
 const URL_ATTRS = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'data', 'cite', 'longdesc', 'usemap']);
 
+const SAFE_ADDRESS = /^(?:https?:|mailto:|#|data:image\/(?:png|gif|jpe?g|webp|avif)[;,])/i;
+
 /** Every way markup could run or load something, found by parsing it as a browser would. */
 function activeContent(html: string): string[] {
   const doc = parseHtml(`<!doctype html><body>${html}</body>`, 'https://inert.example/');
@@ -44,9 +46,9 @@ function activeContent(html: string): string[] {
       if (name.startsWith('on') || name === 'style' || name === 'srcdoc') found.push(`${name}=`);
       // DOMPurify empties `is` rather than dropping it, on purpose: an empty value upgrades nothing.
       if (name === 'is' && attr.value !== '') found.push('is=');
-      if (URL_ATTRS.has(name) && !/^(?:https?:|mailto:|#|data:image\/(?:png|gif|jpe?g|webp|avif)[;,])/i.test(attr.value.trim()) && attr.value.trim() !== '') {
-        if (name !== 'srcset') found.push(`${name}=${attr.value.slice(0, 40)}`);
-      }
+      // A picture set lists its addresses with a comma between them; each must be one of ours.
+      const addresses = name === 'srcset' ? attr.value.split(',') : [attr.value];
+      if (URL_ATTRS.has(name) && addresses.some((a) => a.trim() !== '' && !SAFE_ADDRESS.test(a.trim()))) found.push(`${name}=${attr.value.slice(0, 40)}`);
     }
   }
   return found;
@@ -86,4 +88,22 @@ describe('hostile HTML', () => {
     }
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('keeps the plain values of the attributes it allows, and refuses schemes in them and in addresses', () => {
+    const win = parseHtml('', URL_).defaultView!;
+    const kept = sanitizeHtml(
+      '<p dir="rtl" lang="ar">نص</p><ol start="4" reversed><li>four</li></ol><table><tr><td colspan="2" rowspan="3">a</td></tr></table>' +
+        '<img src="https://news.example/a.jpg" srcset="https://news.example/a.jpg 1x, https://news.example/b.jpg 2x" width="600" height="400" alt="A">' +
+        '<time datetime="2025-11-23T08:00:00Z">Sunday</time><math><mi mathvariant="bold">x</mi></math>',
+      win,
+    );
+    for (const attr of ['dir="rtl"', 'lang="ar"', 'start="4"', 'reversed=""', 'colspan="2"', 'rowspan="3"', 'width="600"', 'height="400"', 'datetime="2025-11-23T08:00:00Z"', 'mathvariant="bold"', 'srcset="https://news.example/a.jpg 1x, https://news.example/b.jpg 2x"']) {
+      expect(kept).toContain(attr);
+    }
+    const refused = sanitizeHtml(
+      '<p lang="javascript:alert(1)" dir="data:text/html,x">a</p><a href="/relative">b</a><img src="https://news.example/a.jpg" srcset="https://news.example/a.jpg 1x, javascript:alert(1) 2x" alt="c">',
+      win,
+    );
+    expect(refused).toBe('<p>a</p><a>b</a><img src="https://news.example/a.jpg" alt="c">');
+  });
 });
