@@ -22,11 +22,24 @@ const CONFIG: Config = {
   // allows, which is what namespace-confusion attacks rely on breaking. No SVG: on news pages it is icons.
   USE_PROFILES: { html: true, mathMl: true },
   FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'svg', 'template', 'noscript', 'dialog'],
-  FORBID_ATTR: ['is', 'style', 'class', 'id', 'name', 'srcdoc', 'formaction', 'action', 'ping', 'background', 'target'],
+  FORBID_ATTR: ['is', 'style', 'class', 'name', 'srcdoc', 'formaction', 'action', 'ping', 'background', 'target'],
+  // An id stays, for in-page links (footnotes and their way back), behind a prefix: a page's id="library"
+  // could otherwise stand in for a global of the extension page that shows it.
+  SANITIZE_NAMED_PROPS: true,
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
   ALLOWED_URI_REGEXP: ALLOWED_VALUE,
 };
+
+/** DOMPurify's prefix for the ids it keeps; in-page links are pointed at the prefixed ids. */
+const ID_PREFIX = 'user-content-';
+
+/**
+ * The ids the article's own links point to and the elements that carry an
+ * id, gathered by the hook while an article is sanitised in place: ids no
+ * link points to (most of a page's) are then dropped.
+ */
+let idUse: { targets: Set<string>; carriers: Element[] } | undefined;
 
 type Mode = 'in-place' | 'string';
 
@@ -63,8 +76,17 @@ function purifierFor(win: Window, mode: Mode): DOMPurify {
       }
       const srcset = node.getAttribute('srcset');
       if (srcset !== null && !srcset.split(',').every((candidate) => SAFE_URL.test(candidate.trim()))) node.removeAttribute('srcset');
+      if (idUse && node.hasAttribute('id')) idUse.carriers.push(node);
+      if (node.tagName !== 'A') return;
+      const href = node.getAttribute('href');
+      if (href === null) return;
       // The clean copy is read away from its site: a link must not hand the site a handle on the reader's window.
-      if (node.tagName === 'A' && node.hasAttribute('href')) node.setAttribute('rel', 'noopener noreferrer');
+      node.setAttribute('rel', 'noopener noreferrer');
+      if (href.length > 1 && href.startsWith('#')) {
+        const target = href.startsWith(`#${ID_PREFIX}`) ? href.slice(1) : ID_PREFIX + href.slice(1);
+        node.setAttribute('href', `#${target}`);
+        idUse?.targets.add(target);
+      }
     });
     byMode[mode] = purifier;
     instances.set(win, byMode);
@@ -79,7 +101,13 @@ function purifierFor(win: Window, mode: Mode): DOMPurify {
  * before this returns.
  */
 export function sanitizeElement(el: Element, win: Window): void {
-  purifierFor(win, 'in-place').sanitize(el);
+  idUse = { targets: new Set(), carriers: [] };
+  try {
+    purifierFor(win, 'in-place').sanitize(el);
+    for (const carrier of idUse.carriers) if (!idUse.targets.has(carrier.getAttribute('id') ?? '')) carrier.removeAttribute('id');
+  } finally {
+    idUse = undefined;
+  }
 }
 
 /** Untrusted HTML in, HTML safe to put in an extension page or an export out. */

@@ -99,10 +99,17 @@ describe('failure modes of other extractors', () => {
     expect(a.contentHtml).toContain(`<pre><code>${code.replace(/</g, '&lt;')}</code></pre>`);
   });
 
-  it('keeps footnotes with their text, not as bare links', () => {
-    const a = clean(`${PROSE}<p>The line carried 12,000 riders a day.<sup id="r1"><a href="#fn1">1</a></sup></p>${PROSE}
+  it('keeps footnotes with their text, and their links to and fro lead somewhere', () => {
+    const a = clean(`${PROSE}<p id="lead">The line carried 12,000 riders a day.<sup id="r1"><a href="#fn1">1</a></sup></p>${PROSE}
       <ol class="footnotes"><li id="fn1">City transport survey, 2024, table 3. <a href="#r1">↩</a></li></ol>`);
     expect(text(a)).toContain('City transport survey, 2024, table 3.');
+    const body = parseHtml(`<body>${a.contentHtml}</body>`, 'https://news.example/').body;
+    const links = Array.from(body.querySelectorAll('a[href^="#"]'));
+    expect(links.map((l) => l.textContent)).toEqual(['1', '↩']);
+    for (const link of links) expect(body.querySelector(`[id="${link.getAttribute('href')!.slice(1)}"]`)).not.toBeNull();
+    expect(body.querySelector('li')!.id).toMatch(/^user-content-/);
+    // An id no link points to is dropped.
+    expect(body.querySelectorAll('[id]')).toHaveLength(2);
   });
 
   it('reads a byline of several names once each, without "By" or "and"', () => {

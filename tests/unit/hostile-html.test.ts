@@ -105,5 +105,7 @@ describe('hostile HTML', () => {
       win,
     );
     expect(refused).toBe('<p>a</p><a>b</a><img src="https://news.example/a.jpg" alt="c">');
+    // A page's id cannot stand in for a global of the page that shows it: it keeps a prefix, and links follow it.
+    expect(sanitizeHtml('<p id="library">a</p><a href="#library">b</a>', win)).toBe('<p id="user-content-library">a</p><a href="#user-content-library" rel="noopener noreferrer">b</a>');
   });
 });
