@@ -1,4 +1,5 @@
 import createDOMPurify, { type DOMPurify, type Config, type WindowLike } from 'dompurify';
+import { srcsetUrls } from './srcset';
 
 /**
  * What a clean article may contain: text structure, links, media and tables.
@@ -6,7 +7,7 @@ import createDOMPurify, { type DOMPurify, type Config, type WindowLike } from 'd
  * load or run anything but an image.
  */
 const SAFE_URL = /^(?:https?:|mailto:|#|data:image\/(?:png|gif|jpe?g|webp|avif)[;,])/i;
-const URL_ATTRIBUTES = ['src', 'href', 'poster', 'cite', 'longdesc', 'xlink:href'];
+const URL_ATTRIBUTES = new Set(['src', 'href', 'poster', 'cite', 'longdesc', 'xlink:href']);
 /**
  * DOMPurify tests every attribute value outside its short list of plain-text
  * attributes (alt, title, …) against this pattern, not only addresses: the
@@ -41,6 +42,17 @@ const ID_PREFIX = 'user-content-';
  */
 let idUse: { targets: Set<string>; carriers: Element[] } | undefined;
 
+/** The prefixed id an in-page link's fragment names; a fragment may be percent-encoded ("fn%3A1" for "fn:1"). */
+function idOf(fragment: string): string {
+  let id = fragment;
+  try {
+    id = decodeURIComponent(fragment);
+  } catch {
+    // Not valid percent-encoding: the fragment is the id as written.
+  }
+  return id.startsWith(ID_PREFIX) ? id : ID_PREFIX + id;
+}
+
 type Mode = 'in-place' | 'string';
 
 /**
@@ -68,22 +80,25 @@ function purifierFor(win: Window, mode: Mode): DOMPurify {
     purifier.setConfig(mode === 'in-place' ? { ...CONFIG, IN_PLACE: true } : { ...CONFIG, RETURN_TRUSTED_TYPE: false });
     purifier.addHook('afterSanitizeAttributes', (node) => {
       if (!node.hasAttributes()) return;
-      // Addresses: web, mail and in-page ones, and pictures in real picture formats (DOMPurify lets any data:
-      // address through on images). A relative one is dropped: the article's were made absolute already.
-      for (const name of URL_ATTRIBUTES) {
-        const value = node.getAttribute(name);
-        if (value !== null && !SAFE_URL.test(value.trim())) node.removeAttribute(name);
+      let href: string | null = null;
+      // One pass over the attributes, by lower-cased name: a page's script can make an attribute named "HREF",
+      // which getAttribute('href') does not find on the copy but which is an href once the HTML is parsed again.
+      for (const attr of Array.from(node.attributes)) {
+        const { name, value } = attr;
+        const lower = name.toLowerCase();
+        // Addresses: web, mail and in-page ones, and pictures in real picture formats (DOMPurify lets any data:
+        // address through on images). A relative one is dropped: the article's were made absolute already.
+        const safe = lower === 'srcset' ? srcsetUrls(value).every((url) => SAFE_URL.test(url)) : !URL_ATTRIBUTES.has(lower) || SAFE_URL.test(value.trim());
+        // By node: removeAttribute lower-cases the name it is given on an HTML element, and would miss "HREF".
+        if (!safe) node.removeAttributeNode(attr);
+        else if (lower === 'href') href = value.trim();
+        else if (lower === 'id') idUse?.carriers.push(node);
       }
-      const srcset = node.getAttribute('srcset');
-      if (srcset !== null && !srcset.split(',').every((candidate) => SAFE_URL.test(candidate.trim()))) node.removeAttribute('srcset');
-      if (idUse && node.hasAttribute('id')) idUse.carriers.push(node);
-      if (node.tagName !== 'A') return;
-      const href = node.getAttribute('href');
-      if (href === null) return;
+      if (node.tagName !== 'A' || href === null) return;
       // The clean copy is read away from its site: a link must not hand the site a handle on the reader's window.
       node.setAttribute('rel', 'noopener noreferrer');
       if (href.length > 1 && href.startsWith('#')) {
-        const target = href.startsWith(`#${ID_PREFIX}`) ? href.slice(1) : ID_PREFIX + href.slice(1);
+        const target = idOf(href.slice(1));
         node.setAttribute('href', `#${target}`);
         idUse?.targets.add(target);
       }

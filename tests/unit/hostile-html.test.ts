@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../lib/extract/extract-article';
 import { parseHtml } from '../../lib/extract/parse-html';
-import { sanitizeHtml } from '../../lib/sanitize';
+import { sanitizeElement, sanitizeHtml } from '../../lib/sanitize';
+import { srcsetUrls } from '../../lib/srcset';
 import { FORMATS } from '../../lib/export/formats';
 import { PROSE } from './support/dom';
 
@@ -46,8 +47,8 @@ function activeContent(html: string): string[] {
       if (name.startsWith('on') || name === 'style' || name === 'srcdoc') found.push(`${name}=`);
       // DOMPurify empties `is` rather than dropping it, on purpose: an empty value upgrades nothing.
       if (name === 'is' && attr.value !== '') found.push('is=');
-      // A picture set lists its addresses with a comma between them; each must be one of ours.
-      const addresses = name === 'srcset' ? attr.value.split(',') : [attr.value];
+      // A picture set lists several addresses; each must be one of ours.
+      const addresses = name === 'srcset' ? srcsetUrls(attr.value) : [attr.value];
       if (URL_ATTRS.has(name) && addresses.some((a) => a.trim() !== '' && !SAFE_ADDRESS.test(a.trim()))) found.push(`${name}=${attr.value.slice(0, 40)}`);
     }
   }
@@ -105,7 +106,36 @@ describe('hostile HTML', () => {
       win,
     );
     expect(refused).toBe('<p>a</p><a>b</a><img src="https://news.example/a.jpg" alt="c">');
+    const sets = sanitizeHtml(
+      '<img src="https://cdn.example/a.jpg" srcset="https://cdn.example/upload/w_400,h_300,c_fill/a.jpg 400w, https://cdn.example/upload/w_800,h_600/a.jpg 800w" alt="d">' +
+        '<img src="https://cdn.example/b.jpg" srcset="data:image/png;base64,iVBORw0KGgo= 1x" alt="e">',
+      win,
+    );
+    expect(sets).toContain('srcset="https://cdn.example/upload/w_400,h_300,c_fill/a.jpg 400w, https://cdn.example/upload/w_800,h_600/a.jpg 800w"');
+    expect(sets).toContain('srcset="data:image/png;base64,iVBORw0KGgo= 1x"');
     // A page's id cannot stand in for a global of the page that shows it: it keeps a prefix, and links follow it.
     expect(sanitizeHtml('<p id="library">a</p><a href="#library">b</a>', win)).toBe('<p id="user-content-library">a</p><a href="#user-content-library" rel="noopener noreferrer">b</a>');
+  });
+
+  it('checks an address whatever the case of its attribute name, which a page script can set', () => {
+    const doc = parseHtml(`<!doctype html><body><div><p>Story</p><a>one</a><a>two</a></div></body>`, URL_);
+    const [one, two] = Array.from(doc.querySelectorAll('a'));
+    one!.setAttributeNS(null, 'HREF', 'javascript:alert(1)');
+    two!.setAttributeNS(null, 'HREF', '//evil.example/x');
+    const article = doc.querySelector('div')!;
+    sanitizeElement(article, doc.defaultView!);
+    expect(activeContent(article.innerHTML)).toEqual([]);
+    expect(article.innerHTML).toBe('<p>Story</p><a>one</a><a>two</a>');
+  });
+});
+
+describe('srcsetUrls', () => {
+  it('reads addresses with commas in them, descriptors, and descriptors ended by a comma', () => {
+    expect(srcsetUrls('https://a.example/w_400,h_300/x.jpg 400w, https://a.example/y.jpg 2x')).toEqual(['https://a.example/w_400,h_300/x.jpg', 'https://a.example/y.jpg']);
+    expect(srcsetUrls('a.jpg 1x,b.jpg 2x,c.jpg')).toEqual(['a.jpg', 'b.jpg', 'c.jpg']);
+    // As browsers read it, an address ends at white space only: this is one address.
+    expect(srcsetUrls('a.jpg,b.jpg')).toEqual(['a.jpg,b.jpg']);
+    expect(srcsetUrls('data:image/png;base64,AAA= 1x, javascript:alert(1) 2x')).toEqual(['data:image/png;base64,AAA=', 'javascript:alert(1)']);
+    expect(srcsetUrls(' x.jpg 100w (max-width: 10px, min-width: 1px), y.jpg')).toEqual(['x.jpg', 'y.jpg']);
   });
 });
