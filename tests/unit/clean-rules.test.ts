@@ -229,6 +229,13 @@ describe('edge-boilerplate', () => {
     expect(removed.map((r) => r.text.slice(0, 29))).toEqual(['Citation: Tram line extension']);
   });
 
+  it('keeps sentences about comments inside the story, and a dated first line before it', () => {
+    const quoted = '<p>Comments that he published on social media in 2019 resurfaced this week.</p><p>Comments are approved by a human moderator before they appear, the company said.</p>';
+    const dateline = '<p>12.03.2024<br>Berlin. The council met again on Tuesday.</p>';
+    const { removed } = applyRule(edgeBoilerplate, `<div>${dateline}${PROSE}${quoted}${PROSE}</div>`);
+    expect(removed).toEqual([]);
+  });
+
   it('keeps a long linked line after the story that is not a tag list', () => {
     const links = Array.from({ length: 14 }, (_, i) => `<a href="/s/${i}">stop number ${i}</a>`).join(', ');
     const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}<p>The new stops: ${links}.</p></div>`);
@@ -391,6 +398,12 @@ describe('link-rails, loose headings', () => {
   it('removes a "More Great … Stories" rail', () => {
     const { left } = applyRule(linkRails, `${PROSE}<p>More Great City News Stories</p>${list}`);
     expect(left).toMatch(/two months\.$/);
+  });
+
+  it('keeps a sentence that opens with "More" in its own element', () => {
+    const sentence = (opener: string) => `<p>${opener} than 200 people gathered outside the <a href="/hall">town hall</a> on Sunday to protest against the closure.</p>`;
+    const { removed } = applyRule(linkRails, `${PROSE}${sentence('<span>More</span>')}${sentence('<strong>More</strong>')}${PROSE}`);
+    expect(removed).toEqual([]);
   });
 
   it('removes a "More:" list set in the middle of the story and keeps the prose after it', () => {

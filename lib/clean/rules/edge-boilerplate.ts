@@ -27,7 +27,6 @@ const PROMPTS = new RegExp(
     [
       'share(?: this)?(?: article| story| post)?', '(?:diesen |den )?(?:artikel|beitrag) (?:teilen|gefallen|mit anderen teilen)', 'partager', 'compartir', 'condividi', 'udostępnij',
       'war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)', 'was this (?:article|page|post) (?:helpful|useful)', 'valora esta noticia', 'rate this', 'we want to hear what you think', 'wie (?:hat|gefällt) ihnen (?:der|dieser) (?:artikel|beitrag)',
-      '(?:(?:atenção|attention|achtung|hinweis|note|aviso|nota)\\s*:\\s*)?(?:os |die |les |los )?(?:comentários|comentarios|comments|kommentare|commentaires) (?:com|que|mit|die|that|which|are|will be|werden|serão|son|sont|qui|con)\\b.{0,80}\\b(?:moderated|moderiert|moderados?|moderador|modérés?|aprovados?|approved|freigeschaltet|publicados?|veröffentlicht|published)',
       'keine kommentare', 'kommentare insgesamt', 'no comments', 'leave a (?:comment|reply)', '\\d+ (?:kommentare|comments|comentarios)',
       'lade weitere', 'mehr laden', 'load more', 'this (?:post|article|page) (?:may )?contains? affiliate', 'für links auf dieser seite', 'bei den verlinkungen handelt es sich', 'wir erhalten (?:eine )?provision', 'like this (?:story|article)', 'share (?:it|this) with', 'click here to (?:get|download|subscribe|sign)', 'this slideshow requires javascript',
       '(?:du musst|sie müssen) eingeloggt sein', 'um (?:den|diesen|einen) .{1,60} (?:zu )?kommentieren', 'verraten sie (?:uns )?(?:gerne )?in den kommentaren', '(?:diese website|this site) (?:verwendet|uses) akismet',
@@ -74,6 +73,14 @@ const HEADING = /^H[1-6]$/i;
 const COPYRIGHT = /©|\bcopyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|wszelkie prawa zastrzeżone/i;
 /** The notices themselves, as against a story that mentions copyright. */
 const COPYRIGHT_NOTICE = /^(?:©|\(c\)|copyright\b)|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|subject to copyright|may be reproduced without/i;
+/**
+ * A comment section's house rules ("Comments are moderated", "ATENÇÃO:
+ * Comentários com textos ininteligíveis … não serão aprovados pelo
+ * moderador"): a policy says what comments are or will be, and it may run
+ * as long as a paragraph. Only at the story's edges: a story may quote
+ * such a sentence.
+ */
+const COMMENT_POLICY = /^(?:(?:atenção|attention|achtung|hinweis|note|aviso|nota)\s*:\s*)?(?:os |die |les |los )?(?:comentários|comentarios|comments|kommentare|commentaires)\b.{0,100}\b(?:are|will be|must be|may be|werden|sind|serão|são|sont|seront|serán)\s+(?:\p{L}+\s+){0,2}(?:moderated|moderiert|moderados?|modérés?|aprovados?|approved|reviewed|geprüft|freigeschaltet|publicados?|published|veröffentlicht)\b/iu;
 /** How to cite the page: its title, dates and address, long enough to pass for a paragraph. */
 const CITE_THIS = /^(?:citation|cite this(?: article| page| post)?|how to cite(?: this(?: article| page)?)?|zitiervorschlag|zitierweise|zitieren als|citer cet article|cómo citar(?: este artículo)?)\s*:/i;
 const MAX_WORDS = 30;
@@ -83,7 +90,7 @@ const BODY_WORDS = 20;
 
 /** Furniture that may run as long as a paragraph, so it cannot mark where the story ends. */
 function isLongFurniture(text: string): boolean {
-  return POST_META.test(text) || COPYRIGHT_NOTICE.test(text) || CITE_THIS.test(text) || (PROMPTS.test(text) && countWords(text) <= MAX_WORDS);
+  return POST_META.test(text) || COPYRIGHT_NOTICE.test(text) || CITE_THIS.test(text) || COMMENT_POLICY.test(text) || (PROMPTS.test(text) && countWords(text) <= MAX_WORDS);
 }
 
 function isBodyParagraph(el: Element): boolean {
@@ -135,14 +142,14 @@ export const edgeBoilerplate: CleanRule = {
       if (!text || words > LONG_WORDS) return 'keep';
       const after = i > last;
       const edge = after || i < first;
-      const opener = edge && EDGE_OPENERS.test(lineText(el, text));
-      // A tag list after the story runs as long as the post has tags.
-      const longTail = after && (COPYRIGHT.test(text) || POST_META.test(text) || (opener && linkDensity(el) >= 0.6));
+      const opener = edge && EDGE_OPENERS.test(text);
+      // A tag list after the story runs as long as the post has tags, and its label may stand on a line of its own.
+      const longTail = after && (COPYRIGHT.test(text) || POST_META.test(text) || COMMENT_POLICY.test(text) || (linkDensity(el) >= 0.6 && EDGE_OPENERS.test(lineText(el, text))));
       if (words > MAX_WORDS && !longTail) return 'keep';
       if ((words <= PROMPT_WORDS && PROMPTS.test(text)) || isLabel(text)) return 'furniture';
       if (!edge) return 'keep';
       const linky = holds(el, 'a') && linkDensity(el) >= 0.6;
-      if (linky || opener || COPYRIGHT.test(text) || PROMPTS.test(text) || POST_META.test(text)) return 'furniture';
+      if (linky || opener || COPYRIGHT.test(text) || PROMPTS.test(text) || POST_META.test(text) || CITE_THIS.test(text) || COMMENT_POLICY.test(text)) return 'furniture';
       return after && isLabelLike(el, text, words) ? 'label' : 'keep';
     });
     // A label-like line goes only when nothing but furniture follows it: a run

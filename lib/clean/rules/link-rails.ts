@@ -23,6 +23,12 @@ function isHeadingLike(el: Element): boolean {
   return HEADING_TAGS.has(el.tagName.toUpperCase()) || el.getAttribute('role') === 'heading' || (el.children.length === 0 && textOf(el).length < 50);
 }
 
+/** Whether text stands in the element itself, between its children. */
+function hasOwnText(el: Element): boolean {
+  for (let node = el.firstChild; node; node = node.nextSibling) if (node.nodeType === 3 && /\S/.test(node.nodeValue ?? '')) return true;
+  return false;
+}
+
 /** A paragraph of the story: long enough to be a sentence or more, and not mostly links. */
 function isProse(el: Element): boolean {
   return el.localName === 'p' && countWords(textOf(el)) >= 20 && linkDensity(el) < 0.5;
@@ -53,6 +59,8 @@ export const linkRails: CleanRule = {
       let head: Element = el;
       while (head.parentElement && head.parentElement !== root && textOf(head.parentElement) === textOf(el)) head = head.parentElement;
       const container = head.parentElement;
+      // Words of a sentence ("<strong>More</strong> than 200 people…"), not a heading: the block around them says more.
+      if (container && container !== root && hasOwnText(container)) continue;
       // The heading opens its own container: the rail is the container.
       if (container && container !== root && container.firstElementChild === head && looksLikeRail(Array.from(container.children).slice(1))) {
         yield container;
