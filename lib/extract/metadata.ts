@@ -6,6 +6,7 @@ import { normalizeSpace } from '../text';
 import { titleKey } from './title';
 import { elementsWhere } from '../clean/dom';
 import { scanPage, type PageScan } from './page-scan';
+import { AGENCY } from '../photo-agencies';
 
 /** What the page says about itself, read before Readability touches the DOM. */
 export interface PageMetadata {
@@ -85,6 +86,7 @@ function readsAsName(text: string): boolean {
 }
 
 const DUBLIN_CORE = /^dc(?:terms?)?[.:]/;
+const AGENCY_NAME = new RegExp(`^(?:${AGENCY})$`, 'i');
 
 /**
  * Dublin Core writes one creator per tag, surname first ("Jong, Michiel de"):
@@ -93,8 +95,8 @@ const DUBLIN_CORE = /^dc(?:terms?)?[.:]/;
  */
 function personalOrder(value: string): string {
   const match = /^\s*([^\s,]+)\s*,\s*([^,]+?)\s*$/.exec(value);
-  // "Reuters, AP": a given name is not an acronym, so these are two names.
-  return match && !/^\p{Lu}{2,}$/u.test(match[2]!) ? `${match[2]} ${match[1]}` : value;
+  // "Reuters, AP" is two agencies, not a person called "AP Reuters"; "Doe, JA" is a person with initials.
+  return match && !AGENCY_NAME.test(match[2]!) ? `${match[2]} ${match[1]}` : value;
 }
 
 /**

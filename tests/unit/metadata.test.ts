@@ -107,6 +107,8 @@ describe('readMetadata', () => {
     expect(readMetadata(page('', companies, URL_), URL_).authors).toEqual(['Acme GmbH', 'Beta GmbH']);
     const agencies = '<meta name="DC.Creator" content="Reuters, AP">';
     expect(readMetadata(page('', agencies, URL_), URL_).authors).toEqual(['Reuters', 'AP']);
+    const initials = '<meta name="DC.Creator" content="Doe, JA">';
+    expect(readMetadata(page('', initials, URL_), URL_).authors).toEqual(['JA Doe']);
   });
 
   it('reads a JSON-LD block that an older template wraps in CDATA', () => {
