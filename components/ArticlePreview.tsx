@@ -11,7 +11,17 @@ export function ArticlePreview({ safeHtml, leadImage, onOpenLink }: Props) {
   const showLead = leadImage && !/<img\s/i.test(safeHtml);
   const onClick = (event: MouseEvent) => {
     const link = (event.target as Element | null)?.closest?.('a[href]');
-    if (!link || !onOpenLink) return;
+    if (!link) return;
+    const href = link.getAttribute('href') ?? '';
+    // A footnote and its way back: a place in the article itself, shown where it stands.
+    if (href.startsWith('#')) {
+      event.preventDefault();
+      const preview = event.currentTarget as HTMLElement;
+      const target = Array.from(preview.querySelectorAll('[id]')).find((el) => el.id === href.slice(1));
+      target?.scrollIntoView({ block: 'start' });
+      return;
+    }
+    if (!onOpenLink) return;
     event.preventDefault();
     onOpenLink((link as HTMLAnchorElement).href);
   };

@@ -100,7 +100,11 @@ export function App() {
   const onExport = async (format: FormatId) => {
     if (current.state !== 'ready') return;
     const { article } = current;
-    download(exportOne(article, format, new Date(), { frontMatterTemplate: await template }));
+    try {
+      download(exportOne(article, format, new Date(), { frontMatterTemplate: await template }));
+    } catch (error) {
+      setNotice(`Export failed: ${errorText(error)}.`);
+    }
   };
 
   const exportAll = async (kind: 'json' | 'zip') => {

@@ -58,6 +58,31 @@ describe('a link in the clean preview', () => {
   });
 });
 
+describe('a footnote in the clean preview', () => {
+  it('scrolls to its note and back, without opening a tab', async () => {
+    const paragraphs = expected.paragraphs.map((p) => `<p>${p}</p>`).join('');
+    session.server.route('/e2e/footnoted.html', `<!doctype html><html lang="en"><head><title>Footnoted story</title></head><body><article><h1>Footnoted story</h1>
+      <p>The plan was drawn up over several weeks.<sup id="ref1"><a href="#note1">1</a></sup> Officials declined to comment on it.</p>
+      ${paragraphs}<ol><li id="note1">Two people familiar with the talks said so. <a href="#ref1">↩</a></li></ol></article></body></html>`);
+    const popup = await session.browser.openPopupFor(await session.browser.openTab(session.server.url('/e2e/footnoted.html')));
+    let opened = 0;
+    popup.context().on('page', () => opened++);
+    const inView = (selector: string) =>
+      popup.evaluate((sel) => {
+        const rect = document.querySelector(sel)!.getBoundingClientRect();
+        return rect.top >= 0 && rect.bottom <= window.innerHeight;
+      }, selector);
+    const preview = popup.getByTestId('preview');
+    expect(await inView('[data-testid=preview] li')).toBe(false);
+    await preview.getByRole('link', { name: '1', exact: true }).click();
+    await expect.poll(() => inView('[data-testid=preview] li')).toBe(true);
+    await preview.getByRole('link', { name: '↩' }).click();
+    await expect.poll(() => inView('[data-testid=preview] sup')).toBe(true);
+    expect(opened).toBe(0);
+    expect(popup.url()).toMatch(/\/popup\.html\?tabId=\d+$/);
+  });
+});
+
 describe('a post that only a <noscript> holds', () => {
   it('is read in a browser with scripts on, where the <noscript> content is text, and is not doubled once a script shows it', async () => {
     const paragraphs = expected.paragraphs.slice(0, 6).map((p) => `<p>${p}</p>`).join('');
