@@ -1,4 +1,5 @@
 import { normalizeSpace } from '../text';
+import { AGENCY } from '../photo-agencies';
 
 const LEAD = /^(?:written |reported |posted )?(?:by|von|par|por|di|door|av|przez)\s+/i;
 const SEPARATOR = /\s*(?:,|;|\||\/|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\boraz\b|\bplus\b)\s*/i;
@@ -31,4 +32,33 @@ export function authorList(values: readonly string[]): string[] {
     }
   }
   return out;
+}
+
+/** Lower-case words a name may hold ("Anna della Rocca"); any other lower-case word of four letters or more is not a name's. */
+const NAME_PARTICLES = new Set(['della', 'delle', 'dello', 'degli', 'dela']);
+
+/** An elided particle joined to the capitalised rest of a surname: "dall'Orto", "dell’Acqua". */
+const ELIDED_PARTICLE = /^\p{Ll}+['’]\p{Lu}/u;
+
+/**
+ * Whether a link's text reads as a name: an author link may also say "View
+ * my complete profile" or "Archiv anzeigen". Scripts without case pass.
+ */
+export function readsAsName(text: string): boolean {
+  const words = text.split(' ');
+  // One word is a name or a handle ("gizzmo"), which is how a blog shows its author.
+  return words.length === 1 || words.every((word) => !/^\p{Ll}{4,}/u.test(word) || NAME_PARTICLES.has(word) || ELIDED_PARTICLE.test(word));
+}
+
+const AGENCY_NAME = new RegExp(`^(?:${AGENCY})$`, 'i');
+
+/**
+ * Dublin Core writes one creator per tag, surname first ("Jong, Michiel de"):
+ * put it as the name is said. Only a one-word surname is turned, so that
+ * "Acme GmbH, Beta GmbH" stays two names.
+ */
+export function personalOrder(value: string): string {
+  const match = /^\s*([^\s,]+)\s*,\s*([^,]+?)\s*$/.exec(value);
+  // "Reuters, AP" is two agencies, not a person called "AP Reuters"; "Doe, JA" is a person with initials.
+  return match && !AGENCY_NAME.test(match[2]!) ? `${match[2]} ${match[1]}` : value;
 }

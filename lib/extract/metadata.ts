@@ -1,12 +1,11 @@
 import { readJsonLd, type JsonLdArticle, type JsonLdRecipe } from './json-ld';
 import { firstMeta, readMetaTags, type MetaTags } from './meta-tags';
-import { authorList } from './authors';
+import { authorList, personalOrder, readsAsName } from './authors';
 import { toIsoDate } from './dates';
 import { normalizeSpace } from '../text';
 import { titleKey } from './title';
 import { elementsWhere } from '../clean/dom';
 import { scanPage, type PageScan } from './page-scan';
-import { AGENCY } from '../photo-agencies';
 
 /** What the page says about itself, read before Readability touches the DOM. */
 export interface PageMetadata {
@@ -69,35 +68,7 @@ function markedAuthors(doc: Document): string[] {
   return names;
 }
 
-/** Lower-case words a name may hold ("Anna della Rocca"); any other lower-case word of four letters or more is not a name's. */
-const NAME_PARTICLES = new Set(['della', 'delle', 'dello', 'degli', 'dela']);
-
-/** An elided particle joined to the capitalised rest of a surname: "dall'Orto", "dell’Acqua". */
-const ELIDED_PARTICLE = /^\p{Ll}+['’]\p{Lu}/u;
-
-/**
- * Whether a link's text reads as a name: an author link may also say "View
- * my complete profile" or "Archiv anzeigen". Scripts without case pass.
- */
-function readsAsName(text: string): boolean {
-  const words = text.split(' ');
-  // One word is a name or a handle ("gizzmo"), which is how a blog shows its author.
-  return words.length === 1 || words.every((word) => !/^\p{Ll}{4,}/u.test(word) || NAME_PARTICLES.has(word) || ELIDED_PARTICLE.test(word));
-}
-
 const DUBLIN_CORE = /^dc(?:terms?)?[.:]/;
-const AGENCY_NAME = new RegExp(`^(?:${AGENCY})$`, 'i');
-
-/**
- * Dublin Core writes one creator per tag, surname first ("Jong, Michiel de"):
- * put it as the name is said. Only a one-word surname is turned, so that
- * "Acme GmbH, Beta GmbH" stays two names.
- */
-function personalOrder(value: string): string {
-  const match = /^\s*([^\s,]+)\s*,\s*([^,]+?)\s*$/.exec(value);
-  // "Reuters, AP" is two agencies, not a person called "AP Reuters"; "Doe, JA" is a person with initials.
-  return match && !AGENCY_NAME.test(match[2]!) ? `${match[2]} ${match[1]}` : value;
-}
 
 /**
  * Meta tags that name the author, in order of trust. Dublin Core's creator
