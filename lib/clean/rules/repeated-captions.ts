@@ -32,7 +32,8 @@ export const repeatedCaptions: CleanRule = {
     const seen = new Set<string>();
     // Pictures in one figure share its caption: it is read once.
     const read = new Set<Element>();
-    for (const img of Array.from(root.getElementsByTagName('img'))) {
+    const images = elements().filter((el) => el.localName === 'img');
+    for (const img of images) {
       const caption = captionOf(img, root);
       if (!caption || read.has(caption) || length(caption) > MAX_CHARS) continue;
       read.add(caption);
@@ -41,7 +42,7 @@ export const repeatedCaptions: CleanRule = {
       if (seen.has(text)) yield caption;
       else seen.add(text);
     }
-    yield* altCopies(elements(), length);
+    yield* altCopies(images, elements(), length);
   },
 };
 
@@ -53,13 +54,8 @@ const MIN_ALT_WORDS = 6;
  * adds the credit) again and again: a gallery's caption set once beside the
  * slide and once more in a text box for small screens. The first stays.
  */
-function* altCopies(elements: readonly Element[], length: (el: Element) => number): Generator<Element> {
-  const alts: string[] = [];
-  for (const el of elements) {
-    if (el.localName !== 'img') continue;
-    const alt = normalizeSpace(el.getAttribute('alt'));
-    if (countWords(alt) >= MIN_ALT_WORDS) alts.push(alt);
-  }
+function* altCopies(images: readonly Element[], elements: readonly Element[], length: (el: Element) => number): Generator<Element> {
+  const alts = images.map((img) => normalizeSpace(img.getAttribute('alt'))).filter((alt) => countWords(alt) >= MIN_ALT_WORDS);
   if (alts.length === 0) return;
   const printed = new Set<string>();
   for (const el of elements) {

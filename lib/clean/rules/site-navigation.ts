@@ -1,4 +1,5 @@
 import type { CleanRule } from '../rule';
+import { linkDensity } from '../dom';
 import { textOf } from '../../text';
 
 /** Roles a page gives its menus and breadcrumbs. Tab lists are left alone: some sites put a story's sections in tabs. */
@@ -11,12 +12,6 @@ const NAV_ROLES = new Set(['navigation', 'menu', 'menubar']);
  */
 const MAX_UNLINKED_CHARS = 150;
 
-function unlinkedChars(el: Element): number {
-  let linked = 0;
-  for (const a of el.getElementsByTagName('a')) linked += textOf(a).length;
-  return textOf(el).length - linked;
-}
-
 /**
  * Menus, breadcrumb trails ("Home » Travel » Europe") and lists of the
  * page's sections that Readability keeps inside the article: whatever the
@@ -27,6 +22,6 @@ export const siteNavigation: CleanRule = {
   reason: 'site navigation: a menu, a breadcrumb trail or a list of the page’s sections',
   *find(root, { length, elements }) {
     const marked = elements().filter((el) => el.localName === 'nav' || NAV_ROLES.has(el.getAttribute('role') ?? ''));
-    for (const el of marked) if (length(el) <= MAX_UNLINKED_CHARS || unlinkedChars(el) <= MAX_UNLINKED_CHARS) yield el;
+    for (const el of marked) if (length(el) <= MAX_UNLINKED_CHARS || textOf(el).length * (1 - linkDensity(el)) <= MAX_UNLINKED_CHARS) yield el;
   },
 };
