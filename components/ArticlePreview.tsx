@@ -16,9 +16,7 @@ export function ArticlePreview({ safeHtml, leadImage, onOpenLink }: Props) {
     // A footnote and its way back: a place in the article itself, shown where it stands.
     if (href.startsWith('#')) {
       event.preventDefault();
-      const preview = event.currentTarget as HTMLElement;
-      const target = Array.from(preview.querySelectorAll('[id]')).find((el) => el.id === href.slice(1));
-      target?.scrollIntoView({ block: 'start' });
+      (event.currentTarget as HTMLElement).querySelector(`[id="${CSS.escape(href.slice(1))}"]`)?.scrollIntoView({ block: 'start' });
       return;
     }
     if (!onOpenLink) return;

@@ -40,9 +40,8 @@ export function App() {
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState('');
   const [deleted, setDeleted] = useState<SavedArticle[] | null>(null);
-  // Read once, from the first render; an export waits for it, so one clicked at once still uses the reader's template.
-  // Without a readable template, exports fall back to the default front matter.
-  const template = useMemo(() => loadFrontMatterTemplate(settings).catch(() => undefined), []);
+  // Read once, after the first paint; an export waits for it, so one clicked at once still uses the reader's template.
+  const template = useRef<Promise<string | undefined>>(Promise.resolve(undefined));
 
   // A save in progress is waited for, so a list read beside it cannot come back without the article.
   const saving = useRef<Promise<unknown>>(Promise.resolve());
@@ -74,6 +73,8 @@ export function App() {
   useEffect(() => {
     void readPage();
     void refreshCount();
+    // Without a readable template, exports fall back to the default front matter.
+    template.current = loadFrontMatterTemplate(settings).catch(() => undefined);
   }, []);
 
   const safeHtml = useMemo(() => (current.state === 'ready' ? sanitizeHtml(current.article.contentHtml, window) : ''), [current]);
@@ -101,7 +102,7 @@ export function App() {
     if (current.state !== 'ready') return;
     const { article } = current;
     try {
-      download(exportOne(article, format, new Date(), { frontMatterTemplate: await template }));
+      download(exportOne(article, format, new Date(), { frontMatterTemplate: await template.current }));
     } catch (error) {
       setNotice(`Export failed: ${errorText(error)}.`);
     }
@@ -111,7 +112,7 @@ export function App() {
     try {
       const all = await library.all();
       if (all.length === 0) return setNotice('Nothing saved yet to export.');
-      download(kind === 'json' ? exportAllJson(all, new Date()) : exportAllZip(all, 'md', new Date(), { frontMatterTemplate: await template }));
+      download(kind === 'json' ? exportAllJson(all, new Date()) : exportAllZip(all, 'md', new Date(), { frontMatterTemplate: await template.current }));
     } catch (error) {
       setNotice(`Export failed: ${errorText(error)}.`);
     }
