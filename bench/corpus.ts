@@ -55,11 +55,21 @@ export function markdownText(md: string): string {
     .replace(/[*_`#>|]/g, ' ');
 }
 
-const BLOCK_TAG = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|thead|tbody|tr|td|th|section|article|aside|header|footer|figure|figcaption|blockquote|pre|main|nav)\b[^>]*>/gi;
+const BLOCK_TAG =
+  /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|table|thead|tbody|tr|td|th|section|article|aside|header|footer|figure|figcaption|blockquote|pre|main|nav)\b[^>]*>/gi;
 
 /** Text of an HTML string: block tags break words, inline tags do not (CJK text has no spaces to fall back on). */
 function htmlText(html: string): string {
-  return html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(BLOCK_TAG, '\n').replace(/<[^>]+>/g, '').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&#x27;/g, "'");
+  return html
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(BLOCK_TAG, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'");
 }
 
 export function loadCorpus(root: string, name: CorpusName, limit = Infinity): BenchPage[] {
@@ -68,7 +78,8 @@ export function loadCorpus(root: string, name: CorpusName, limit = Infinity): Be
   const pages: BenchPage[] = [];
   if (name === 'aeb') {
     const truth = readJson<Record<string, { articleBody: string; url: string }>>(join(dir, 'ground-truth.json'));
-    for (const id of Object.keys(truth).sort()) pages.push({ corpus: name, id, url: truth[id]!.url, html: page(dir, id), truth: { kind: 'text', text: truth[id]!.articleBody } });
+    for (const id of Object.keys(truth).sort())
+      pages.push({ corpus: name, id, url: truth[id]!.url, html: page(dir, id), truth: { kind: 'text', text: truth[id]!.articleBody } });
   } else if (name === 'trafilatura') {
     const data = readJson<Record<string, { url: string; with: string[]; without: string[] }>>(join(dir, 'evaldata.json'));
     for (const id of Object.keys(data).sort()) {
@@ -77,18 +88,37 @@ export function loadCorpus(root: string, name: CorpusName, limit = Infinity): Be
       pages.push({ corpus: name, id, url, html: page(dir, id), truth: { kind: 'snippets', with: e.with, without: e.without } });
     }
   } else if (name === 'readability') {
-    const ids = readdirSync(join(dir, 'html')).map((f) => f.replace(/\.html\.gz$/, '')).sort();
+    const ids = readdirSync(join(dir, 'html'))
+      .map((f) => f.replace(/\.html\.gz$/, ''))
+      .sort();
     for (const id of ids) {
       const expected = readFileSync(join(dir, 'expected', `${id}.html`), 'utf8');
-      const meta = readJson<BenchPage['truth'] & object>(join(dir, 'expected', `${id}.metadata.json`)) as unknown as { title?: string; byline?: string; lang?: string; publishedTime?: string };
-      pages.push({ corpus: name, id, url: 'http://fakehost/test/page.html', html: page(dir, id), truth: { kind: 'readability', text: htmlText(expected), meta } });
+      const meta = readJson<BenchPage['truth'] & object>(join(dir, 'expected', `${id}.metadata.json`)) as unknown as {
+        title?: string;
+        byline?: string;
+        lang?: string;
+        publishedTime?: string;
+      };
+      pages.push({
+        corpus: name,
+        id,
+        url: 'http://fakehost/test/page.html',
+        html: page(dir, id),
+        truth: { kind: 'readability', text: htmlText(expected), meta },
+      });
     }
   } else {
     const index = readJson<{ entries: { id: string; url: string; expected: string[] }[] }>(join(dir, 'index.json'));
     for (const e of index.entries) {
       const md = e.expected.find((f) => f.endsWith('.md'));
       if (!md) continue;
-      pages.push({ corpus: name, id: e.id, url: e.url, html: page(dir, e.id), truth: { kind: 'text', text: markdownText(readFileSync(join(dir, md), 'utf8')) } });
+      pages.push({
+        corpus: name,
+        id: e.id,
+        url: e.url,
+        html: page(dir, e.id),
+        truth: { kind: 'text', text: markdownText(readFileSync(join(dir, md), 'utf8')) },
+      });
     }
   }
   return pages.slice(0, limit);

@@ -95,7 +95,10 @@ const by = (c: CorpusName) => results.filter((r) => r.corpus === c);
 const SYSTEMS = ['cleanCopy', 'readability', 'defuddle'] as const;
 const LABEL = { cleanCopy: 'Clean Copy', readability: 'Readability 0.6 (plain)', defuddle: 'Defuddle 0.19 (linkedom)' };
 const out: string[] = [];
-const summary: Record<string, unknown> = { date: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}` };
+const summary: Record<string, unknown> = {
+  date: new Date().toISOString(),
+  machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+};
 
 out.push(`Clean Copy benchmark — ${summary.date as string}, ${summary.machine as string}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 
@@ -116,12 +119,28 @@ if (corpora.includes('readability')) {
   const pagesR = by('readability').filter((r) => !tiny.includes(r));
   const kept = pagesR.map((r) => (r.scores.cleanCopy as AebPage).recall);
   const share = (k: 'title' | 'lang' | 'published' | 'byline') => pagesR.filter((r) => r.meta?.[k]).length / pagesR.length;
-  out.push(`\n### Readability's test pages (${pagesR.length} of ${pagesR.length + tiny.length}; ${tiny.length} parser tests under 30 words left out, where Clean Copy says "No article found"): how much of Readability's expected text Clean Copy keeps\n`);
-  out.push(table(['median kept', 'mean kept', 'worst page', 'pages below 90%', 'title agrees', 'byline agrees', 'lang agrees', 'date agrees'], [
-    [f3(quantile(kept, 0.5)), f3(mean(kept)), f3(Math.min(...kept)), kept.filter((k) => k < 0.9).length, f3(share('title')), f3(share('byline')), f3(share('lang')), f3(share('published'))],
-  ]));
+  out.push(
+    `\n### Readability's test pages (${pagesR.length} of ${pagesR.length + tiny.length}; ${tiny.length} parser tests under 30 words left out, where Clean Copy says "No article found"): how much of Readability's expected text Clean Copy keeps\n`,
+  );
+  out.push(
+    table(
+      ['median kept', 'mean kept', 'worst page', 'pages below 90%', 'title agrees', 'byline agrees', 'lang agrees', 'date agrees'],
+      [
+        [
+          f3(quantile(kept, 0.5)),
+          f3(mean(kept)),
+          f3(Math.min(...kept)),
+          kept.filter((k) => k < 0.9).length,
+          f3(share('title')),
+          f3(share('byline')),
+          f3(share('lang')),
+          f3(share('published')),
+        ],
+      ],
+    ),
+  );
   const low = pagesR.filter((r) => (r.scores.cleanCopy as AebPage).recall < 0.9);
-  if (low.length) out.push('\nBelow 90%: ' + low.map((r) => `${r.id} (${f3((r.scores.cleanCopy as AebPage).recall)})`).join(', '));
+  if (low.length) out.push(`\nBelow 90%: ${low.map((r) => `${r.id} (${f3((r.scores.cleanCopy as AebPage).recall)})`).join(', ')}`);
   summary.readabilityPages = { medianKept: quantile(kept, 0.5), below90: low.map((r) => r.id) };
 }
 
@@ -129,7 +148,17 @@ if (corpora.includes('defuddle')) {
   const pagesD = by('defuddle');
   const rows = SYSTEMS.map((s) => {
     const scores = pagesD.map((r) => r.scores[s] as AebPage);
-    return [LABEL[s], f3(quantile(scores.map((x) => x.recall), 0.5)), f3(mean(scores.map((x) => x.recall))), f3(mean(scores.filter((x) => x.predicted).map((x) => 1 - x.precision)))];
+    return [
+      LABEL[s],
+      f3(
+        quantile(
+          scores.map((x) => x.recall),
+          0.5,
+        ),
+      ),
+      f3(mean(scores.map((x) => x.recall))),
+      f3(mean(scores.filter((x) => x.predicted).map((x) => 1 - x.precision))),
+    ];
   });
   out.push(`\n### Defuddle's fixtures (${pagesD.length}): text of defuddle's expected output kept, and extra text kept\n`);
   out.push(table(['extractor', 'median kept', 'mean kept', 'mean extra'], rows));
@@ -138,28 +167,64 @@ if (corpora.includes('defuddle')) {
 const timed = results;
 const col = (k: keyof PageResult['ms']) => timed.map((r) => r.ms[k]);
 const ratio = timed.map((r) => r.ms.cleanCopy / r.ms.readability).filter(Number.isFinite);
-out.push(`\n### Speed per page (${timed.length} pages, jsdom for parse, Readability and Clean Copy; ms; each page's time is the median of ${repeats} timings on fresh parses)\n`);
-out.push(table(['step', 'median', 'p95'], [
-  ['(a) DOM parse (jsdom)', ms(quantile(col('parse'), 0.5)), ms(quantile(col('parse'), 0.95))],
-  ['(b) plain Readability', ms(quantile(col('readability'), 0.5)), ms(quantile(col('readability'), 0.95))],
-  ['(c) Clean Copy pipeline', ms(quantile(col('cleanCopy'), 0.5)), ms(quantile(col('cleanCopy'), 0.95))],
-  ['Defuddle incl. its linkedom parse', ms(quantile(col('defuddle'), 0.5)), ms(quantile(col('defuddle'), 0.95))],
-  ['(c)/(b) median of medians', f3(quantile(col('cleanCopy'), 0.5) / quantile(col('readability'), 0.5)), f3(quantile(col('cleanCopy'), 0.95) / quantile(col('readability'), 0.95))],
-  ['(c)/(b) per page', f3(quantile(ratio, 0.5)), f3(quantile(ratio, 0.95))],
-]));
+out.push(
+  `\n### Speed per page (${timed.length} pages, jsdom for parse, Readability and Clean Copy; ms; each page's time is the median of ${repeats} timings on fresh parses)\n`,
+);
+out.push(
+  table(
+    ['step', 'median', 'p95'],
+    [
+      ['(a) DOM parse (jsdom)', ms(quantile(col('parse'), 0.5)), ms(quantile(col('parse'), 0.95))],
+      ['(b) plain Readability', ms(quantile(col('readability'), 0.5)), ms(quantile(col('readability'), 0.95))],
+      ['(c) Clean Copy pipeline', ms(quantile(col('cleanCopy'), 0.5)), ms(quantile(col('cleanCopy'), 0.95))],
+      ['Defuddle incl. its linkedom parse', ms(quantile(col('defuddle'), 0.5)), ms(quantile(col('defuddle'), 0.95))],
+      [
+        '(c)/(b) median of medians',
+        f3(quantile(col('cleanCopy'), 0.5) / quantile(col('readability'), 0.5)),
+        f3(quantile(col('cleanCopy'), 0.95) / quantile(col('readability'), 0.95)),
+      ],
+      ['(c)/(b) per page', f3(quantile(ratio, 0.5)), f3(quantile(ratio, 0.95))],
+    ],
+  ),
+);
 const ofSystem = (prefix: string) => failures.filter((f) => f.reason.startsWith(prefix));
 const ours = failures.filter((f) => f.reason === 'timeout' || f.reason.startsWith('clean-copy') || !/^(?:readability|defuddle):/.test(f.reason));
 out.push(`\nPeak memory of the benchmark process (both workers, every extractor): ${peakRssMb.toFixed(0)} MiB.`);
-out.push(`Clean Copy crashes or timeouts: ${ours.length}${ours.length ? ' — ' + ours.slice(0, 10).map((f) => `${f.corpus}/${f.id}: ${f.reason}`).join('; ') : ''}. Readability errors: ${ofSystem('readability:').length}. Defuddle errors: ${ofSystem('defuddle:').length}.`);
-summary.speed = { parseMedian: quantile(col('parse'), 0.5), readabilityMedian: quantile(col('readability'), 0.5), cleanCopyMedian: quantile(col('cleanCopy'), 0.5), ratioMedian: quantile(ratio, 0.5), ratioP95: quantile(ratio, 0.95) };
+out.push(
+  `Clean Copy crashes or timeouts: ${ours.length}${
+    ours.length
+      ? ' — ' +
+        ours
+          .slice(0, 10)
+          .map((f) => `${f.corpus}/${f.id}: ${f.reason}`)
+          .join('; ')
+      : ''
+  }. Readability errors: ${ofSystem('readability:').length}. Defuddle errors: ${ofSystem('defuddle:').length}.`,
+);
+summary.speed = {
+  parseMedian: quantile(col('parse'), 0.5),
+  readabilityMedian: quantile(col('readability'), 0.5),
+  cleanCopyMedian: quantile(col('cleanCopy'), 0.5),
+  ratioMedian: quantile(ratio, 0.5),
+  ratioP95: quantile(ratio, 0.95),
+};
 summary.failures = failures;
 
 if (ablation.length && by('aeb').length + by('trafilatura').length > 0) {
-  const base = { aeb: aebCorpus(by('aeb').map((r) => r.scores.cleanCopy as AebPage)).f1, tr: snippetCorpus(by('trafilatura').map((r) => r.scores.cleanCopy as SnippetCounts)).f1 };
+  const base = {
+    aeb: aebCorpus(by('aeb').map((r) => r.scores.cleanCopy as AebPage)).f1,
+    tr: snippetCorpus(by('trafilatura').map((r) => r.scores.cleanCopy as SnippetCounts)).f1,
+  };
   const rows = ablation.map((rule) => {
     const aeb = aebCorpus(by('aeb').map((r) => (r.scores.ablation[rule] ?? r.scores.cleanCopy) as AebPage)).f1;
     const tr = snippetCorpus(by('trafilatura').map((r) => (r.scores.ablation[rule] ?? r.scores.cleanCopy) as SnippetCounts)).f1;
-    return [rule, f3(aeb), `${aeb - base.aeb >= 0 ? '+' : ''}${(aeb - base.aeb).toFixed(3)}`, f3(tr), `${tr - base.tr >= 0 ? '+' : ''}${(tr - base.tr).toFixed(3)}`];
+    return [
+      rule,
+      f3(aeb),
+      `${aeb - base.aeb >= 0 ? '+' : ''}${(aeb - base.aeb).toFixed(3)}`,
+      f3(tr),
+      `${tr - base.tr >= 0 ? '+' : ''}${(tr - base.tr).toFixed(3)}`,
+    ];
   });
   out.push(`\n### What each rule is worth: F1 with that rule switched off (all rules on: aeb ${f3(base.aeb)}, trafilatura ${f3(base.tr)})\n`);
   out.push(table(['rule off', 'aeb F1', 'Δ', 'trafilatura F1', 'Δ'], rows));

@@ -139,9 +139,18 @@ async function run({ page, ablation, repeats }: PageTask): Promise<PageResult> {
     corpus: page.corpus,
     id: page.id,
     ms: {
-      parse: quantile(times.map((t) => t.parse), 0.5),
-      readability: quantile(times.map((t) => t.readability), 0.5),
-      cleanCopy: quantile(times.map((t) => t.cleanCopy), 0.5),
+      parse: quantile(
+        times.map((t) => t.parse),
+        0.5,
+      ),
+      readability: quantile(
+        times.map((t) => t.readability),
+        0.5,
+      ),
+      cleanCopy: quantile(
+        times.map((t) => t.cleanCopy),
+        0.5,
+      ),
       defuddle: t4 - s3,
     },
     scores: { cleanCopy: score(page, ours), readability: score(page, plain), defuddle: score(page, theirs), ablation: abl },

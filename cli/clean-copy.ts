@@ -44,9 +44,9 @@ async function readInput(path: string): Promise<string> {
 function render(article: ArticleRecord, format: Exclude<PageFormat, 'epub'>, now: Date): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(article, null, 2) + '\n';
+      return `${JSON.stringify(article, null, 2)}\n`;
     case 'jsonl':
-      return JSON.stringify(article) + '\n';
+      return `${JSON.stringify(article)}\n`;
     default:
       return FORMATS[format].render(article, now);
   }
@@ -98,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(USAGE + '\n');
+    process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const now = new Date();

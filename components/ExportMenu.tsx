@@ -7,6 +7,7 @@ interface Props {
 
 export function ExportMenu({ onExport, label = 'Export' }: Props) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a row of buttons, not a form; a fieldset would bring a border and legend layout
     <div class="export-menu" role="group" aria-label={label}>
       <span>{label}:</span>
       {Object.values(FORMATS).map((f) => (

@@ -51,7 +51,14 @@ function FacetSelect(p: FacetSelectProps) {
 export function LibraryControls(p: Props) {
   return (
     <div class="controls">
-      <input type="search" data-testid="library-search" placeholder="Search titles, authors, sites and text" aria-label="Search the library" value={p.query} onInput={(e) => p.onQuery(e.currentTarget.value)} />
+      <input
+        type="search"
+        data-testid="library-search"
+        placeholder="Search titles, authors, sites and text"
+        aria-label="Search the library"
+        value={p.query}
+        onInput={(e) => p.onQuery(e.currentTarget.value)}
+      />
       {p.searchState && (
         <span class="muted" data-testid="search-state">
           {p.searchState}

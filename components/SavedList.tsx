@@ -12,7 +12,13 @@ interface Props {
 export function SavedList({ entries, query, onQuery, onOpen, onDelete }: Props) {
   return (
     <section class="saved" data-testid="saved">
-      <input type="search" placeholder="Search saved articles" value={query} onInput={(e) => onQuery(e.currentTarget.value)} aria-label="Search saved articles" />
+      <input
+        type="search"
+        placeholder="Search saved articles"
+        value={query}
+        onInput={(e) => onQuery(e.currentTarget.value)}
+        aria-label="Search saved articles"
+      />
       {entries.length === 0 ? (
         <p class="empty">{query ? 'No saved article matches.' : 'Nothing saved yet. Open an article and press Save.'}</p>
       ) : (

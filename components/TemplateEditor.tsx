@@ -15,8 +15,8 @@ export function TemplateEditor(p: Props) {
     <section class="template">
       <h2>Markdown front matter</h2>
       <p class="muted">
-        One <code>key: value</code> line each. <code>{'{{name}}'}</code> is replaced by a complete YAML value (quoted for you, so leave it unquoted); a
-        line whose placeholders are all empty is left out. An empty template writes no front matter.
+        One <code>key: value</code> line each. <code>{'{{name}}'}</code> is replaced by a complete YAML value (quoted for you, so leave it unquoted); a line
+        whose placeholders are all empty is left out. An empty template writes no front matter.
       </p>
       <textarea data-testid="template" rows={14} spellcheck={false} value={p.template} onInput={(e) => p.onChange(e.currentTarget.value)} />
       {p.problems.length > 0 && (

@@ -33,6 +33,4 @@ export interface ArticleRecord {
 
 export type ExtractFailure = 'no-article' | 'too-large';
 
-export type ExtractResult =
-  | { ok: true; article: ArticleRecord }
-  | { ok: false; error: ExtractFailure; message: string };
+export type ExtractResult = { ok: true; article: ArticleRecord } | { ok: false; error: ExtractFailure; message: string };

@@ -22,7 +22,26 @@ const CONFIG: Config = {
   // Readability's mathjax test page). DOMPurify checks that each element sits in the namespace its parent
   // allows, which is what namespace-confusion attacks rely on breaking. No SVG: on news pages it is icons.
   USE_PROFILES: { html: true, mathMl: true },
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'svg', 'template', 'noscript', 'dialog'],
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'select',
+    'textarea',
+    'option',
+    'iframe',
+    'frame',
+    'object',
+    'embed',
+    'link',
+    'meta',
+    'base',
+    'svg',
+    'template',
+    'noscript',
+    'dialog',
+  ],
   FORBID_ATTR: ['is', 'style', 'class', 'name', 'srcdoc', 'formaction', 'action', 'ping', 'background', 'target'],
   // An id stays, for in-page links (footnotes and their way back), behind a prefix: a page's id="library"
   // could otherwise stand in for a global of the extension page that shows it.

@@ -31,7 +31,7 @@ export function withoutSoftHyphens(text: string): string {
 
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
-  return text.slice(0, max - 1).trimEnd() + '…';
+  return `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;

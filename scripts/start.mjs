@@ -28,7 +28,9 @@ await new Promise((ok) => server.listen(Number(process.env.PORT ?? 0), '127.0.0.
 const url = `http://127.0.0.1:${server.address().port}/`;
 
 // Branded Google Chrome ignores --load-extension since version 137; Chromium still honours it.
-const candidates = [process.env.CHROME_PATH, 'chromium', 'chromium-browser', '/usr/bin/chromium', '/Applications/Chromium.app/Contents/MacOS/Chromium'].filter(Boolean);
+const candidates = [process.env.CHROME_PATH, 'chromium', 'chromium-browser', '/usr/bin/chromium', '/Applications/Chromium.app/Contents/MacOS/Chromium'].filter(
+  Boolean,
+);
 const browser = candidates.find((c) => spawnSync(c, ['--version'], { stdio: 'ignore' }).status === 0);
 
 console.log(`Demo article: ${url}`);
@@ -40,7 +42,14 @@ if (!browser) {
 Press Ctrl+C to stop the demo server.`);
 } else {
   const profile = await mkdtemp(join(tmpdir(), 'clean-copy-profile-'));
-  const args = [`--user-data-dir=${profile}`, '--no-first-run', '--disable-sync', `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, url];
+  const args = [
+    `--user-data-dir=${profile}`,
+    '--no-first-run',
+    '--disable-sync',
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
+    url,
+  ];
   console.log(`Opening ${browser} with Clean Copy loaded. Click the Clean Copy button in the toolbar (pin it from the puzzle icon).`);
   const child = spawn(browser, args, { stdio: 'ignore' });
   child.on('exit', async () => {

@@ -99,14 +99,15 @@ export function App({ head }: Props) {
     const fail = (e: unknown) => setMessage({ kind: 'error', text: `Could not read the library: ${errorText(e)}.` });
     // The first screenful is drawn already (from `head`); now, each step after the last was painted,
     // the whole list from the one-value copy of all entries, then from the entries themselves.
-    afterPaint(() =>
-      void loadListCache(area)
-        .catch(() => null)
-        .then((cached) => {
-          // An empty copy is not drawn: "Nothing saved yet" must come from the entries themselves, not a copy written before the last save.
-          if (cached?.length) setEntries(cached);
-          afterPaint(() => void refresh(cached).catch(fail));
-        }),
+    afterPaint(
+      () =>
+        void loadListCache(area)
+          .catch(() => null)
+          .then((cached) => {
+            // An empty copy is not drawn: "Nothing saved yet" must come from the entries themselves, not a copy written before the last save.
+            if (cached?.length) setEntries(cached);
+            afterPaint(() => void refresh(cached).catch(fail));
+          }),
     );
     const hide = () => session.current?.flush();
     addEventListener('pagehide', hide);
@@ -164,7 +165,10 @@ export function App({ head }: Props) {
     act('Tagging', async () => {
       const changed = remove ? await library.tag(selectedIds(), [], [text]) : await library.tag(selectedIds(), [text]);
       await refresh();
-      setMessage({ kind: 'info', text: `${remove ? 'Removed' : 'Added'} “${text.trim()}” ${remove ? 'from' : 'to'} ${changed} ${changed === 1 ? 'article' : 'articles'}.` });
+      setMessage({
+        kind: 'info',
+        text: `${remove ? 'Removed' : 'Added'} “${text.trim()}” ${remove ? 'from' : 'to'} ${changed} ${changed === 1 ? 'article' : 'articles'}.`,
+      });
     });
 
   const runExport = (ids: string[], format: BulkFormat) =>
@@ -241,7 +245,17 @@ export function App({ head }: Props) {
           {entries ? `${formatCount(entries.length)} saved` : head ? `${formatCount(head.total)} saved` : 'Loading…'}
         </span>
         <div class="spacer" />
-        <button type="button" data-testid="export-backup" disabled={!entries?.length || progress !== null} onClick={() => void runExport((entries ?? []).map((e) => e.id), 'json')}>
+        <button
+          type="button"
+          data-testid="export-backup"
+          disabled={!entries?.length || progress !== null}
+          onClick={() =>
+            void runExport(
+              (entries ?? []).map((e) => e.id),
+              'json',
+            )
+          }
+        >
           Export backup
         </button>
         <label class="button">
@@ -276,10 +290,19 @@ export function App({ head }: Props) {
         sites={facets.sites}
         tags={facets.tags}
         searchState={searchState}
-        onQuery={(q) => (setQuery(q), setLimit(PAGE))}
+        onQuery={(q) => {
+          setQuery(q);
+          setLimit(PAGE);
+        }}
         onSort={setSort}
-        onSite={(s) => (setSite(s), setLimit(PAGE))}
-        onTag={(t) => (setTag(t), setLimit(PAGE))}
+        onSite={(s) => {
+          setSite(s);
+          setLimit(PAGE);
+        }}
+        onTag={(t) => {
+          setTag(t);
+          setLimit(PAGE);
+        }}
       />
       <SelectionBar
         selected={selected.size}

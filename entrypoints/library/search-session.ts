@@ -28,7 +28,9 @@ export class SearchSession {
 
   /** Bring the index up to date with `entries`; calls queue so two never interleave. */
   sync(entries: readonly LibraryEntry[]): Promise<void> {
-    this.syncing = this.syncing.then(() => this.runSync(entries)).catch((error: unknown) => this.onState(`Search is unavailable: ${error instanceof Error ? error.message : String(error)}`));
+    this.syncing = this.syncing
+      .then(() => this.runSync(entries))
+      .catch((error: unknown) => this.onState(`Search is unavailable: ${error instanceof Error ? error.message : String(error)}`));
     return this.syncing;
   }
 
@@ -50,7 +52,9 @@ export class SearchSession {
       this.index = await loadSearchIndex(this.area);
     }
     const index = this.index;
-    const changed = await syncSearchIndex(index, entries, this.library, (done, total) => this.onState(`Indexing ${formatCount(done)} of ${formatCount(total)}…`));
+    const changed = await syncSearchIndex(index, entries, this.library, (done, total) =>
+      this.onState(`Indexing ${formatCount(done)} of ${formatCount(total)}…`),
+    );
     this.onState('');
     if (changed > 0) this.scheduleStore(index);
   }

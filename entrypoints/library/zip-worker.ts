@@ -82,7 +82,10 @@ scope.onmessage = async (event: MessageEvent<ZipWorkRequest>) => {
     const files: Compressed[] = [];
     for (const text of textsOf(event.data)) files.push(await compress(text));
     const reply: ZipWorkReply = { id, files };
-    scope.postMessage(reply, files.map((f) => f.data.buffer));
+    scope.postMessage(
+      reply,
+      files.map((f) => f.data.buffer),
+    );
   } catch (error) {
     const reply: ZipWorkReply = { id, error: error instanceof Error ? error.message : String(error) };
     scope.postMessage(reply);

@@ -66,7 +66,10 @@ export function App() {
         preview={renderFrontMatter(template, SAMPLE)}
         problems={problems}
         status={status}
-        onChange={(t) => (setTemplate(t), setStatus(''))}
+        onChange={(t) => {
+          setTemplate(t);
+          setStatus('');
+        }}
         onSave={() => void store(template)}
         onReset={() => void store(DEFAULT_FRONT_MATTER_TEMPLATE)}
       />

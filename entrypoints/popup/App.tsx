@@ -18,16 +18,12 @@ import { download } from './download';
 import { errorText } from '../library/error-text';
 import { libraryArea } from '../library/page-storage';
 
-type Current =
-  | { state: 'loading' }
-  | { state: 'error'; message: string; retry?: boolean }
-  | { state: 'ready'; article: ArticleRecord; fromLibrary: boolean };
+type Current = { state: 'loading' } | { state: 'error'; message: string; retry?: boolean } | { state: 'ready'; article: ArticleRecord; fromLibrary: boolean };
 
 type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; message: string };
 
 const library = new Library(libraryArea());
 const settings = browser.storage.local as unknown as KeyValueArea;
-
 
 export function App() {
   const [view, setView] = useState<'article' | 'saved'>('article');

@@ -58,7 +58,12 @@ export interface BulkResult {
  * IN_FLIGHT batches are being rendered and compressed (by `helper`, when
  * there is one) while the next is read.
  */
-export async function exportBulk(batches: AsyncIterable<readonly Exportable[]>, format: BulkFormat, sink: (chunk: Uint8Array) => void, options: BulkOptions): Promise<BulkResult> {
+export async function exportBulk(
+  batches: AsyncIterable<readonly Exportable[]>,
+  format: BulkFormat,
+  sink: (chunk: Uint8Array) => void,
+  options: BulkOptions,
+): Promise<BulkResult> {
   const day = options.now.toISOString().slice(0, 10);
   let count = 0;
   const each = async (add: (a: Exportable) => void) => {

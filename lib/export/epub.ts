@@ -130,7 +130,10 @@ export class EpubWriter {
   private readonly urls: string[] = [];
   private first: Exportable | undefined;
 
-  constructor(sink: (chunk: Uint8Array) => void, private readonly options: EpubOptions) {
+  constructor(
+    sink: (chunk: Uint8Array) => void,
+    private readonly options: EpubOptions,
+  ) {
     this.zip = new ZipStream(sink, options.now);
     this.zip.add('mimetype', 'application/epub+zip', true);
     this.zip.add('META-INF/container.xml', CONTAINER);
@@ -148,11 +151,19 @@ export class EpubWriter {
     const one = this.titles.length === 1 ? this.first : undefined;
     const lang = this.first ? languageOf(this.first) : 'und';
     const title = this.options.title ?? one?.title ?? `Clean Copy: ${this.titles.length} articles`;
-    const source = one ? bookHref(one.canonicalUrl || one.url, 'about:blank') ?? undefined : undefined;
+    const source = one ? (bookHref(one.canonicalUrl || one.url, 'about:blank') ?? undefined) : undefined;
     this.zip.add('OEBPS/nav.xhtml', nav(this.titles, lang));
     this.zip.add(
       'OEBPS/package.opf',
-      packageDocument({ title, lang, identifier: identifierOf(this.urls), creators: one?.authors ?? [], source, chapters: this.titles.length, now: this.options.now }),
+      packageDocument({
+        title,
+        lang,
+        identifier: identifierOf(this.urls),
+        creators: one?.authors ?? [],
+        source,
+        chapters: this.titles.length,
+        now: this.options.now,
+      }),
     );
     this.zip.end();
   }

@@ -51,15 +51,15 @@ export function unknownPlaceholders(template: string): string[] {
  */
 export function renderFrontMatter(template: string, a: Exportable): string {
   if (!template.trim()) return '';
-  const valueOf = (name: string): FrontMatterValue => FRONT_MATTER_FIELDS[name]?.value(a);
+  const fieldValue = (name: string): FrontMatterValue => FRONT_MATTER_FIELDS[name]?.value(a);
   const lines: string[] = [];
   for (const line of template.replace(/\r\n?/g, '\n').split('\n')) {
     const names = [...line.matchAll(PLACEHOLDER)].map((m) => m[1]!);
-    if (names.length > 0 && names.every((n) => isEmptyValue(valueOf(n)))) continue;
+    if (names.length > 0 && names.every((n) => isEmptyValue(fieldValue(n)))) continue;
     const whole = WHOLE_VALUE.exec(line);
-    const value = whole ? valueOf(whole[2]!) : undefined;
+    const value = whole ? fieldValue(whole[2]!) : undefined;
     if (whole && Array.isArray(value)) lines.push(whole[1]!, ...yamlBlockList(value));
-    else lines.push(line.replace(PLACEHOLDER, (_m, name: string) => yamlInline(valueOf(name))));
+    else lines.push(line.replace(PLACEHOLDER, (_m, name: string) => yamlInline(fieldValue(name))));
   }
   return ['---', ...lines, '---'].join('\n');
 }

@@ -6,7 +6,9 @@ export type FrontMatterValue = string | number | string[] | undefined;
  * bare are escaped because YAML would read them as line breaks.
  */
 export function yamlString(s: string): string {
-  return JSON.stringify(s).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(s)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Whether a value counts as absent: its line is left out of the front matter. */

@@ -48,7 +48,7 @@ export function jsonArticle(a: Exportable): Exportable {
 /** One file for one article or many: the same shape as a backup. */
 export function toJson(articles: readonly Exportable[], exportedAt: Date): string {
   const doc: JsonExport = { format: JSON_FORMAT, version: JSON_VERSION, exportedAt: exportedAt.toISOString(), articles: articles.map(jsonArticle) };
-  return JSON.stringify(doc, null, 2) + '\n';
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /**
@@ -58,7 +58,10 @@ export function toJson(articles: readonly Exportable[], exportedAt: Date): strin
 export class JsonWriter {
   private count = 0;
 
-  constructor(private readonly write: (text: string) => void, exportedAt: Date) {
+  constructor(
+    private readonly write: (text: string) => void,
+    exportedAt: Date,
+  ) {
     const head = JSON.stringify({ format: JSON_FORMAT, version: JSON_VERSION, exportedAt: exportedAt.toISOString() }, null, 2);
     write(`${head.slice(0, -2)},\n  "articles": [`);
   }

@@ -5,9 +5,9 @@ import { flattenCellBreaks, useGfm } from './markdown-tables';
 
 function converter(): TurndownService {
   const td = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
-  const escape = td.escape.bind(td);
+  const escapeMarkdown = td.escape.bind(td);
   // Text that looks like HTML stays text: a Markdown viewer must not render it as tags.
-  td.escape = (text: string) => escape(text).replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  td.escape = (text: string) => escapeMarkdown(text).replace(/</g, '&lt;').replace(/>/g, '&gt;');
   td.remove(['script', 'style', 'noscript']);
   useGfm(td);
   // Alt and title text go into the Markdown as written; they must not smuggle markup either.
@@ -67,5 +67,5 @@ export function htmlToMarkdown(html: string): string {
  */
 export function toMarkdown(a: Exportable, template: string = DEFAULT_FRONT_MATTER_TEMPLATE): string {
   const head = renderFrontMatter(template, a);
-  return `${head ? head + '\n\n' : ''}# ${a.title.replace(/[\r\n]+/g, ' ')}\n\n${htmlToMarkdown(a.contentHtml)}\n`;
+  return `${head ? `${head}\n\n` : ''}# ${a.title.replace(/[\r\n]+/g, ' ')}\n\n${htmlToMarkdown(a.contentHtml)}\n`;
 }

@@ -13,16 +13,92 @@ export interface DomWindow {
 
 /** Kept as they are: elements whose HTML5 content rules hold wherever the HTML parser put them. */
 const KEEP = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'code', 'em', 'strong', 'b', 'i', 'u', 's',
-  'sub', 'sup', 'small', 'mark', 'q', 'cite', 'abbr', 'dfn', 'kbd', 'samp', 'var', 'br', 'hr', 'a', 'figure', 'figcaption', 'table', 'caption',
-  'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'span', 'div', 'del', 'ins', 'wbr', 'bdi',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'code',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'small',
+  'mark',
+  'q',
+  'cite',
+  'abbr',
+  'dfn',
+  'kbd',
+  'samp',
+  'var',
+  'br',
+  'hr',
+  'a',
+  'figure',
+  'figcaption',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'span',
+  'div',
+  'del',
+  'ins',
+  'wbr',
+  'bdi',
 ]);
 /** Sectioning and other wrappers whose nesting rules are strict: they become plain divs. */
 const TO_DIV = new Set(['section', 'article', 'aside', 'header', 'footer', 'main', 'nav', 'address', 'details', 'hgroup', 'search', 'center']);
 /** Gone with their content: nothing a book can show, or remote media an EPUB may not load. */
 const DROP = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'video', 'audio', 'source', 'track', 'picture', 'svg', 'math',
-  'canvas', 'map', 'area', 'colgroup', 'col', 'rp', 'form', 'input', 'button', 'select', 'textarea', 'link', 'meta', 'base', 'dialog',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'picture',
+  'svg',
+  'math',
+  'canvas',
+  'map',
+  'area',
+  'colgroup',
+  'col',
+  'rp',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+  'link',
+  'meta',
+  'base',
+  'dialog',
 ]);
 /** Where a list item, term or caption must sit; elsewhere it becomes a paragraph. */
 const PARENTS: Record<string, string[]> = { li: ['ul', 'ol'], dt: ['dl'], dd: ['dl'], figcaption: ['figure'] };
@@ -86,7 +162,10 @@ function replaceImage(img: Element, base: string): void {
   const doc = img.ownerDocument;
   const alt = (img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
   const src = bookHref(img.getAttribute('src') ?? '', base);
-  if (!alt && !src) return img.remove();
+  if (!alt && !src) {
+    img.remove();
+    return;
+  }
   const label = `[Image${alt ? `: ${alt}` : ''}]`;
   const insideLink = img.closest('a') !== null;
   if (src && !insideLink) {
@@ -101,21 +180,87 @@ function clean(el: Element, base: string): void {
   // Children first, so replacing this element never skips one of them.
   for (const child of Array.from(el.children)) clean(child, base);
   const tag = el.localName;
-  if (DROP.has(tag)) return el.remove();
-  if (tag === 'img') return replaceImage(el, base);
+  if (DROP.has(tag)) {
+    el.remove();
+    return;
+  }
+  if (tag === 'img') {
+    replaceImage(el, base);
+    return;
+  }
   let target = el;
   if (TO_DIV.has(tag)) target = rename(el, 'div');
   else if (tag === 'summary' || (PARENTS[tag] && !PARENTS[tag]!.includes(el.parentElement?.localName ?? ''))) target = rename(el, 'p');
-  else if (!KEEP.has(tag)) return unwrap(el);
+  else if (!KEEP.has(tag)) {
+    unwrap(el);
+    return;
+  }
   keepAttributes(target, target.localName, base);
   // A link that lost its address is just its text.
   if (target.localName === 'a' && !target.hasAttribute('href')) unwrap(target);
 }
 
 /** Elements that hold flow content; inside a heading or a span they are not allowed. */
-const BLOCK = new Set(['p', 'div', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'figure', 'figcaption', 'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'table',
+  'caption',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+]);
 /** Elements that may hold only phrasing content. */
-const PHRASING_ONLY = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'span', 'em', 'strong', 'b', 'i', 'u', 's', 'sub', 'sup', 'small', 'mark', 'q', 'cite', 'abbr', 'dfn', 'kbd', 'samp', 'var', 'code', 'bdi']);
+const PHRASING_ONLY = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'span',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'small',
+  'mark',
+  'q',
+  'cite',
+  'abbr',
+  'dfn',
+  'kbd',
+  'samp',
+  'var',
+  'code',
+  'bdi',
+]);
 
 /**
  * The HTML parser lets some blocks sit where XHTML's content model forbids

@@ -11,7 +11,10 @@ export class ZipStream {
   private readonly zip: Zip;
   private failure: Error | null = null;
 
-  constructor(sink: (chunk: Uint8Array) => void, private readonly modified: Date) {
+  constructor(
+    sink: (chunk: Uint8Array) => void,
+    private readonly modified: Date,
+  ) {
     this.zip = new Zip((error, chunk) => {
       if (error) this.failure = error;
       else sink(chunk);

@@ -10,7 +10,12 @@ const DOMAIN = /^[\p{L}\d-]{2,}(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,}$/u;
 
 /** A name as it should be shown once: no "By", no trailing role or e-mail. */
 function cleanName(raw: string): string {
-  return normalizeSpace(raw.replace(LEAD, '').replace(/\S+@\S+/g, '').replace(/[,;|–—-]\s*$/, ''));
+  return normalizeSpace(
+    raw
+      .replace(LEAD, '')
+      .replace(/\S+@\S+/g, '')
+      .replace(/[,;|–—-]\s*$/, ''),
+  );
 }
 
 /**

@@ -36,7 +36,15 @@ export const MIN_ARTICLE_WORDS = 30;
 export interface RawArticle {
   url: string;
   meta: PageMetadata;
-  readability: { title?: string | null; byline?: string | null; excerpt?: string | null; siteName?: string | null; publishedTime?: string | null; lang?: string | null; dir?: string | null };
+  readability: {
+    title?: string | null;
+    byline?: string | null;
+    excerpt?: string | null;
+    siteName?: string | null;
+    publishedTime?: string | null;
+    lang?: string | null;
+    dir?: string | null;
+  };
   body: Element;
   /** The window whose DOMPurify sanitises the article. */
   win: Window;

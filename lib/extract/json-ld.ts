@@ -27,7 +27,8 @@ export interface JsonLd {
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
 
-const ARTICLE_TYPE = /^(?:\w+)?(?:Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|OpinionNewsArticle|AnalysisNewsArticle|ReportageNewsArticle|TechArticle|ScholarlyArticle|SocialMediaPosting|Posting)$/;
+const ARTICLE_TYPE =
+  /^(?:\w+)?(?:Article|BlogPosting|Report|NewsArticle|LiveBlogPosting|OpinionNewsArticle|AnalysisNewsArticle|ReportageNewsArticle|TechArticle|ScholarlyArticle|SocialMediaPosting|Posting)$/;
 
 function isObject(v: Json | undefined): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -77,7 +78,9 @@ function parseBlocks(scripts: Iterable<Element>): Json[] {
   for (const script of scripts) {
     if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     // Older templates hide the block from HTML or XML parsers in a comment or a CDATA section, itself in a JS comment.
-    const raw = (script.textContent ?? '').trim().replace(/^(?:\/\/\s*|\/\*\s*)?(?:<!--|<!\[CDATA\[)(?:\s*\*\/)?|(?:\/\/\s*|\/\*\s*)?(?:-->|\]\]>)(?:\s*\*\/)?$/g, '');
+    const raw = (script.textContent ?? '')
+      .trim()
+      .replace(/^(?:\/\/\s*|\/\*\s*)?(?:<!--|<!\[CDATA\[)(?:\s*\*\/)?|(?:\/\/\s*|\/\*\s*)?(?:-->|\]\]>)(?:\s*\*\/)?$/g, '');
     try {
       out.push(JSON.parse(raw) as Json);
     } catch {
@@ -110,7 +113,12 @@ export function readJsonLd(scripts: Iterable<Element>): JsonLd {
   const article = nodes.find((n) => types(n).some((t) => ARTICLE_TYPE.test(t)));
   // A page of several recipes is a collection: which of them the story is cannot be told. The same
   // recipe stated twice (two plugins each writing it) is still one.
-  const recipes = new Map(nodes.filter((n) => types(n).includes('Recipe')).map((n) => recipeOf(n)).map((r) => [JSON.stringify(r), r]));
+  const recipes = new Map(
+    nodes
+      .filter((n) => types(n).includes('Recipe'))
+      .map((n) => recipeOf(n))
+      .map((r) => [JSON.stringify(r), r]),
+  );
   const [recipe, ...others] = recipes.values();
   return {
     ...(article ? { article: articleOf(article) } : {}),

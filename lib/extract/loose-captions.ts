@@ -8,7 +8,10 @@ import { AGENCY } from '../photo-agencies';
  */
 const CREDIT_MARK = new RegExp(
   [
-    '©', '\\(c\\)', '\\b(?:photo(?:graph)?s?|fotos?|bild|credit|crédito|image)\\s*(?:by\\b|:)', '\\bimage (?:copyright|caption)\\b',
+    '©',
+    '\\(c\\)',
+    '\\b(?:photo(?:graph)?s?|fotos?|bild|credit|crédito|image)\\s*(?:by\\b|:)',
+    '\\bimage (?:copyright|caption)\\b',
     `[|/(]\\s*(?:${AGENCY})\\b[^|()]{0,40}\\)?\\s*$`,
     `^(?:${AGENCY})\\b(?:\\s*[/|]\\s*[^|()]{1,40})?$`,
   ].join('|'),

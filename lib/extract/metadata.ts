@@ -45,7 +45,8 @@ function canonicalLink(links: readonly Element[]): string | undefined {
 /** A <time> the page marks as the publication date. */
 function publishedTimeElement(times: readonly Element[]): string | undefined {
   for (const time of times) {
-    if (time.hasAttribute('pubdate') || time.getAttribute('itemprop') === 'datePublished') return time.getAttribute('datetime') ?? time.textContent ?? undefined;
+    if (time.hasAttribute('pubdate') || time.getAttribute('itemprop') === 'datePublished')
+      return time.getAttribute('datetime') ?? time.textContent ?? undefined;
   }
   return undefined;
 }
@@ -59,7 +60,10 @@ const REL_AUTHOR = /(?:^|\s)author(?:\s|$)/i;
 function markedAuthors(doc: Document): string[] {
   const names: string[] = [];
   if (!doc.body) return names;
-  const marked = elementsWhere(doc.body, (el) => el.getAttribute('itemprop') === 'author' || (el.localName === 'a' && REL_AUTHOR.test(el.getAttribute('rel') ?? '')));
+  const marked = elementsWhere(
+    doc.body,
+    (el) => el.getAttribute('itemprop') === 'author' || (el.localName === 'a' && REL_AUTHOR.test(el.getAttribute('rel') ?? '')),
+  );
   for (const el of marked) {
     const named = el.querySelector('[itemprop="name"]') ?? el;
     const text = normalizeSpace(named.getAttribute('content') ?? named.textContent);
@@ -119,16 +123,34 @@ export function readMetadata(doc: Document, url: string, scan: PageScan = scanPa
   const canonical = canonicalLink(scan.links) ?? firstMeta(meta, 'og:url');
   const published =
     toIsoDate(ld?.datePublished) ??
-    toIsoDate(firstMeta(meta, 'article:published_time', 'og:article:published_time', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'publish-date', 'pubdate', 'parsely-pub-date', 'sailthru.date')) ??
+    toIsoDate(
+      firstMeta(
+        meta,
+        'article:published_time',
+        'og:article:published_time',
+        'datepublished',
+        'date',
+        'dc.date',
+        'dc.date.issued',
+        'dcterms.created',
+        'publish-date',
+        'pubdate',
+        'parsely-pub-date',
+        'sailthru.date',
+      ),
+    ) ??
     toIsoDate(publishedTimeElement(scan.times));
   const modified = toIsoDate(ld?.dateModified) ?? toIsoDate(firstMeta(meta, 'article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified'));
   return {
-    title: titleOf(ld, `${doc.title} ${scan.firstH1?.textContent ?? ''}`, firstMeta(meta, 'og:site_name')) ?? firstMeta(meta, 'og:title', 'twitter:title', 'dc.title', 'parsely-title'),
+    title:
+      titleOf(ld, `${doc.title} ${scan.firstH1?.textContent ?? ''}`, firstMeta(meta, 'og:site_name')) ??
+      firstMeta(meta, 'og:title', 'twitter:title', 'dc.title', 'parsely-title'),
     authors,
     siteName: firstMeta(meta, 'og:site_name', 'application-name', 'publisher') ?? ld?.publisher,
     publishedTime: published,
     modifiedTime: modified,
-    lang: html?.getAttribute('lang')?.trim() || ld?.inLanguage || firstMeta(meta, 'og:locale', 'language', 'content-language', 'dc.language')?.replace('_', '-'),
+    lang:
+      html?.getAttribute('lang')?.trim() || ld?.inLanguage || firstMeta(meta, 'og:locale', 'language', 'content-language', 'dc.language')?.replace('_', '-'),
     dir: html?.getAttribute('dir')?.trim().toLowerCase() || undefined,
     excerpt: firstMeta(meta, 'og:description', 'description', 'twitter:description') ?? ld?.description,
     leadImage: absolute(ld?.image ?? firstMeta(meta, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src'), url),

@@ -18,7 +18,13 @@ export interface PageScan {
 
 export function scanPage(doc: Document): PageScan {
   const scan: PageScan = { elementCount: 0, scripts: [], metas: [], links: [], times: [], figures: [] };
-  const byTag = new Map<string, Element[]>([['script', scan.scripts], ['meta', scan.metas], ['link', scan.links], ['time', scan.times], ['figure', scan.figures]]);
+  const byTag = new Map<string, Element[]>([
+    ['script', scan.scripts],
+    ['meta', scan.metas],
+    ['link', scan.links],
+    ['time', scan.times],
+    ['figure', scan.figures],
+  ]);
   const root = doc.documentElement;
   if (!root) return scan;
   const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);

@@ -5,8 +5,27 @@ import { absoluteLinks } from './normalize-media';
 
 /** Where a standfirst never stands: menus, side columns, forms, pictures and their captions, lists. */
 const OUTSIDE = new Set([
-  'nav', 'aside', 'footer', 'form', 'figure', 'figcaption', 'button', 'a', 'ul', 'ol', 'menu', 'time', 'address',
-  'table', 'script', 'style', 'noscript', 'template', 'svg', 'select', 'iframe',
+  'nav',
+  'aside',
+  'footer',
+  'form',
+  'figure',
+  'figcaption',
+  'button',
+  'a',
+  'ul',
+  'ol',
+  'menu',
+  'time',
+  'address',
+  'table',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'select',
+  'iframe',
 ]);
 const OUTSIDE_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
 const TEXT_BLOCKS = new Set(['p', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote']);
@@ -30,7 +49,8 @@ const OPENING_CHARS = 60;
 const NOT_PROSE =
   /(?:^|\s)(?:by|von|par|por|door|di|av|af)\s+\p{Lu}|©|\b(?:foto|photo|bild|image|quelle|source|credit|lesezeit|read(?:ing)? time|min\.? read|updated|published|aktualisiert|veröffentlicht)\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}:\d{2}/iu;
 /** A header's furniture, named by its class or id: captions, credits, bios, share and sign-up boxes, video and gallery titles, side rails. */
-const FURNITURE = /caption|credit|\bbio|author|byline|social|share|messenger|whatsapp|follow|subscri|newsletter|promo|video|gallery|sidebar|related|disclosure/i;
+const FURNITURE =
+  /caption|credit|\bbio|author|byline|social|share|messenger|whatsapp|follow|subscri|newsletter|promo|video|gallery|sidebar|related|disclosure/i;
 /** How many wrappers up a class or id can still name the line's furniture. */
 const FURNITURE_DEPTH = 4;
 const SENTENCE_END = /[.!?…"“”»)。！？」』]$/;
@@ -65,7 +85,7 @@ function isLine(el: Element): boolean {
  */
 function linesAboveStory(headline: Element, opening: string): Element[] | undefined {
   const root = headline.ownerDocument.body;
-  if (!root || !root.contains(headline)) return undefined;
+  if (!root?.contains(headline)) return undefined;
   const walker = headline.ownerDocument.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   walker.currentNode = headline;
   const pastSubtree = (): Element | null => {

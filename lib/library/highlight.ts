@@ -30,8 +30,8 @@ export function snippet(text: string, terms: readonly string[], radius = 90): st
     if (!wanted.has(m[0].toLocaleLowerCase())) continue;
     const start = Math.max(0, m.index - radius);
     const end = Math.min(text.length, m.index + m[0].length + radius);
-    const head = start > 0 ? '…' + text.slice(start, end).replace(/^\S*\s+/, '') : text.slice(start, end);
-    const body = end < text.length ? head.replace(/\s+\S*$/, '') + '…' : head;
+    const head = start > 0 ? `…${text.slice(start, end).replace(/^\S*\s+/, '')}` : text.slice(start, end);
+    const body = end < text.length ? `${head.replace(/\s+\S*$/, '')}…` : head;
     return body.replace(/\s+/g, ' ');
   }
   return '';

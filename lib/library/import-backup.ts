@@ -92,14 +92,21 @@ export function planImport(
   const firstIndex = new Map<string, number>();
   raws.forEach((raw, index) => {
     const read = readArticle(raw, options);
-    if (!read.ok) return report.skipped.push({ index, reason: read.reason });
+    if (!read.ok) {
+      report.skipped.push({ index, reason: read.reason });
+      return;
+    }
     const { record } = read;
     const earlier = firstIndex.get(record.id);
-    if (earlier !== undefined) return report.skipped.push({ index, reason: `same article as articles[${earlier}]` });
+    if (earlier !== undefined) {
+      report.skipped.push({ index, reason: `same article as articles[${earlier}]` });
+      return;
+    }
     firstIndex.set(record.id, index);
     const libraryUpdatedAt = existing.get(record.id);
     if (libraryUpdatedAt !== undefined && libraryUpdatedAt > record.updatedAt) {
-      return report.skipped.push({ index, reason: 'the library’s copy was changed after this backup was made' });
+      report.skipped.push({ index, reason: 'the library’s copy was changed after this backup was made' });
+      return;
     }
     if (libraryUpdatedAt === undefined) report.imported++;
     else report.updated++;

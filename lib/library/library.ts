@@ -63,7 +63,10 @@ export class NotSavedError extends Error {
  * the same at any library size.
  */
 export class Library {
-  constructor(private readonly area: KeyValueArea, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly area: KeyValueArea,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Save a page's article, or update it when its address is saved already (keeping save date, tags and notes). */
   async save(article: ArticleRecord, tags: string[] = []): Promise<SavedArticle> {

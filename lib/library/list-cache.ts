@@ -83,7 +83,11 @@ export function loadListHead(store: Pick<HeadStore, 'getItem'>): CachedHead | nu
 }
 
 /** Store the copy of every entry, and the head of the default view with it so the two never disagree for long. */
-export async function storeListCache(area: Pick<KeyValueArea, 'set' | 'remove'>, heads: Pick<HeadStore, 'setItem'>, entries: readonly LibraryEntry[]): Promise<void> {
+export async function storeListCache(
+  area: Pick<KeyValueArea, 'set' | 'remove'>,
+  heads: Pick<HeadStore, 'setItem'>,
+  entries: readonly LibraryEntry[],
+): Promise<void> {
   const cache: ListCache = { version: CACHE_VERSION, entries: JSON.stringify(entries) };
   const head: ListHead = { version: CACHE_VERSION, total: entries.length, entries: sortEntries(entries, 'saved').slice(0, HEAD_ROWS) };
   try {

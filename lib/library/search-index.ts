@@ -63,7 +63,10 @@ function docOf(a: IndexedArticle): IndexedDoc {
  * changed since the snapshot was stored, and a save never touches the index.
  */
 export class SearchIndex {
-  private constructor(private readonly mini: MiniSearch<IndexedDoc>, private readonly stamps: Map<string, string>) {}
+  private constructor(
+    private readonly mini: MiniSearch<IndexedDoc>,
+    private readonly stamps: Map<string, string>,
+  ) {}
 
   static empty(): SearchIndex {
     return new SearchIndex(new MiniSearch(OPTIONS), new Map());

@@ -75,7 +75,11 @@ describe('backup and restore in the browser', () => {
   it('imports a backup whose HTML is hostile and renders it sanitised', async () => {
     const page = await libraryPage();
     const [a] = generateArticles(1, { textLength: 300 });
-    const hostile = { ...a!, title: 'Hostile import', contentHtml: '<p>Safe text</p><img src=x onerror="window.__xss=1"><script>window.__xss=2</script><a href="javascript:window.__xss=3">link</a>' };
+    const hostile = {
+      ...a!,
+      title: 'Hostile import',
+      contentHtml: '<p>Safe text</p><img src=x onerror="window.__xss=1"><script>window.__xss=2</script><a href="javascript:window.__xss=3">link</a>',
+    };
     const file = join(tmpdir(), `clean-copy-${process.pid}-hostile.json`);
     await writeFile(file, JSON.stringify({ format: 'clean-copy', version: 1, exportedAt: new Date().toISOString(), articles: [hostile] }));
     await page.getByTestId('import-file').setInputFiles(file);

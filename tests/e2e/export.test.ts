@@ -44,7 +44,11 @@ describe('exporting the article on screen', () => {
   it('writes JSON in the backup format', async () => {
     const file = await exportAs('json');
     expect(file.name).toBe(`${slug}.json`);
-    const doc = JSON.parse(file.text) as { format: string; version: number; articles: { title: string; authors: string[]; siteName: string; wordCount: number }[] };
+    const doc = JSON.parse(file.text) as {
+      format: string;
+      version: number;
+      articles: { title: string; authors: string[]; siteName: string; wordCount: number }[];
+    };
     expect(doc.format).toBe('clean-copy');
     expect(doc.articles).toHaveLength(1);
     expect(doc.articles[0]!.title).toBe(expected.title);
@@ -80,10 +84,14 @@ describe('exporting the article on screen', () => {
 
   it('writes Markdown with the front matter template saved in the options', async () => {
     const set = (value: string | null) =>
-      popup.evaluate(([key, v]) => {
-        const { local } = (globalThis as unknown as { chrome: { storage: { local: { set(i: object): Promise<void>; remove(k: string): Promise<void> } } } }).chrome.storage;
-        return v === null ? local.remove(key!) : local.set({ [key!]: v });
-      }, [FRONT_MATTER_KEY, value] as const);
+      popup.evaluate(
+        ([key, v]) => {
+          const { local } = (globalThis as unknown as { chrome: { storage: { local: { set(i: object): Promise<void>; remove(k: string): Promise<void> } } } })
+            .chrome.storage;
+          return v === null ? local.remove(key!) : local.set({ [key!]: v });
+        },
+        [FRONT_MATTER_KEY, value] as const,
+      );
     await set('kind: news\nheadline: {{title}}');
     try {
       const tabId = Number(new URL(popup.url()).searchParams.get('tabId'));

@@ -43,9 +43,15 @@ describe.each(FIXTURES)('the %s fixture in the popup', (fixture) => {
 
 describe('a link in the clean preview', () => {
   it('opens in a new tab and leaves the popup where it was', async () => {
-    const paragraphs = expected.paragraphs.slice(0, 6).map((p) => `<p>${p}</p>`).join('');
-    session.server.route('/e2e/linked.html', `<!doctype html><html lang="en"><head><title>Linked story</title></head><body><article><h1>Linked story</h1>
-      ${paragraphs}<p>The full text of the plan is <a href="${session.server.url('/e2e/plan.html')}">published here</a> for readers who want the detail.</p>${paragraphs}</article></body></html>`);
+    const paragraphs = expected.paragraphs
+      .slice(0, 6)
+      .map((p) => `<p>${p}</p>`)
+      .join('');
+    session.server.route(
+      '/e2e/linked.html',
+      `<!doctype html><html lang="en"><head><title>Linked story</title></head><body><article><h1>Linked story</h1>
+      ${paragraphs}<p>The full text of the plan is <a href="${session.server.url('/e2e/plan.html')}">published here</a> for readers who want the detail.</p>${paragraphs}</article></body></html>`,
+    );
     session.server.route('/e2e/plan.html', '<!doctype html><title>The plan</title><p>The plan.</p>');
     const popup = await session.browser.openPopupFor(await session.browser.openTab(session.server.url('/e2e/linked.html')));
     const opened = popup.context().waitForEvent('page');
@@ -61,9 +67,12 @@ describe('a link in the clean preview', () => {
 describe('a footnote in the clean preview', () => {
   it('scrolls to its note and back, without opening a tab', async () => {
     const paragraphs = expected.paragraphs.map((p) => `<p>${p}</p>`).join('');
-    session.server.route('/e2e/footnoted.html', `<!doctype html><html lang="en"><head><title>Footnoted story</title></head><body><article><h1>Footnoted story</h1>
+    session.server.route(
+      '/e2e/footnoted.html',
+      `<!doctype html><html lang="en"><head><title>Footnoted story</title></head><body><article><h1>Footnoted story</h1>
       <p>The plan was drawn up over several weeks.<sup id="ref1"><a href="#note1">1</a></sup> Officials declined to comment on it.</p>
-      ${paragraphs}<ol><li id="note1">Two people familiar with the talks said so. <a href="#ref1">↩</a></li></ol></article></body></html>`);
+      ${paragraphs}<ol><li id="note1">Two people familiar with the talks said so. <a href="#ref1">↩</a></li></ol></article></body></html>`,
+    );
     const popup = await session.browser.openPopupFor(await session.browser.openTab(session.server.url('/e2e/footnoted.html')));
     let opened = 0;
     popup.context().on('page', () => opened++);
@@ -85,13 +94,19 @@ describe('a footnote in the clean preview', () => {
 
 describe('a post that only a <noscript> holds', () => {
   it('is read in a browser with scripts on, where the <noscript> content is text, and is not doubled once a script shows it', async () => {
-    const paragraphs = expected.paragraphs.slice(0, 6).map((p) => `<p>${p}</p>`).join('');
+    const paragraphs = expected.paragraphs
+      .slice(0, 6)
+      .map((p) => `<p>${p}</p>`)
+      .join('');
     const page = (script: string) => `<!doctype html><html lang="en"><head><title>Quiet post</title></head><body>
       <header><a href="/">Harbour blog</a></header><div class="post"><h1>Quiet post</h1><div class="post-body"></div>
       <noscript>${paragraphs}</noscript><script>${script}</script></div><footer><a href="/about">About</a></footer></body></html>`;
     // The first page's script never renders the post (a failed bundle); the second's does.
     session.server.route('/e2e/noscript-only.html', page('void 0;'));
-    session.server.route('/e2e/noscript-rendered.html', page("document.querySelector('.post-body').innerHTML = document.querySelector('noscript').textContent;"));
+    session.server.route(
+      '/e2e/noscript-rendered.html',
+      page("document.querySelector('.post-body').innerHTML = document.querySelector('noscript').textContent;"),
+    );
     const first = norm(expected.paragraphs[0]!);
 
     const onlyCopy = await session.browser.openPopupFor(await session.browser.openTab(session.server.url('/e2e/noscript-only.html')));
@@ -107,7 +122,10 @@ describe('a post that only a <noscript> holds', () => {
 describe('a standfirst in the page header', () => {
   it('is shown once, above the story, in the popup, and not again as the summary under the title', async () => {
     const dek = 'Officials from both countries met in secret for weeks, and the plan they drafted reached Kyiv only days before it was due.';
-    const paragraphs = expected.paragraphs.slice(0, 6).map((p) => `<p>${p}</p>`).join('');
+    const paragraphs = expected.paragraphs
+      .slice(0, 6)
+      .map((p) => `<p>${p}</p>`)
+      .join('');
     session.server.route(
       '/e2e/standfirst.html',
       `<!doctype html><html lang="en"><head><title>Secret talks</title><meta name="description" content="${dek}"></head><body>
@@ -125,13 +143,24 @@ describe('a standfirst in the page header', () => {
 
 describe('a recipe whose card Readability passes over', () => {
   it('shows the ingredients and the method from the page’s recipe data, as text, after the story', async () => {
-    const paragraphs = expected.paragraphs.slice(0, 6).map((p) => `<p>${p}</p>`).join('');
+    const paragraphs = expected.paragraphs
+      .slice(0, 6)
+      .map((p) => `<p>${p}</p>`)
+      .join('');
     const recipe = {
       '@context': 'https://schema.org',
       '@type': 'Recipe',
       name: 'Secret talks shortcake',
-      recipeIngredient: ['125 g flour', '65 g sugar', '65 g butter &amp; a pinch of salt', `<img src="${session.server.url('/e2e/pixel.png')}" onerror="document.title='ran'">1 egg`],
-      recipeInstructions: [{ '@type': 'HowToStep', text: 'Rub the butter into the flour and sugar.' }, { '@type': 'HowToStep', text: 'Beat in the egg and bake for forty minutes.' }],
+      recipeIngredient: [
+        '125 g flour',
+        '65 g sugar',
+        '65 g butter &amp; a pinch of salt',
+        `<img src="${session.server.url('/e2e/pixel.png')}" onerror="document.title='ran'">1 egg`,
+      ],
+      recipeInstructions: [
+        { '@type': 'HowToStep', text: 'Rub the butter into the flour and sugar.' },
+        { '@type': 'HowToStep', text: 'Beat in the egg and bake for forty minutes.' },
+      ],
     };
     session.server.route(
       '/e2e/recipe.html',
@@ -140,7 +169,14 @@ describe('a recipe whose card Readability passes over', () => {
     );
     const popup = await session.browser.openPopupFor(await session.browser.openTab(session.server.url('/e2e/recipe.html')));
     const items = await popup.getByTestId('preview').locator('li').allInnerTexts();
-    expect(items).toEqual(['125 g flour', '65 g sugar', '65 g butter & a pinch of salt', '1 egg', 'Rub the butter into the flour and sugar.', 'Beat in the egg and bake for forty minutes.']);
+    expect(items).toEqual([
+      '125 g flour',
+      '65 g sugar',
+      '65 g butter & a pinch of salt',
+      '1 egg',
+      'Rub the butter into the flour and sugar.',
+      'Beat in the egg and bake for forty minutes.',
+    ]);
     const preview = norm(await popup.getByTestId('preview').evaluate((el) => el.textContent ?? ''));
     expect(preview.indexOf('Ingredients')).toBeGreaterThan(preview.indexOf(norm(expected.paragraphs[5]!)));
     // The hostile line is text: no picture element, no request for its picture, no handler run in the popup.

@@ -54,11 +54,13 @@ function activeContent(root: Element, activeElements: string, urlAttributes: str
 }
 
 async function previewActiveContent(page: Page): Promise<string[]> {
-  return page.getByTestId('preview').evaluate(
-    (el, [source, activeElements, urlAttributes]) =>
-      (new Function(`return (${source})`)() as typeof activeContent)(el, activeElements as string, urlAttributes as unknown as string[]),
-    [activeContent.toString(), ACTIVE_ELEMENTS, URL_ATTRIBUTES] as const,
-  );
+  return page
+    .getByTestId('preview')
+    .evaluate(
+      (el, [source, activeElements, urlAttributes]) =>
+        (new Function(`return (${source})`)() as typeof activeContent)(el, activeElements as string, urlAttributes as unknown as string[]),
+      [activeContent.toString(), ACTIVE_ELEMENTS, URL_ATTRIBUTES] as const,
+    );
 }
 
 beforeAll(async () => {

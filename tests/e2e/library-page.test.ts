@@ -13,7 +13,11 @@ import { slugify } from '../../lib/export/filename';
 const session = useSession();
 const records = generateArticles(40, { textLength: 1200 });
 // One article with a word no other has, and only in its body.
-records[7] = { ...records[7]!, textContent: `${records[7]!.textContent}\n\nA zeppelin flew over the harbour.`, contentHtml: `${records[7]!.contentHtml}<p>A zeppelin flew over the harbour.</p>` };
+records[7] = {
+  ...records[7]!,
+  textContent: `${records[7]!.textContent}\n\nA zeppelin flew over the harbour.`,
+  contentHtml: `${records[7]!.contentHtml}<p>A zeppelin flew over the harbour.</p>`,
+};
 
 beforeEach(async () => {
   await session.browser.closePages();
@@ -110,7 +114,12 @@ describe('library page', () => {
     await page.getByTestId('edit-notes').fill('Quote the second paragraph.');
     await page.getByTestId('edit-save').click();
     await expect.poll(() => page.getByTestId('notice').innerText()).toContain('Changes saved.');
-    expect(await stored(page, target.id)).toMatchObject({ title: 'A title of my own', tags: ['later', 'reading'], notes: 'Quote the second paragraph.', savedAt: target.savedAt });
+    expect(await stored(page, target.id)).toMatchObject({
+      title: 'A title of my own',
+      tags: ['later', 'reading'],
+      notes: 'Quote the second paragraph.',
+      savedAt: target.savedAt,
+    });
     expect(await rowTitles(page)).toContain('A title of my own');
   });
 

@@ -22,7 +22,10 @@ beforeAll(async () => {
   const amp = await readFile(resolve(import.meta.dirname, '../fixtures/fortune/amp.html'), 'utf8');
   ampPage = amp;
   expect(amp).toContain(`<link rel="canonical" href="${CANONICAL}">`);
-  server.route('/variant/amp-own-canonical.html', amp.replace(`<link rel="canonical" href="${CANONICAL}">`, `<link rel="canonical" href="${OTHER_CANONICAL}">`));
+  server.route(
+    '/variant/amp-own-canonical.html',
+    amp.replace(`<link rel="canonical" href="${CANONICAL}">`, `<link rel="canonical" href="${OTHER_CANONICAL}">`),
+  );
   browser = await ExtensionBrowser.launch();
 });
 
@@ -87,7 +90,10 @@ describe('saving', () => {
     await expect.poll(() => wordpressItems.count()).toBe(1);
     await wordpress.close();
 
-    await items.first().getByRole('button', { name: `Delete ${expected.title}` }).click();
+    await items
+      .first()
+      .getByRole('button', { name: `Delete ${expected.title}` })
+      .click();
     await expect.poll(() => items.count()).toBe(0);
     expect(await second.getByTestId('saved-tab').innerText()).toBe('Saved (0)');
     await expect.poll(() => second.getByTestId('saved').innerText()).toContain('Nothing saved yet');
@@ -114,7 +120,11 @@ describe('saving under pressure', () => {
     await Promise.all(popups.map((p) => p.evaluate(`document.querySelector('[data-testid=save]').click()`)));
     for (const p of popups) await expect.poll(() => p.getByTestId('save').innerText()).toMatch(/^Saved/);
     const entries = await storedItems(popups[0]!, 'entry:');
-    expect(Object.values(entries).map((e) => (e as { canonicalUrl: string }).canonicalUrl).sort()).toEqual([1, 2, 3, 4, 5].map((n) => `https://fortune.example/story/${n}`));
+    expect(
+      Object.values(entries)
+        .map((e) => (e as { canonicalUrl: string }).canonicalUrl)
+        .sort(),
+    ).toEqual([1, 2, 3, 4, 5].map((n) => `https://fortune.example/story/${n}`));
     const fresh = await browser.reopen(popups[0]!);
     expect(await fresh.getByTestId('saved-tab').innerText()).toBe('Saved (5)');
   });
@@ -148,11 +158,42 @@ describe('a library saved by an earlier version in storage.local', () => {
   it('moves into the library database when a page opens, and nothing is left behind or lost', async () => {
     const popup = await popupFor('/fortune/div-soup.html');
     // The library as version 0.1 kept it: every key in storage.local, beside a setting.
-    const old = Object.fromEntries([1, 2].flatMap((n) => {
-      const id = `old${n}`;
-      const entry = { id, title: `Kept story ${n}`, siteName: 'Old Site', authors: [], url: `https://old.example/${n}`, canonicalUrl: `https://old.example/${n}`, publishedTime: '', savedAt: `2025-0${n}-01T00:00:00.000Z`, updatedAt: `2025-0${n}-01T00:00:00.000Z`, wordCount: 3, tags: ['kept'] };
-      return [[`entry:${id}`, entry], [`article:${id}`, { ...entry, schemaVersion: 2, contentHtml: `<p>Old body ${n}</p>`, textContent: `Old body ${n}`, excerpt: '', lang: 'en', dir: 'ltr', readingMinutes: 1, removed: [], notes: '' }]];
-    }));
+    const old = Object.fromEntries(
+      [1, 2].flatMap((n) => {
+        const id = `old${n}`;
+        const entry = {
+          id,
+          title: `Kept story ${n}`,
+          siteName: 'Old Site',
+          authors: [],
+          url: `https://old.example/${n}`,
+          canonicalUrl: `https://old.example/${n}`,
+          publishedTime: '',
+          savedAt: `2025-0${n}-01T00:00:00.000Z`,
+          updatedAt: `2025-0${n}-01T00:00:00.000Z`,
+          wordCount: 3,
+          tags: ['kept'],
+        };
+        return [
+          [`entry:${id}`, entry],
+          [
+            `article:${id}`,
+            {
+              ...entry,
+              schemaVersion: 2,
+              contentHtml: `<p>Old body ${n}</p>`,
+              textContent: `Old body ${n}`,
+              excerpt: '',
+              lang: 'en',
+              dir: 'ltr',
+              readingMinutes: 1,
+              removed: [],
+              notes: '',
+            },
+          ],
+        ];
+      }),
+    );
     await popup.evaluate(async (items) => {
       const { local } = (globalThis as unknown as { chrome: { storage: { local: { clear(): Promise<void>; set(i: object): Promise<void> } } } }).chrome.storage;
       await local.clear();
@@ -186,7 +227,11 @@ describe('export all', () => {
     const dayAfter = new Date().toISOString().slice(0, 10);
     expect(json.name).toMatch(/^clean-copy-\d{4}-\d{2}-\d{2}\.json$/);
     expect([dayBefore, dayAfter]).toContain(json.name.slice(11, 21));
-    const doc = JSON.parse(json.text) as { format: string; version: number; articles: { title: string; canonicalUrl: string; authors: string[]; contentHtml: string }[] };
+    const doc = JSON.parse(json.text) as {
+      format: string;
+      version: number;
+      articles: { title: string; canonicalUrl: string; authors: string[]; contentHtml: string }[];
+    };
     expect(doc.format).toBe('clean-copy');
     expect(doc.version).toBe(1);
     expect(doc.articles).toHaveLength(2);

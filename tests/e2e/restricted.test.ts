@@ -16,7 +16,10 @@ async function expectNoArticleUi(popup: Page) {
 }
 
 describe('pages Clean Copy cannot clean', () => {
-  for (const [address, message] of [['chrome://version/', BROWSER_PAGE], ['about:blank', REFUSED]] as const) {
+  for (const [address, message] of [
+    ['chrome://version/', BROWSER_PAGE],
+    ['about:blank', REFUSED],
+  ] as const) {
     it(`refuses ${address} with an error notice, in the toolbar popup and in popup.html?tabId`, async () => {
       const tab = await session.browser.openTab(address);
       const { popup: toolbar } = await session.browser.clickToolbarButton(tab);

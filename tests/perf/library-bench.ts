@@ -23,7 +23,13 @@ interface Row {
   ok: boolean | null;
 }
 const rows: Row[] = [];
-const record = (measure: string, value: number, unit: string, limit?: number) => rows.push({ measure, value: `${value.toFixed(unit === 'MB' ? 1 : 0)} ${unit}`, target: limit === undefined ? '' : `≤ ${Math.round(limit)} ${unit}`, ok: limit === undefined ? null : value <= limit });
+const record = (measure: string, value: number, unit: string, limit?: number) =>
+  rows.push({
+    measure,
+    value: `${value.toFixed(unit === 'MB' ? 1 : 0)} ${unit}`,
+    target: limit === undefined ? '' : `≤ ${Math.round(limit)} ${unit}`,
+    ok: limit === undefined ? null : value <= limit,
+  });
 
 /**
  * The real Save button in the popup for a page with its own canonical
@@ -37,7 +43,10 @@ async function timeSave(browser: ExtensionBrowser, server: FixtureServer, amp: s
   const popup = await browser.openPopupFor(tab);
   try {
     // The popup counts the library when it opens; the click waits until the count is shown, as a reader's would.
-    await popup.getByTestId('saved-tab').filter({ hasText: `Saved (${saved})` }).waitFor({ timeout: 60_000 });
+    await popup
+      .getByTestId('saved-tab')
+      .filter({ hasText: `Saved (${saved})` })
+      .waitFor({ timeout: 60_000 });
     return await popup.evaluate(`new Promise((done) => {
       const button = document.querySelector('[data-testid=save]');
       const start = performance.now();
@@ -50,10 +59,16 @@ async function timeSave(browser: ExtensionBrowser, server: FixtureServer, amp: s
   }
 }
 
-async function seedTo(browser: ExtensionBrowser, page: Page, from: number, to: number): Promise<void> {
+async function seedTo(_browser: ExtensionBrowser, page: Page, from: number, to: number): Promise<void> {
   const step = 500;
   for (let i = from; i < to; i += step) {
-    await seedLibrary(page, generateArticles(Math.min(step, to - i), { textLength: 5000 + ((i * 7919) % 5000), start: Date.parse('2024-01-01T00:00:00Z') + i * 60_000 }).map((r, k) => ({ ...r, ...renamed(r, i + k) })), 250);
+    await seedLibrary(
+      page,
+      generateArticles(Math.min(step, to - i), { textLength: 5000 + ((i * 7919) % 5000), start: Date.parse('2024-01-01T00:00:00Z') + i * 60_000 }).map(
+        (r, k) => ({ ...r, ...renamed(r, i + k) }),
+      ),
+      250,
+    );
     if ((i / step) % 4 === 0) log(`  seeded ${Math.min(i + step, to)}`);
   }
 }
@@ -186,8 +201,11 @@ async function main(): Promise<void> {
   }
 
   const width = Math.max(...rows.map((r) => r.measure.length));
-  const out = [`${'measure'.padEnd(width)}  ${'value'.padStart(10)}  target`, ...rows.map((r) => `${r.measure.padEnd(width)}  ${r.value.padStart(10)}  ${r.target}${r.ok === null ? '' : r.ok ? '  ok' : '  MISSED'}`)];
-  process.stdout.write(out.join('\n') + '\n');
+  const out = [
+    `${'measure'.padEnd(width)}  ${'value'.padStart(10)}  target`,
+    ...rows.map((r) => `${r.measure.padEnd(width)}  ${r.value.padStart(10)}  ${r.target}${r.ok === null ? '' : r.ok ? '  ok' : '  MISSED'}`),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
 }
 
 await main();

@@ -22,7 +22,10 @@ beforeEach(() => {
 
 async function fill(n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
-    const a = await library.save(sampleArticle({ canonicalUrl: `https://a.example/${i}`, title: `Story ${i % 7}`, leadImage: i % 2 ? 'https://a.example/i.jpg' : undefined }), [`t${i % 3}`]);
+    const a = await library.save(
+      sampleArticle({ canonicalUrl: `https://a.example/${i}`, title: `Story ${i % 7}`, leadImage: i % 2 ? 'https://a.example/i.jpg' : undefined }),
+      [`t${i % 3}`],
+    );
     if (i % 4 === 0) await library.update(a.id, { notes: `note ${i}\nline two` });
   }
 }
@@ -44,8 +47,26 @@ describe('backup round trip', () => {
     await fill(1);
     const doc = JSON.parse(await backupOf()) as { articles: Record<string, unknown>[] };
     expect(Object.keys(doc.articles[0]!)).toEqual([
-      'schemaVersion', 'id', 'title', 'authors', 'siteName', 'publishedTime', 'lang', 'dir', 'excerpt', 'url', 'canonicalUrl',
-      'savedAt', 'updatedAt', 'tags', 'notes', 'wordCount', 'readingMinutes', 'removed', 'textContent', 'contentHtml',
+      'schemaVersion',
+      'id',
+      'title',
+      'authors',
+      'siteName',
+      'publishedTime',
+      'lang',
+      'dir',
+      'excerpt',
+      'url',
+      'canonicalUrl',
+      'savedAt',
+      'updatedAt',
+      'tags',
+      'notes',
+      'wordCount',
+      'readingMinutes',
+      'removed',
+      'textContent',
+      'contentHtml',
     ]);
     expect(doc.articles[0]).toMatchObject({ schemaVersion: SCHEMA_VERSION, tags: ['t0'], notes: 'note 0\nline two' });
   });
@@ -69,8 +90,17 @@ describe('importing', () => {
   it('skips invalid and duplicate articles with the reason, and imports the rest', async () => {
     const good = sampleArticle({ canonicalUrl: 'https://a.example/good' });
     const doc = {
-      format: 'clean-copy', version: 1, exportedAt: NOW.toISOString(),
-      articles: [good, { ...good, title: '' }, 'not an article', { ...good, wordCount: 'many' }, { ...good, title: 'Again' }, { ...good, canonicalUrl: 'https://a.example/future', schemaVersion: 99 }],
+      format: 'clean-copy',
+      version: 1,
+      exportedAt: NOW.toISOString(),
+      articles: [
+        good,
+        { ...good, title: '' },
+        'not an article',
+        { ...good, wordCount: 'many' },
+        { ...good, title: 'Again' },
+        { ...good, canonicalUrl: 'https://a.example/future', schemaVersion: 99 },
+      ],
     };
     const report = await importBackup(library, JSON.stringify(doc), options);
     expect(report.imported).toBe(1);
@@ -80,11 +110,23 @@ describe('importing', () => {
     expect(report.skipped[3]!.reason).toBe('same article as articles[0]');
     expect(report.skipped[4]!.reason).toMatch(/newer than this Clean Copy/);
     // A plain export of an unsaved page gets the library fields on import.
-    expect(await library.get(articleId('https://a.example/good'))).toMatchObject({ savedAt: NOW.toISOString(), updatedAt: NOW.toISOString(), tags: [], notes: '' });
+    expect(await library.get(articleId('https://a.example/good'))).toMatchObject({
+      savedAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+      tags: [],
+      notes: '',
+    });
   });
 
   it('migrates articles of an older schema version', async () => {
-    const v1 = { ...sampleArticle(), schemaVersion: 1, id: 'whatever', savedAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-02T00:00:00.000Z', tags: ['a'] };
+    const v1 = {
+      ...sampleArticle(),
+      schemaVersion: 1,
+      id: 'whatever',
+      savedAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-02T00:00:00.000Z',
+      tags: ['a'],
+    };
     const report = await importBackup(library, JSON.stringify({ format: 'clean-copy', version: 1, exportedAt: NOW.toISOString(), articles: [v1] }), options);
     expect(report.imported).toBe(1);
     const [entry] = await library.list();
@@ -93,7 +135,9 @@ describe('importing', () => {
   });
 
   it('sanitises imported HTML before it is stored', async () => {
-    const hostile = sampleArticle({ contentHtml: '<p onclick="alert(1)">Hi<script>alert(2)</script><img src="x" onerror="alert(3)"><a href="javascript:alert(4)">x</a></p>' });
+    const hostile = sampleArticle({
+      contentHtml: '<p onclick="alert(1)">Hi<script>alert(2)</script><img src="x" onerror="alert(3)"><a href="javascript:alert(4)">x</a></p>',
+    });
     await importBackup(library, toJson([hostile], NOW), options);
     const html = (await library.all())[0]!.contentHtml;
     expect(html).not.toMatch(/script|onclick|onerror|javascript:/i);

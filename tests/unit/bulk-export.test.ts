@@ -9,7 +9,11 @@ import { sampleArticle } from './support/article';
 
 const win = new JSDOM('').window as unknown as Window;
 const NOW = new Date('2026-03-04T05:06:07.000Z');
-const articles: Exportable[] = Array.from({ length: 7 }, (_, i) => ({ ...sampleArticle({ canonicalUrl: `https://a.example/${i}`, title: i % 2 ? 'Same title' : `Story ${i}` }), tags: ['t'], savedAt: NOW.toISOString() }));
+const articles: Exportable[] = Array.from({ length: 7 }, (_, i) => ({
+  ...sampleArticle({ canonicalUrl: `https://a.example/${i}`, title: i % 2 ? 'Same title' : `Story ${i}` }),
+  tags: ['t'],
+  savedAt: NOW.toISOString(),
+}));
 
 async function* inBatches(list: readonly Exportable[], size: number) {
   for (let i = 0; i < list.length; i += size) yield list.slice(i, i + size);
@@ -18,7 +22,12 @@ async function* inBatches(list: readonly Exportable[], size: number) {
 async function run(format: BulkFormat, list = articles) {
   const chunks: Uint8Array[] = [];
   const progress: number[] = [];
-  const result = await exportBulk(inBatches(list, 3), format, (c) => chunks.push(c), { now: NOW, win, onProgress: (n) => progress.push(n), frontMatterTemplate: 'x: {{title}}' });
+  const result = await exportBulk(inBatches(list, 3), format, (c) => chunks.push(c), {
+    now: NOW,
+    win,
+    onProgress: (n) => progress.push(n),
+    frontMatterTemplate: 'x: {{title}}',
+  });
   return { result, bytes: concatChunks(chunks), chunks: chunks.length, progress };
 }
 

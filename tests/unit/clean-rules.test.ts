@@ -59,7 +59,8 @@ describe('site-navigation', () => {
 });
 
 describe('placeholder-cards', () => {
-  const card = '<div><span>Finance</span><a href="/x">Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor</a><span>By Fortune Editors</span><time>October 20, 2025</time></div>';
+  const card =
+    '<div><span>Finance</span><a href="/x">Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor</a><span>By Fortune Editors</span><time>October 20, 2025</time></div>';
   it('removes a rail of lorem-ipsum cards with its heading, as one block', () => {
     const { left, removed } = applyRule(placeholderCards, `${PROSE}<section><h2>Latest in Europe</h2>${card.repeat(6)}</section>`);
     expect(removed).toHaveLength(1);
@@ -68,7 +69,8 @@ describe('placeholder-cards', () => {
   });
 
   it('keeps a page that is all filler: there the filler is the text (a template, a test page)', () => {
-    const lorem = '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.</p><p>Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore.</p>';
+    const lorem =
+      '<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.</p><p>Duis aute irure dolor in reprehenderit in voluptate velit esse cillum dolore.</p>';
     expect(applyRule(placeholderCards, `<article>${lorem}${lorem}</article>`).removed).toEqual([]);
   });
 
@@ -86,7 +88,10 @@ describe('placeholder-cards', () => {
 
 describe('ad-slots', () => {
   it('removes ad elements, ad-named boxes and labelled slots', () => {
-    const { left, removed } = applyRule(adSlots, `${BODY}<amp-ad width="300" height="250"></amp-ad><div id="ad-slot-3"></div><ins data-ad-client="ca-pub-1"></ins><div><div><span>Anzeige</span></div><div id="x"></div></div>`);
+    const { left, removed } = applyRule(
+      adSlots,
+      `${BODY}<amp-ad width="300" height="250"></amp-ad><div id="ad-slot-3"></div><ins data-ad-client="ca-pub-1"></ins><div><div><span>Anzeige</span></div><div id="x"></div></div>`,
+    );
     expect(removed).toHaveLength(4);
     expect(left).not.toContain('Anzeige');
   });
@@ -99,7 +104,10 @@ describe('ad-slots', () => {
 
 describe('share-bars', () => {
   it('removes a bar of share links', () => {
-    const { left, removed } = applyRule(shareBars, `${BODY}<div><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a><a href="https://twitter.com/intent/tweet?url=x">Twitter</a><button>Copy link</button></div>`);
+    const { left, removed } = applyRule(
+      shareBars,
+      `${BODY}<div><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a><a href="https://twitter.com/intent/tweet?url=x">Twitter</a><button>Copy link</button></div>`,
+    );
     expect(removed).toHaveLength(1);
     expect(left).not.toMatch(/Facebook|Copy link/);
   });
@@ -120,13 +128,19 @@ describe('video-widgets', () => {
 
 describe('inline-related-links', () => {
   it('removes "Read More:" and "Lesen Sie auch:" teasers', () => {
-    const { left, removed } = applyRule(inlineRelatedLinks, `${BODY}<p><strong>Read More:</strong> <a href="/a">Vance and Rubio Offer Clues</a></p><p>Lesen Sie auch: <a href="/b">Die Bahn erhöht die Preise</a></p>`);
+    const { left, removed } = applyRule(
+      inlineRelatedLinks,
+      `${BODY}<p><strong>Read More:</strong> <a href="/a">Vance and Rubio Offer Clues</a></p><p>Lesen Sie auch: <a href="/b">Die Bahn erhöht die Preise</a></p>`,
+    );
     expect(removed).toHaveLength(2);
     expect(left).toContain('harbour reopened');
   });
 
   it('keeps a paragraph that is wholly a link but has no teaser label', () => {
-    const { removed } = applyRule(inlineRelatedLinks, '<p><a href="/report">The full report runs to 300 pages and is published on the ministry website.</a></p>');
+    const { removed } = applyRule(
+      inlineRelatedLinks,
+      '<p><a href="/report">The full report runs to 300 pages and is published on the ministry website.</a></p>',
+    );
     expect(removed).toEqual([]);
   });
 
@@ -147,7 +161,9 @@ describe('author-bios', () => {
 
 describe('author-bios, closing bio', () => {
   it('removes a closing line that starts with the author and a verb, keeps one that quotes them', () => {
-    const doc = page(`<div>${PROSE}<p>Regan said the line would change how the suburbs travel, and the council agreed.</p><p>Regan is a Connecticut native who writes about transport and city life.</p></div>`);
+    const doc = page(
+      `<div>${PROSE}<p>Regan said the line would change how the suburbs travel, and the council agreed.</p><p>Regan is a Connecticut native who writes about transport and city life.</p></div>`,
+    );
     const removed = runRules(doc.body, [authorBios], {}, ['Regan Miller']);
     expect(removed.map((r) => r.text)).toEqual(['Regan is a Connecticut native who writes about transport and city life.']);
   });
@@ -164,7 +180,10 @@ describe('promo-blocks', () => {
   });
 
   it('keeps prose about newsletters and subscriptions', () => {
-    const { removed } = applyRule(promoBlocks, '<p>The publisher said subscriptions to its newsletter rose by a third after it dropped the paywall in March.</p>');
+    const { removed } = applyRule(
+      promoBlocks,
+      '<p>The publisher said subscriptions to its newsletter rose by a third after it dropped the paywall in March.</p>',
+    );
     expect(removed).toEqual([]);
   });
 });
@@ -180,7 +199,8 @@ describe('link-rails', () => {
   });
 
   it('keeps a real section titled "Related" when it is prose', () => {
-    const prose = '<p>The decision follows a similar vote in the neighbouring district, where residents approved a light-rail scheme after a long campaign by local businesses and commuter groups.</p>';
+    const prose =
+      '<p>The decision follows a similar vote in the neighbouring district, where residents approved a light-rail scheme after a long campaign by local businesses and commuter groups.</p>';
     const { removed } = applyRule(linkRails, `${BODY}<h2>Related</h2>${prose}${prose}`);
     expect(removed).toEqual([]);
   });
@@ -188,7 +208,8 @@ describe('link-rails', () => {
 
 describe('byline-blocks', () => {
   it('removes the byline and date line above the body, not below it', () => {
-    const body = '<p>By Ann Lee and Bo Chan</p><p>November 23, 2025, 6:57 PM ET</p>' +
+    const body =
+      '<p>By Ann Lee and Bo Chan</p><p>November 23, 2025, 6:57 PM ET</p>' +
       '<p>The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said, and the first ferries were due to leave at dawn on Tuesday.</p>' +
       '<p>By the evening, queues had formed.</p>';
     const { left, removed } = applyRule(bylineBlocks, body);
@@ -209,9 +230,15 @@ describe('groupRemovals', () => {
 
 describe('edge-boilerplate', () => {
   it('removes furniture after the story: tags, sources, copyright, link lists', () => {
-    const tail = '<p>Tags: tram, council, suburbs</p><p>Quelle: Stadtverwaltung</p><p>© 2025 City News. All rights reserved.</p><p><a href="/a">Older post</a> <a href="/b">Newer post</a></p>';
+    const tail =
+      '<p>Tags: tram, council, suburbs</p><p>Quelle: Stadtverwaltung</p><p>© 2025 City News. All rights reserved.</p><p><a href="/a">Older post</a> <a href="/b">Newer post</a></p>';
     const { left, removed } = applyRule(edgeBoilerplate, `<div>${PROSE}${tail}</div>`);
-    expect(removed.map((r) => r.text)).toEqual(['Tags: tram, council, suburbs', 'Quelle: Stadtverwaltung', '© 2025 City News. All rights reserved.', 'Older post Newer post']);
+    expect(removed.map((r) => r.text)).toEqual([
+      'Tags: tram, council, suburbs',
+      'Quelle: Stadtverwaltung',
+      '© 2025 City News. All rights reserved.',
+      'Older post Newer post',
+    ]);
     expect(left).toContain('publish a support scheme');
   });
 
@@ -224,13 +251,15 @@ describe('edge-boilerplate', () => {
   });
 
   it('removes a how-to-cite line after the story, long as a paragraph', () => {
-    const cite = '<p><strong>Citation</strong>: Tram line extension to the northern suburbs approved by the council (2025, March 3) retrieved 4 March 2025 from https://news.example/2025-03-tram-line.html</p>';
+    const cite =
+      '<p><strong>Citation</strong>: Tram line extension to the northern suburbs approved by the council (2025, March 3) retrieved 4 March 2025 from https://news.example/2025-03-tram-line.html</p>';
     const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}${cite}</div>`);
     expect(removed.map((r) => r.text.slice(0, 29))).toEqual(['Citation: Tram line extension']);
   });
 
   it('keeps sentences about comments inside the story, and a dated first line before it', () => {
-    const quoted = '<p>Comments that he published on social media in 2019 resurfaced this week.</p><p>Comments are approved by a human moderator before they appear, the company said.</p>';
+    const quoted =
+      '<p>Comments that he published on social media in 2019 resurfaced this week.</p><p>Comments are approved by a human moderator before they appear, the company said.</p>';
     const dateline = '<p>12.03.2024<br>Berlin. The council met again on Tuesday.</p>';
     const { removed } = applyRule(edgeBoilerplate, `<div>${dateline}${PROSE}${quoted}${PROSE}</div>`);
     expect(removed).toEqual([]);
@@ -284,10 +313,13 @@ describe('edge-boilerplate', () => {
   it('removes cookie notices and gallery counters', () => {
     const html = `<div><p>Image 3 of 9</p>${PROSE}<p>This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out if you wish. Accept</p></div>`;
     const { removed } = applyRule(edgeBoilerplate, html);
-    expect(removed.map((r) => r.text)).toEqual(['Image 3 of 9', "This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out if you wish. Accept"]);
+    expect(removed.map((r) => r.text)).toEqual([
+      'Image 3 of 9',
+      "This website uses cookies to improve your experience. We'll assume you're ok with this, but you can opt-out if you wish. Accept",
+    ]);
   });
 
-  it('does not take a long copyright notice for the story\'s last paragraph', () => {
+  it("does not take a long copyright notice for the story's last paragraph", () => {
     const tail =
       '<p>Citation: Council backs tram extension (2025, March 4) retrieved 5 March 2025 from https://example.com/news/tram</p>' +
       '<p>This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced without the written permission. The content is provided for information purposes only.</p>';
@@ -297,7 +329,8 @@ describe('edge-boilerplate', () => {
   });
 
   it('keeps a closing paragraph about copyright', () => {
-    const last = '<p>The court ruled that the copyright in the tram photographs belongs to the council, which may now license them to the publishers who asked for them.</p>';
+    const last =
+      '<p>The court ruled that the copyright in the tram photographs belongs to the council, which may now license them to the publishers who asked for them.</p>';
     const { removed } = applyRule(edgeBoilerplate, `<div>${PROSE}${last}</div>`);
     expect(removed).toEqual([]);
   });
@@ -310,13 +343,17 @@ describe('edge-boilerplate', () => {
 
 describe('credit-lines', () => {
   it('removes a credit line and keeps the caption around it', () => {
-    const { left, removed } = applyRule(creditLines, '<figure><img src="a.jpg" alt=""><figcaption>The new tram at the depot <span>Foto: Galli/Malteser</span></figcaption></figure>');
+    const { left, removed } = applyRule(
+      creditLines,
+      '<figure><img src="a.jpg" alt=""><figcaption>The new tram at the depot <span>Foto: Galli/Malteser</span></figcaption></figure>',
+    );
     expect(removed.map((r) => r.text)).toEqual(['Foto: Galli/Malteser']);
     expect(left).toBe('The new tram at the depot');
   });
 
   it('removes credits that name an agency, and the screen-reader label before a credit', () => {
-    const html = '<figure><img src="a.jpg" alt=""><figcaption><span>Image copyright Getty Images</span> The new tram at the depot <span>Jane Doe | Bloomberg | Getty Images</span></figcaption></figure><p>Reuters</p>';
+    const html =
+      '<figure><img src="a.jpg" alt=""><figcaption><span>Image copyright Getty Images</span> The new tram at the depot <span>Jane Doe | Bloomberg | Getty Images</span></figcaption></figure><p>Reuters</p>';
     const { left, removed } = applyRule(creditLines, html);
     expect(removed.map((r) => r.text)).toEqual(['Image copyright Getty Images', 'Jane Doe | Bloomberg | Getty Images', 'Reuters']);
     expect(left).toBe('The new tram at the depot');
@@ -394,14 +431,16 @@ describe('inline-related-links, linked headlines', () => {
 });
 
 describe('link-rails, loose headings', () => {
-  const list = '<ul><li><h4><a href="/a">The new space race</a></h4></li><li><h4><a href="/b">Spacewalking into history</a></h4></li><li><h4><a href="/c">A landing test for Mars</a></h4></li></ul>';
+  const list =
+    '<ul><li><h4><a href="/a">The new space race</a></h4></li><li><h4><a href="/b">Spacewalking into history</a></h4></li><li><h4><a href="/c">A landing test for Mars</a></h4></li></ul>';
   it('removes a "More Great … Stories" rail', () => {
     const { left } = applyRule(linkRails, `${PROSE}<p>More Great City News Stories</p>${list}`);
     expect(left).toMatch(/two months\.$/);
   });
 
   it('keeps a sentence that opens with "More" in its own element', () => {
-    const sentence = (opener: string) => `<p>${opener} than 200 people gathered outside the <a href="/hall">town hall</a> on Sunday to protest against the closure.</p>`;
+    const sentence = (opener: string) =>
+      `<p>${opener} than 200 people gathered outside the <a href="/hall">town hall</a> on Sunday to protest against the closure.</p>`;
     const { removed } = applyRule(linkRails, `${PROSE}${sentence('<span>More</span>')}${sentence('<strong>More</strong>')}${PROSE}`);
     expect(removed).toEqual([]);
   });
@@ -415,7 +454,8 @@ describe('link-rails, loose headings', () => {
 
 describe('link-rails, in other languages', () => {
   it('removes "Schon gelesen?" and "Le puede interesar:" rails', () => {
-    const list = '<ul><li><a href="/a">Die Bahn erhöht die Preise</a></li><li><a href="/b">Neue Radwege im Norden</a></li><li><a href="/c">Der Hafen wird ausgebaut</a></li></ul>';
+    const list =
+      '<ul><li><a href="/a">Die Bahn erhöht die Preise</a></li><li><a href="/b">Neue Radwege im Norden</a></li><li><a href="/c">Der Hafen wird ausgebaut</a></li></ul>';
     const { removed } = applyRule(linkRails, `${PROSE}<h3>Schon gelesen?</h3>${list}<div><h4>Le puede interesar:</h4>${list}</div>`);
     expect(removed.map((r) => r.text.split(' ')[0])).toEqual(['Schon', 'Die', 'Le']);
   });

@@ -64,7 +64,10 @@ describe('clean-copy command line', { timeout: 30_000 }, () => {
   });
 
   it('exits 2 with a clear message when a page has no article', async () => {
-    const { code, stdout, stderr } = await cli(['-', '--url', 'https://example.com/login'], '<html><body><form><input type="email"><button>Log in</button></form></body></html>');
+    const { code, stdout, stderr } = await cli(
+      ['-', '--url', 'https://example.com/login'],
+      '<html><body><form><input type="email"><button>Log in</button></form></body></html>',
+    );
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/No article found/);
@@ -94,7 +97,11 @@ describe('clean-copy EPUB and backups', () => {
       exportedAt: '2026-01-02T00:00:00.000Z',
       articles: [
         { ...sampleArticle(), schemaVersion: 2, id: 'x', savedAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z', tags: ['t'], notes: '' },
-        sampleArticle({ canonicalUrl: 'https://a.example/2', title: 'Second <script>alert(1)</script>', contentHtml: '<p onclick="x()">Two</p><script>alert(1)</script>' }),
+        sampleArticle({
+          canonicalUrl: 'https://a.example/2',
+          title: 'Second <script>alert(1)</script>',
+          contentHtml: '<p onclick="x()">Two</p><script>alert(1)</script>',
+        }),
         { title: '' },
       ],
     });

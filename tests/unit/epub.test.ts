@@ -26,7 +26,11 @@ function fortune(): ArticleRecord {
 function hostile(): ArticleRecord {
   const file = fileURLToPath(new URL('../fixtures/xss/vectors-subset.json', import.meta.url));
   const vectors = (JSON.parse(readFileSync(file, 'utf8')) as { vectors: { payload: string }[] }).vectors;
-  return sampleArticle({ canonicalUrl: 'https://a.example/hostile', title: 'Hostile <b>&</b> "quotes"', contentHtml: PROSE + vectors.map((v) => `<div><p>${v.payload}</p></div>`).join('\n') });
+  return sampleArticle({
+    canonicalUrl: 'https://a.example/hostile',
+    title: 'Hostile <b>&</b> "quotes"',
+    contentHtml: PROSE + vectors.map((v) => `<div><p>${v.payload}</p></div>`).join('\n'),
+  });
 }
 
 /** HTML the parser accepts but XHTML's content model does not. */
@@ -63,7 +67,15 @@ describe('EPUB', () => {
     expect(book[8]).toBe(0); // compression method 0: stored
     expect(strFromU8(book.subarray(38, 58))).toBe('application/epub+zip');
     const files = unzipSync(book);
-    expect(Object.keys(files)).toEqual(['mimetype', 'META-INF/container.xml', 'OEBPS/style.css', 'OEBPS/chapter-1.xhtml', 'OEBPS/chapter-2.xhtml', 'OEBPS/nav.xhtml', 'OEBPS/package.opf']);
+    expect(Object.keys(files)).toEqual([
+      'mimetype',
+      'META-INF/container.xml',
+      'OEBPS/style.css',
+      'OEBPS/chapter-1.xhtml',
+      'OEBPS/chapter-2.xhtml',
+      'OEBPS/nav.xhtml',
+      'OEBPS/package.opf',
+    ]);
     const opf = strFromU8(files['OEBPS/package.opf']!);
     expect(opf).toContain('<dc:title>Clean Copy: 2 articles</dc:title>');
     expect(opf).toContain('<meta property="dcterms:modified">2026-02-03T04:05:06Z</meta>');
@@ -87,7 +99,9 @@ describe('EPUB', () => {
     const book = toEpub([sampleArticle(), fortune(), hostile(), AWKWARD], { now: NOW, win, title: 'My reading' });
     const { errors } = await epubcheck(book);
     expect(errors).toEqual([]);
-    const chapters = Object.entries(unzipSync(book)).filter(([name]) => name.includes('chapter-')).map(([, bytes]) => strFromU8(bytes));
+    const chapters = Object.entries(unzipSync(book))
+      .filter(([name]) => name.includes('chapter-'))
+      .map(([, bytes]) => strFromU8(bytes));
     expect(chapters).toHaveLength(4);
     for (const c of chapters) expect(c).not.toMatch(/<(?:script|iframe|object|embed|img|svg|math|form)\b|\son[a-z]+=|javascript:/i);
   }, 60_000);
@@ -96,7 +110,11 @@ describe('EPUB', () => {
     const files = unzipSync(toEpub([sampleArticle()], { now: NOW, win }));
     const broken = new TextEncoder().encode(strFromU8(files['OEBPS/chapter-1.xhtml']!).replace('</section>', ''));
     const { zipSync } = await import('fflate');
-    const book = zipSync({ mimetype: [files.mimetype!, { level: 0 }], ...Object.fromEntries(Object.entries(files).filter(([n]) => n !== 'mimetype')), 'OEBPS/chapter-1.xhtml': broken });
+    const book = zipSync({
+      mimetype: [files.mimetype!, { level: 0 }],
+      ...Object.fromEntries(Object.entries(files).filter(([n]) => n !== 'mimetype')),
+      'OEBPS/chapter-1.xhtml': broken,
+    });
     expect((await epubcheck(book)).errors.length).toBeGreaterThan(0);
   }, 60_000);
 });

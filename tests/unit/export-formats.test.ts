@@ -54,7 +54,12 @@ describe('Markdown', () => {
   });
 
   it('keeps markup out of image alt text and link titles', () => {
-    const out = toMarkdown(sampleArticle({ contentHtml: '<p><img src="https://a.example/x.png" alt="<img src=x onerror=alert(1)> [x]" title="<b>t</b>"> <a href="https://a.example/" title="<script>">link</a></p>' }));
+    const out = toMarkdown(
+      sampleArticle({
+        contentHtml:
+          '<p><img src="https://a.example/x.png" alt="<img src=x onerror=alert(1)> [x]" title="<b>t</b>"> <a href="https://a.example/" title="<script>">link</a></p>',
+      }),
+    );
     expect(out).not.toMatch(/<(?:img|script|b)\b/);
     expect(out).toContain('![&lt;img src=x onerror=alert(1)&gt; \\[x\\]](https://a.example/x.png "&lt;b&gt;t&lt;/b&gt;")');
     expect(out).toContain('[link](https://a.example/ "&lt;script&gt;")');
@@ -109,7 +114,11 @@ describe('ZIP of everything', () => {
     const all = [sampleArticle(), sampleArticle(), sampleArticle({ title: 'Second story' })];
     const file = exportAllZip(all, 'md', NOW);
     const entries = unzipSync(file.data as Uint8Array);
-    expect(Object.keys(entries).sort()).toEqual(['second-story.md', 'tram-line-to-reach-the-northern-suburbs-2.md', 'tram-line-to-reach-the-northern-suburbs.md']);
+    expect(Object.keys(entries).sort()).toEqual([
+      'second-story.md',
+      'tram-line-to-reach-the-northern-suburbs-2.md',
+      'tram-line-to-reach-the-northern-suburbs.md',
+    ]);
     expect(strFromU8(entries['second-story.md']!)).toContain('title: "Second story"');
   });
 });
@@ -126,7 +135,15 @@ describe('every format', () => {
 describe('dates and counts without Intl', () => {
   it('write dates as en-GB’s long UTC date does, for every year Intl numbers the same way', () => {
     const intl = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-    const dates = ['2025-11-23T23:57:00.000Z', '2025-11-23T23:59:59.999+00:00', '2024-02-29', '1582-10-04T12:00:00Z', '0999-12-31T00:00:00Z', '0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z'];
+    const dates = [
+      '2025-11-23T23:57:00.000Z',
+      '2025-11-23T23:59:59.999+00:00',
+      '2024-02-29',
+      '1582-10-04T12:00:00Z',
+      '0999-12-31T00:00:00Z',
+      '0001-01-01T00:00:00Z',
+      '9999-12-31T23:59:59Z',
+    ];
     for (let t = Date.UTC(1600, 0, 1); t < Date.UTC(2400, 0, 1); t += 86_400_000 * 37 + 3_600_000) dates.push(new Date(t).toISOString());
     for (const iso of dates) expect(formatDate(iso), iso).toBe(intl.format(new Date(iso)));
     // Years before 1 are left to Intl, which numbers them in eras.
@@ -135,6 +152,7 @@ describe('dates and counts without Intl', () => {
   });
 
   it('write counts with thousands separators as toLocaleString("en") does', () => {
-    for (const n of [0, 7, 999, 1000, 10_000, 123_456, 1_234_567, -1000, -12, Number.MAX_SAFE_INTEGER, 1.5]) expect(formatCount(n), String(n)).toBe(n.toLocaleString('en'));
+    for (const n of [0, 7, 999, 1000, 10_000, 123_456, 1_234_567, -1000, -12, Number.MAX_SAFE_INTEGER, 1.5])
+      expect(formatCount(n), String(n)).toBe(n.toLocaleString('en'));
   });
 });

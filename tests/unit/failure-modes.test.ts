@@ -24,7 +24,9 @@ const text = (a: ArticleRecord) => normalize(a.textContent);
 
 describe('failure modes of other extractors', () => {
   it('keeps a paragraph that sits wholly inside a link', () => {
-    const a = clean(`${PROSE}<a href="/report"><p>The full inspection report, published on Friday, runs to three hundred pages and lists every fault found on the old line.</p></a>${PROSE}`);
+    const a = clean(
+      `${PROSE}<a href="/report"><p>The full inspection report, published on Friday, runs to three hundred pages and lists every fault found on the old line.</p></a>${PROSE}`,
+    );
     expect(text(a)).toContain('The full inspection report, published on Friday');
   });
 
@@ -34,14 +36,16 @@ describe('failure modes of other extractors', () => {
   });
 
   it('keeps the first paragraphs when they sit in their own section before the body', () => {
-    const lede = '<section class="lede"><p>The first tram left the depot at dawn, ten years after the line was first promised.</p><p>Hundreds of people waited at the first stop.</p></section>';
+    const lede =
+      '<section class="lede"><p>The first tram left the depot at dawn, ten years after the line was first promised.</p><p>Hundreds of people waited at the first stop.</p></section>';
     const a = clean(`${lede}<section>${PROSE}</section>`);
     expect(text(a)).toContain('The first tram left the depot at dawn');
     expect(text(a)).toContain('Hundreds of people waited at the first stop.');
   });
 
   it('keeps lazy images: data-src, data-srcset and <noscript> fallbacks', () => {
-    const a = clean(`${PROSE}<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/a.jpg" data-srcset="/img/a-640.jpg 640w, /img/a-1280.jpg 1280w" alt="A tram"><figcaption>The new tram</figcaption></figure>
+    const a =
+      clean(`${PROSE}<figure><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/img/a.jpg" data-srcset="/img/a-640.jpg 640w, /img/a-1280.jpg 1280w" alt="A tram"><figcaption>The new tram</figcaption></figure>
       <figure><img class="lazy" alt=""><noscript><img src="/img/b.jpg" alt="The depot"></noscript><figcaption>The depot</figcaption></figure>${PROSE}`);
     expect(a.contentHtml).toContain('src="https://news.example/img/a.jpg"');
     expect(a.contentHtml).toContain('https://news.example/img/a-1280.jpg 1280w');
@@ -66,7 +70,9 @@ describe('failure modes of other extractors', () => {
   });
 
   it('keeps figure captions, once each, with their picture and out of the story text', () => {
-    const a = clean(`${PROSE}<figure><img src="/img/a.jpg" alt="Riders boarding the tram"><figcaption>Riders boarding the first tram on Tuesday.</figcaption></figure>${PROSE}`);
+    const a = clean(
+      `${PROSE}<figure><img src="/img/a.jpg" alt="Riders boarding the tram"><figcaption>Riders boarding the first tram on Tuesday.</figcaption></figure>${PROSE}`,
+    );
     expect(a.contentHtml.split('Riders boarding the first tram on Tuesday.')).toHaveLength(2);
     expect(a.contentHtml).toMatch(/<figure>\s*<img[^>]+a\.jpg[^>]*>\s*<figcaption>Riders boarding/);
     // The words describe the picture: they are not read, counted or exported as story text.
@@ -75,14 +81,18 @@ describe('failure modes of other extractors', () => {
   });
 
   it('leaves out a caption whose picture did not survive, and a caption outside any figure', () => {
-    const a = clean(`${PROSE}<figure><figcaption>Riders at the depot (Reuters/Jane Doe)</figcaption></figure><div><figcaption>The mayor cuts the ribbon</figcaption></div>${PROSE}`);
+    const a = clean(
+      `${PROSE}<figure><figcaption>Riders at the depot (Reuters/Jane Doe)</figcaption></figure><div><figcaption>The mayor cuts the ribbon</figcaption></div>${PROSE}`,
+    );
     expect(a.contentHtml).toContain('Riders at the depot');
     expect(text(a)).not.toContain('Riders at the depot');
     expect(text(a)).not.toContain('The mayor cuts the ribbon');
   });
 
   it('keeps the text of a figure that holds a quote or a table, not a picture', () => {
-    const a = clean(`${PROSE}<figure><blockquote><p>The line will carry twelve thousand riders a day by the end of its first year.</p></blockquote><figcaption>The mayor, at the opening</figcaption></figure>${PROSE}`);
+    const a = clean(
+      `${PROSE}<figure><blockquote><p>The line will carry twelve thousand riders a day by the end of its first year.</p></blockquote><figcaption>The mayor, at the opening</figcaption></figure>${PROSE}`,
+    );
     expect(text(a)).toContain('The line will carry twelve thousand riders a day');
     expect(text(a)).toContain('The mayor, at the opening');
   });
@@ -113,12 +123,15 @@ describe('failure modes of other extractors', () => {
   });
 
   it('reads a byline of several names once each, without "By" or "and"', () => {
-    const a = clean(`<p class="byline">By <a rel="author" href="/ann">Ann Lee</a>, <a rel="author" href="/ann">Ann Lee</a> and <a rel="author" href="/bo">Bo Chan</a></p>${PROSE}`);
+    const a = clean(
+      `<p class="byline">By <a rel="author" href="/ann">Ann Lee</a>, <a rel="author" href="/ann">Ann Lee</a> and <a rel="author" href="/bo">Bo Chan</a></p>${PROSE}`,
+    );
     expect(a.authors).toEqual(['Ann Lee', 'Bo Chan']);
   });
 
   it('takes the published date, not the updated one', () => {
-    const head = '<meta property="article:modified_time" content="2025-11-25T10:00:00Z"><meta property="article:published_time" content="2025-11-23T08:00:00Z">';
+    const head =
+      '<meta property="article:modified_time" content="2025-11-25T10:00:00Z"><meta property="article:published_time" content="2025-11-23T08:00:00Z">';
     const a = clean(`<p>Updated November 25, 2025</p>${PROSE}`, head);
     expect(a.publishedTime).toBe('2025-11-23T08:00:00.000Z');
     expect(a.modifiedTime).toBe('2025-11-25T10:00:00.000Z');

@@ -31,7 +31,30 @@ function loadVectors(): Vector[] {
 const vectors = loadVectors();
 const URL_ = 'https://news.example/story';
 // MathML may stay (formulas are content); what it could smuggle in, HTML inside it included, is still looked for below.
-const ACTIVE_TAGS = new Set(['SCRIPT', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'STYLE', 'LINK', 'META', 'BASE', 'FORM', 'INPUT', 'BUTTON', 'TEXTAREA', 'SELECT', 'SVG', 'TEMPLATE', 'NOSCRIPT', 'FRAMESET', 'APPLET', 'ANNOTATION-XML', 'MGLYPH', 'MALIGNMARK']);
+const ACTIVE_TAGS = new Set([
+  'SCRIPT',
+  'IFRAME',
+  'FRAME',
+  'OBJECT',
+  'EMBED',
+  'STYLE',
+  'LINK',
+  'META',
+  'BASE',
+  'FORM',
+  'INPUT',
+  'BUTTON',
+  'TEXTAREA',
+  'SELECT',
+  'SVG',
+  'TEMPLATE',
+  'NOSCRIPT',
+  'FRAMESET',
+  'APPLET',
+  'ANNOTATION-XML',
+  'MGLYPH',
+  'MALIGNMARK',
+]);
 const URL_ATTRS = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'xlink:href', 'poster', 'background', 'data', 'cite', 'longdesc', 'usemap']);
 
 const SAFE_ADDRESS = /^(?:https?:|mailto:|#|data:image\/(?:png|gif|jpe?g|webp|avif)[;,])/i;
@@ -69,7 +92,10 @@ describe('hostile HTML', () => {
   it('leaves nothing active in the article, or in any export, when a vector sits inside a real article', () => {
     const problems: string[] = [];
     for (const v of vectors) {
-      const doc = parseHtml(`<!doctype html><html><head><title>Story</title></head><body><article><h1>Story</h1>${PROSE}<div>${v.payload}</div>${PROSE}</article></body></html>`, URL_);
+      const doc = parseHtml(
+        `<!doctype html><html><head><title>Story</title></head><body><article><h1>Story</h1>${PROSE}<div>${v.payload}</div>${PROSE}</article></body></html>`,
+        URL_,
+      );
       let result;
       try {
         result = extractArticle(doc, { url: URL_ });
@@ -83,7 +109,10 @@ describe('hostile HTML', () => {
       const html = FORMATS.html.render(a, new Date());
       const body = html.slice(html.indexOf('<article>'));
       for (const f of activeContent(body)) problems.push(`${v.id} html export ${f}`);
-      const md = FORMATS.md.render(a, new Date()).replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
+      const md = FORMATS.md
+        .render(a, new Date())
+        .replace(/```[\s\S]*?```/g, '')
+        .replace(/`[^`\n]*`/g, '');
       if (/<[a-z!/?]/i.test(md)) problems.push(`${v.id} markdown has raw markup`);
       if (/\]\(\s*(?:javascript:|vbscript:|data:(?!image\/(?:png|gif|jpe?g|webp|avif)[;,]))/i.test(md)) problems.push(`${v.id} markdown has a script link`);
     }
@@ -98,7 +127,19 @@ describe('hostile HTML', () => {
         '<time datetime="2025-11-23T08:00:00Z">Sunday</time><math><mi mathvariant="bold">x</mi></math>',
       win,
     );
-    for (const attr of ['dir="rtl"', 'lang="ar"', 'start="4"', 'reversed=""', 'colspan="2"', 'rowspan="3"', 'width="600"', 'height="400"', 'datetime="2025-11-23T08:00:00Z"', 'mathvariant="bold"', 'srcset="https://news.example/a.jpg 1x, https://news.example/b.jpg 2x"']) {
+    for (const attr of [
+      'dir="rtl"',
+      'lang="ar"',
+      'start="4"',
+      'reversed=""',
+      'colspan="2"',
+      'rowspan="3"',
+      'width="600"',
+      'height="400"',
+      'datetime="2025-11-23T08:00:00Z"',
+      'mathvariant="bold"',
+      'srcset="https://news.example/a.jpg 1x, https://news.example/b.jpg 2x"',
+    ]) {
       expect(kept).toContain(attr);
     }
     const refused = sanitizeHtml(
@@ -114,7 +155,9 @@ describe('hostile HTML', () => {
     expect(sets).toContain('srcset="https://cdn.example/upload/w_400,h_300,c_fill/a.jpg 400w, https://cdn.example/upload/w_800,h_600/a.jpg 800w"');
     expect(sets).toContain('srcset="data:image/png;base64,iVBORw0KGgo= 1x"');
     // A page's id cannot stand in for a global of the page that shows it: it keeps a prefix, and links follow it.
-    expect(sanitizeHtml('<p id="library">a</p><a href="#library">b</a>', win)).toBe('<p id="user-content-library">a</p><a href="#user-content-library" rel="noopener noreferrer">b</a>');
+    expect(sanitizeHtml('<p id="library">a</p><a href="#library">b</a>', win)).toBe(
+      '<p id="user-content-library">a</p><a href="#user-content-library" rel="noopener noreferrer">b</a>',
+    );
   });
 
   it('checks an address whatever the case of its attribute name, which a page script can set', () => {
@@ -131,7 +174,10 @@ describe('hostile HTML', () => {
 
 describe('srcsetUrls', () => {
   it('reads addresses with commas in them, descriptors, and descriptors ended by a comma', () => {
-    expect(srcsetUrls('https://a.example/w_400,h_300/x.jpg 400w, https://a.example/y.jpg 2x')).toEqual(['https://a.example/w_400,h_300/x.jpg', 'https://a.example/y.jpg']);
+    expect(srcsetUrls('https://a.example/w_400,h_300/x.jpg 400w, https://a.example/y.jpg 2x')).toEqual([
+      'https://a.example/w_400,h_300/x.jpg',
+      'https://a.example/y.jpg',
+    ]);
     expect(srcsetUrls('a.jpg 1x,b.jpg 2x,c.jpg')).toEqual(['a.jpg', 'b.jpg', 'c.jpg']);
     // As browsers read it, an address ends at white space only: this is one address.
     expect(srcsetUrls('a.jpg,b.jpg')).toEqual(['a.jpg,b.jpg']);

@@ -23,7 +23,7 @@ describe('IndexedDbArea', () => {
   });
 
   it('lists keys and reads items by prefix, and nothing past it', async () => {
-    await home.set({ 'entry:a': 1, 'entry:b': 2, 'entryx': 3, 'text:a': 't', 'entry;': 4 });
+    await home.set({ 'entry:a': 1, 'entry:b': 2, entryx: 3, 'text:a': 't', 'entry;': 4 });
     expect(await home.getKeys('entry:')).toEqual(['entry:a', 'entry:b']);
     expect(await home.getPrefixed('entry:')).toEqual({ 'entry:a': 1, 'entry:b': 2 });
     expect((await home.getKeys()).sort()).toEqual(['entry:a', 'entry:b', 'entry;', 'entryx', 'text:a']);
@@ -60,7 +60,15 @@ describe('moving a library out of storage.local', () => {
   });
 
   const oldLibrary = () => {
-    const saved = [1, 2, 3].map((n) => ({ ...sampleArticle({ canonicalUrl: `https://a.example/${n}`, title: `Old ${n}` }), schemaVersion: 3 as const, id: `id${n}`, savedAt: `2025-01-0${n}T00:00:00.000Z`, updatedAt: `2025-01-0${n}T00:00:00.000Z`, tags: ['kept'], notes: '' }));
+    const saved = [1, 2, 3].map((n) => ({
+      ...sampleArticle({ canonicalUrl: `https://a.example/${n}`, title: `Old ${n}` }),
+      schemaVersion: 3 as const,
+      id: `id${n}`,
+      savedAt: `2025-01-0${n}T00:00:00.000Z`,
+      updatedAt: `2025-01-0${n}T00:00:00.000Z`,
+      tags: ['kept'],
+      notes: '',
+    }));
     return { saved, items: { ...storageItems(saved), [SEARCH_INDEX_KEY]: { version: 1, stamps: {}, index: '{}' }, frontMatterTemplate: 'title: {{title}}' } };
   };
 

@@ -103,7 +103,12 @@ describe('Library on browser.storage.local', () => {
 
   it('reports a failing write and leaves what was saved before', async () => {
     await library.save(sampleArticle({ canonicalUrl: 'https://a.example/kept' }));
-    const full: KeyValueArea = { ...area, get: (k) => area.get(k), remove: (k) => area.remove(k), set: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')) };
+    const full: KeyValueArea = {
+      ...area,
+      get: (k) => area.get(k),
+      remove: (k) => area.remove(k),
+      set: () => Promise.reject(new Error('QUOTA_BYTES quota exceeded')),
+    };
     await expect(new Library(full).save(sampleArticle({ canonicalUrl: 'https://a.example/new' }))).rejects.toThrow(/quota/i);
     expect((await library.list()).map((e) => e.canonicalUrl)).toEqual(['https://a.example/kept']);
   });
@@ -111,8 +116,32 @@ describe('Library on browser.storage.local', () => {
 
 describe('filterEntries', () => {
   const entries = [
-    { id: '1', title: 'Tram line', siteName: 'City News', authors: ['Ann Lee'], url: '', canonicalUrl: '', publishedTime: '', savedAt: '', updatedAt: '', wordCount: 1, tags: ['transport'] },
-    { id: '2', title: 'Harbour reopens', siteName: 'Port Daily', authors: ['Bo Chan'], url: '', canonicalUrl: '', publishedTime: '', savedAt: '', updatedAt: '', wordCount: 1, tags: [] },
+    {
+      id: '1',
+      title: 'Tram line',
+      siteName: 'City News',
+      authors: ['Ann Lee'],
+      url: '',
+      canonicalUrl: '',
+      publishedTime: '',
+      savedAt: '',
+      updatedAt: '',
+      wordCount: 1,
+      tags: ['transport'],
+    },
+    {
+      id: '2',
+      title: 'Harbour reopens',
+      siteName: 'Port Daily',
+      authors: ['Bo Chan'],
+      url: '',
+      canonicalUrl: '',
+      publishedTime: '',
+      savedAt: '',
+      updatedAt: '',
+      wordCount: 1,
+      tags: [],
+    },
   ];
   it('matches every word against title, site, authors and tags', () => {
     expect(filterEntries(entries, 'tram').map((e) => e.id)).toEqual(['1']);

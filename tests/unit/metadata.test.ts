@@ -25,13 +25,22 @@ describe('title', () => {
 
 describe('authors', () => {
   it('splits a byline line and drops "By", duplicates and "and"', () => {
-    expect(authorList(['By Natalia Drozdiak, Alberto Nardelli, Mario Parker and Bloomberg'])).toEqual(['Natalia Drozdiak', 'Alberto Nardelli', 'Mario Parker', 'Bloomberg']);
+    expect(authorList(['By Natalia Drozdiak, Alberto Nardelli, Mario Parker and Bloomberg'])).toEqual([
+      'Natalia Drozdiak',
+      'Alberto Nardelli',
+      'Mario Parker',
+      'Bloomberg',
+    ]);
     expect(authorList(['Ann Lee', 'ann lee', 'Bo Chan'])).toEqual(['Ann Lee', 'Bo Chan']);
     expect(authorList(['Von Anna Schmidt und Jonas Weber'])).toEqual(['Anna Schmidt', 'Jonas Weber']);
   });
 
   it('drops a site’s domain and copyright lines given as names, not initials run together', () => {
-    expect(authorList(['tagesschau.de', 'STERN.de', 'Copyright Example GmbH - all rights reserved', 'F. Kooman', 'J.R.R.Tolkien', 'Dr.Who'])).toEqual(['F. Kooman', 'J.R.R.Tolkien', 'Dr.Who']);
+    expect(authorList(['tagesschau.de', 'STERN.de', 'Copyright Example GmbH - all rights reserved', 'F. Kooman', 'J.R.R.Tolkien', 'Dr.Who'])).toEqual([
+      'F. Kooman',
+      'J.R.R.Tolkien',
+      'Dr.Who',
+    ]);
   });
 
   it('drops profile URLs given as names', () => {
@@ -75,7 +84,10 @@ describe('readMetadata', () => {
   });
 
   it('reads rel=author links when nothing else names the authors', () => {
-    const meta = readMetadata(page('<p class="byline">By <a rel="author" href="/ann">Ann Lee</a> and <a rel="author" href="/bo">Bo Chan</a></p>', '', URL_), URL_);
+    const meta = readMetadata(
+      page('<p class="byline">By <a rel="author" href="/ann">Ann Lee</a> and <a rel="author" href="/bo">Bo Chan</a></p>', '', URL_),
+      URL_,
+    );
     expect(meta.authors).toEqual(['Ann Lee', 'Bo Chan']);
   });
 
@@ -121,15 +133,28 @@ describe('readMetadata', () => {
 
   it('takes the JSON-LD name as the title when the headline is a summary the page does not show as its title', () => {
     const titled = (title: string, ld: object) =>
-      parseHtml(`<!doctype html><html><head><title>${title}</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><p>Text</p></body></html>`, URL_);
+      parseHtml(
+        `<!doctype html><html><head><title>${title}</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><p>Text</p></body></html>`,
+        URL_,
+      );
     const encyclopedia = titled('New Zealand - Encyclopedia', { '@type': 'Article', name: 'New Zealand', headline: 'island country in Oceania' });
     expect(readMetadata(encyclopedia, URL_).title).toBe('New Zealand');
     const news = titled('Storm closes the port | Daily Planet', { '@type': 'NewsArticle', name: 'Daily Planet', headline: 'Storm closes the port' });
     expect(readMetadata(news, URL_).title).toBe('Storm closes the port');
     // The page writes the headline with a curly apostrophe and an entity; the site's name is never the title.
-    const typeset = titled('Tom’s &amp; Jerry’s return | Daily Planet', { '@type': 'NewsArticle', name: 'Daily Planet', headline: "Tom's & Jerry's return", publisher: { name: 'Daily Planet' } });
+    const typeset = titled('Tom’s &amp; Jerry’s return | Daily Planet', {
+      '@type': 'NewsArticle',
+      name: 'Daily Planet',
+      headline: "Tom's & Jerry's return",
+      publisher: { name: 'Daily Planet' },
+    });
     expect(readMetadata(typeset, URL_).title).toBe("Tom's & Jerry's return");
-    const bare = titled('Daily Planet', { '@type': 'NewsArticle', name: 'Daily Planet', headline: 'Storm closes the port', publisher: { name: 'Daily Planet' } });
+    const bare = titled('Daily Planet', {
+      '@type': 'NewsArticle',
+      name: 'Daily Planet',
+      headline: 'Storm closes the port',
+      publisher: { name: 'Daily Planet' },
+    });
     expect(readMetadata(bare, URL_).title).toBe('Storm closes the port');
   });
 

@@ -53,7 +53,9 @@ describe('migrate', () => {
     fakeBrowser.reset();
     const area = fakeBrowser.storage.local as unknown as KeyValueArea;
     const id = articleId('https://city.example/trams');
-    await area.set({ [`article:${id}`]: { ...sampleArticle(), schemaVersion: 1, id, savedAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', tags: [] } });
+    await area.set({
+      [`article:${id}`]: { ...sampleArticle(), schemaVersion: 1, id, savedAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', tags: [] },
+    });
     const library = new Library(area);
     expect(await library.get(id)).toMatchObject({ schemaVersion: SCHEMA_VERSION, notes: '' });
     // Saving again writes the current version, keeping the first save date.
@@ -65,7 +67,15 @@ describe('migrate', () => {
     fakeBrowser.reset();
     const area = fakeBrowser.storage.local as unknown as KeyValueArea;
     const id = articleId('https://city.example/trams');
-    const v2 = { ...sampleArticle(), schemaVersion: 2, id, savedAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', tags: ['old'], notes: 'mine' };
+    const v2 = {
+      ...sampleArticle(),
+      schemaVersion: 2,
+      id,
+      savedAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+      tags: ['old'],
+      notes: 'mine',
+    };
     await area.set({ [`article:${id}`]: v2 });
     const library = new Library(area);
     const read = await library.get(id);

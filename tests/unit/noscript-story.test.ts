@@ -9,7 +9,9 @@ const POST = [
   'Engineers replaced the timber piles with concrete ones, which should last for at least sixty years.',
   'The ferry company says crossings will resume on Monday, with two extra sailings on weekdays.',
   'Fishing boats moved to the south basin during the works and will return to their old berths next month.',
-].map((s) => `<p>${s}</p>`).join('');
+]
+  .map((s) => `<p>${s}</p>`)
+  .join('');
 
 /** unwrapNoscriptStories on a body, then the body's text as Readability sees it: without the <noscript>s left. */
 function unwrapped(bodyHtml: string): string {
@@ -39,7 +41,8 @@ describe('unwrapNoscriptStories', () => {
   });
 
   it('leaves a notice that is short beside the page', () => {
-    const notice = '<p>We and our partners would like to store cookies on your device and process data about your visits to show you personalised offers, measure how our pages are used and improve them. You can accept or refuse, and change your mind at any time in the privacy settings linked at the foot of every page.</p>';
+    const notice =
+      '<p>We and our partners would like to store cookies on your device and process data about your visits to show you personalised offers, measure how our pages are used and improve them. You can accept or refuse, and change your mind at any time in the privacy settings linked at the foot of every page.</p>';
     const text = unwrapped(`<article>${POST}${POST}${POST}</article><noscript>${notice}</noscript>`);
     expect(text).not.toContain('We and our partners');
   });

@@ -38,7 +38,9 @@ describe('a plain article', () => {
   it('drops soft hyphens, so a hyphenated word counts once and is found whole', () => {
     const word = 'Mit&shy;tel&shy;al&shy;ter';
     const doc = page(`<h1>Das ${word}</h1><article><p>Im ${word} wuchs die Stadt am Fluss.</p>${PROSE}</article>`);
-    const plain = extractArticle(page(`<h1>Das Mittelalter</h1><article><p>Im Mittelalter wuchs die Stadt am Fluss.</p>${PROSE}</article>`), { url: 'https://example.com/news/story' });
+    const plain = extractArticle(page(`<h1>Das Mittelalter</h1><article><p>Im Mittelalter wuchs die Stadt am Fluss.</p>${PROSE}</article>`), {
+      url: 'https://example.com/news/story',
+    });
     const result = extractArticle(doc, { url: 'https://example.com/news/story' });
     if (!result.ok || !plain.ok) throw new Error('no article');
     expect(result.article.textContent).toContain('Im Mittelalter wuchs');
@@ -47,7 +49,9 @@ describe('a plain article', () => {
   });
 
   it('keeps lazy images, with the real address', () => {
-    const doc = page(`<article>${PROSE}<figure><img src="data:image/gif;base64,R0lGOD" data-src="/img/tram.jpg" alt="A tram"><figcaption>The new tram</figcaption></figure>${PROSE}</article>`);
+    const doc = page(
+      `<article>${PROSE}<figure><img src="data:image/gif;base64,R0lGOD" data-src="/img/tram.jpg" alt="A tram"><figcaption>The new tram</figcaption></figure>${PROSE}</article>`,
+    );
     const result = extractArticle(doc, { url: 'https://example.com/news/story' });
     if (!result.ok) throw new Error(result.message);
     expect(result.article.contentHtml).toContain('src="https://example.com/img/tram.jpg"');
@@ -55,7 +59,8 @@ describe('a plain article', () => {
   });
 
   it('keeps the links of a lead figure it puts back, made absolute', () => {
-    const figure = '<figure><img src="/img/tram.jpg" alt="A tram"><figcaption>The new tram at the depot. <a href="/gallery/trams">More pictures</a></figcaption></figure>';
+    const figure =
+      '<figure><img src="/img/tram.jpg" alt="A tram"><figcaption>The new tram at the depot. <a href="/gallery/trams">More pictures</a></figcaption></figure>';
     const doc = page(`<header><h1>Council backs tram extension</h1>${figure}</header><div class="story">${PROSE}</div>`);
     const result = extractArticle(doc, { url: 'https://example.com/news/story' });
     if (!result.ok) throw new Error(result.message);
@@ -72,7 +77,11 @@ describe('a page served as XHTML', () => {
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><title>Tram line to reach the northern suburbs</title></head>
 <body><article><h1>Tram line to reach the northern suburbs</h1>${PROSE.replace('the northern suburbs,', 'the <a href="../suburbs">northern suburbs</a>,')}</article></body></html>`;
     const xhtml = new JSDOM(markup, { url, contentType: 'application/xhtml+xml' }).window.document;
-    const html = page(`<article><h1>Tram line to reach the northern suburbs</h1>${PROSE.replace('the northern suburbs,', 'the <a href="../suburbs">northern suburbs</a>,')}</article>`, '', url);
+    const html = page(
+      `<article><h1>Tram line to reach the northern suburbs</h1>${PROSE.replace('the northern suburbs,', 'the <a href="../suburbs">northern suburbs</a>,')}</article>`,
+      '',
+      url,
+    );
     expect(xhtml.contentType).toBe('application/xhtml+xml');
     const fromXhtml = extractArticle(xhtml, { url });
     const fromHtml = extractArticle(html, { url });

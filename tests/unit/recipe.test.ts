@@ -40,7 +40,10 @@ describe('readJsonLd: a recipe', () => {
           {
             '@type': 'Recipe',
             recipeIngredient: INGREDIENTS,
-            recipeInstructions: [{ '@type': 'HowToSection', name: 'Dough', itemListElement: [{ '@type': 'HowToStep', text: STEPS[0] }] }, { '@type': 'HowToStep', text: STEPS[1] }],
+            recipeInstructions: [
+              { '@type': 'HowToSection', name: 'Dough', itemListElement: [{ '@type': 'HowToStep', text: STEPS[0] }] },
+              { '@type': 'HowToStep', text: STEPS[1] },
+            ],
           },
         ],
       }),
@@ -98,7 +101,20 @@ describe('restoreRecipe', () => {
 
   it('adds the lines as text, headed in English where the language has no headings of its own: markup in the page’s data does not become elements', () => {
     const el = article(PROSE);
-    restoreRecipe(el, { ingredients: ['<img src="x" onerror="alert(1)">Butter &amp; salt', '<b>2</b> eggs', '&#189; cup of milk<br>or&#x20;water', 'Sch<i>nee</i>besen', 'cr&egrave;me fra&icirc;che'], steps: [] }, 'sv');
+    restoreRecipe(
+      el,
+      {
+        ingredients: [
+          '<img src="x" onerror="alert(1)">Butter &amp; salt',
+          '<b>2</b> eggs',
+          '&#189; cup of milk<br>or&#x20;water',
+          'Sch<i>nee</i>besen',
+          'cr&egrave;me fra&icirc;che',
+        ],
+        steps: [],
+      },
+      'sv',
+    );
     expect(lines(el).slice(-6)).toEqual(['Ingredients', 'Butter & salt', '2 eggs', '½ cup of milk or water', 'Schneebesen', 'crème fraîche']);
     expect(el.querySelector('img, b')).toBeNull();
   });
@@ -106,7 +122,12 @@ describe('restoreRecipe', () => {
 
 describe('a recipe page whose card is not in the story', () => {
   it('gets its recipe back from the page’s JSON-LD', () => {
-    const head = ldScript({ '@type': 'Recipe', name: 'Shortcake', recipeIngredient: INGREDIENTS, recipeInstructions: STEPS.map((text) => ({ '@type': 'HowToStep', text })) });
+    const head = ldScript({
+      '@type': 'Recipe',
+      name: 'Shortcake',
+      recipeIngredient: INGREDIENTS,
+      recipeInstructions: STEPS.map((text) => ({ '@type': 'HowToStep', text })),
+    });
     const result = extractArticle(page(`<h1>Shortcake</h1><article>${PROSE}</article>`, head), { url: 'https://example.com/recipes/shortcake' });
     if (!result.ok) throw new Error(result.message);
     const text = result.article.textContent;

@@ -12,9 +12,33 @@ let area: KeyValueArea;
 let library: Library;
 beforeEach(async () => {
   ({ area, library } = freshLibrary());
-  await library.save(sampleArticle({ canonicalUrl: 'https://a.example/1', title: 'Tram line opens', siteName: 'City News', authors: ['Ann Lee'], textContent: 'The harbour stop is busy.' }));
-  await library.save(sampleArticle({ canonicalUrl: 'https://a.example/2', title: 'Harbour reopens', siteName: 'Port Daily', authors: ['Bo Chan'], textContent: 'Ferries return to the quay.' }));
-  await library.save(sampleArticle({ canonicalUrl: 'https://a.example/3', title: 'Budget vote', siteName: 'City News', authors: ['Cy Dee'], textContent: 'Councillors argued about trams.' }));
+  await library.save(
+    sampleArticle({
+      canonicalUrl: 'https://a.example/1',
+      title: 'Tram line opens',
+      siteName: 'City News',
+      authors: ['Ann Lee'],
+      textContent: 'The harbour stop is busy.',
+    }),
+  );
+  await library.save(
+    sampleArticle({
+      canonicalUrl: 'https://a.example/2',
+      title: 'Harbour reopens',
+      siteName: 'Port Daily',
+      authors: ['Bo Chan'],
+      textContent: 'Ferries return to the quay.',
+    }),
+  );
+  await library.save(
+    sampleArticle({
+      canonicalUrl: 'https://a.example/3',
+      title: 'Budget vote',
+      siteName: 'City News',
+      authors: ['Cy Dee'],
+      textContent: 'Councillors argued about trams.',
+    }),
+  );
 });
 
 const titles = async (ids: string[]) => (await library.getMany(ids)).map((a) => a.title);
@@ -94,7 +118,20 @@ describe('highlighting', () => {
 });
 
 describe('sorting and filtering', () => {
-  const e = (id: string, over: Partial<LibraryEntry>): LibraryEntry => ({ id, title: id, siteName: '', authors: [], url: '', canonicalUrl: '', publishedTime: '', savedAt: '2026-01-01', updatedAt: '', wordCount: 0, tags: [], ...over });
+  const e = (id: string, over: Partial<LibraryEntry>): LibraryEntry => ({
+    id,
+    title: id,
+    siteName: '',
+    authors: [],
+    url: '',
+    canonicalUrl: '',
+    publishedTime: '',
+    savedAt: '2026-01-01',
+    updatedAt: '',
+    wordCount: 0,
+    tags: [],
+    ...over,
+  });
   const entries = [
     e('b', { title: 'beta', siteName: 'Zed', publishedTime: '2025-01-01', savedAt: '2026-01-03', tags: ['EU'] }),
     e('a', { title: 'Alpha', siteName: 'Ace', publishedTime: '', savedAt: '2026-01-02', tags: ['eu', 'x'] }),
@@ -110,7 +147,16 @@ describe('sorting and filtering', () => {
     expect(filterEntriesBy(entries, { site: 'Ace' }).map((x) => x.id)).toEqual(['a', 'c']);
     expect(filterEntriesBy(entries, { tag: 'eu' }).map((x) => x.id)).toEqual(['b', 'a']);
     expect(filterEntriesBy(entries, { site: 'Ace', tag: 'EU' }).map((x) => x.id)).toEqual(['a']);
-    expect(facetsOf(entries)).toEqual({ sites: [{ value: 'Ace', count: 2 }, { value: 'Zed', count: 1 }], tags: [{ value: 'EU', count: 2 }, { value: 'x', count: 1 }] });
+    expect(facetsOf(entries)).toEqual({
+      sites: [
+        { value: 'Ace', count: 2 },
+        { value: 'Zed', count: 1 },
+      ],
+      tags: [
+        { value: 'EU', count: 2 },
+        { value: 'x', count: 1 },
+      ],
+    });
   });
 });
 
@@ -154,7 +200,11 @@ describe('list cache', () => {
   it('still stores the entries when localStorage refuses the head', async () => {
     const { loadListCache, storeListCache } = await import('../../lib/library/list-cache');
     const entries = await library.list();
-    const full = { setItem: () => { throw new Error('QuotaExceededError'); } };
+    const full = {
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+    };
     await storeListCache(area, full, entries);
     expect(await loadListCache(area)).toEqual(entries);
   });

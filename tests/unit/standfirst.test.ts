@@ -46,7 +46,9 @@ describe('restoreStandfirst', () => {
       'Three mayors promised it before the current one, and each time the money went to the ring road instead.',
       'Residents of the northern suburbs formed an association to press for it, which now has two thousand members.',
       'Their petition was handed to the council last spring, with the signatures of nearly half of the district.',
-    ].map((line) => `<p>${line}</p>`).join('');
+    ]
+      .map((line) => `<p>${line}</p>`)
+      .join('');
     const dek = 'Councillors back the northern extension after a decade of debate.';
     expect(restored(`<p class="dek">${dek}</p>${intro}`)).toBe(dek);
     expect(restored(intro)).toBe('');
@@ -61,7 +63,9 @@ describe('restoreStandfirst', () => {
   });
 
   it('changes nothing when the story does not follow the headline', () => {
-    const doc = page(`<header><h1>Council backs tram extension</h1><p class="dek">${DEK}</p></header><main><p>Another story entirely, about the harbour and its new ferry timetable, told at length here.</p></main>`);
+    const doc = page(
+      `<header><h1>Council backs tram extension</h1><p class="dek">${DEK}</p></header><main><p>Another story entirely, about the harbour and its new ferry timetable, told at length here.</p></main>`,
+    );
     const article = doc.createElement('div');
     article.innerHTML = `<div>${PROSE}</div>`;
     const before = article.innerHTML;

@@ -13,7 +13,11 @@ import { sampleArticle } from './support/article';
 const NOW = new Date('2026-03-04T05:06:07.000Z');
 const win = new JSDOM('').window as unknown as Window;
 const articles: Exportable[] = Array.from({ length: 11 }, (_, i) =>
-  sampleArticle({ canonicalUrl: `https://a.example/${i}`, title: i % 3 ? `Story ${i}` : 'Same title', contentHtml: `<h2>Part ${i}</h2><p>Body <em>${i}</em> with a <a href="https://x.example/${i}">link</a>.</p><table><tr><th>a</th></tr><tr><td>${i}</td></tr></table>` }),
+  sampleArticle({
+    canonicalUrl: `https://a.example/${i}`,
+    title: i % 3 ? `Story ${i}` : 'Same title',
+    contentHtml: `<h2>Part ${i}</h2><p>Body <em>${i}</em> with a <a href="https://x.example/${i}">link</a>.</p><table><tr><th>a</th></tr><tr><td>${i}</td></tr></table>`,
+  }),
 );
 
 async function* inBatches(list: readonly Exportable[], size: number) {
@@ -23,7 +27,13 @@ async function* inBatches(list: readonly Exportable[], size: number) {
 async function zipOf(helper?: ZipHelper) {
   const chunks: Uint8Array[] = [];
   const progress: number[] = [];
-  const result = await exportBulk(inBatches(articles, 3), 'zip-md', (c) => chunks.push(c), { now: NOW, win, helper, frontMatterTemplate: 'x: {{title}}', onProgress: (n) => progress.push(n) });
+  const result = await exportBulk(inBatches(articles, 3), 'zip-md', (c) => chunks.push(c), {
+    now: NOW,
+    win,
+    helper,
+    frontMatterTemplate: 'x: {{title}}',
+    onProgress: (n) => progress.push(n),
+  });
   return { result, files: unzipSync(concatChunks(chunks)), progress };
 }
 
@@ -75,9 +85,23 @@ describe('ZIP export with a helper', () => {
     expect(packed).toEqual([3, 3]);
     expect(mixed.result).toEqual(alone.result);
     expect(Object.keys(mixed.files)).toEqual(Object.keys(alone.files));
-    expect(Object.keys(mixed.files)).toEqual(['same-title.md', 'story-1.md', 'story-2.md', 'same-title-2.md', 'story-4.md', 'story-5.md', 'same-title-3.md', 'story-7.md', 'story-8.md', 'same-title-4.md', 'story-10.md']);
+    expect(Object.keys(mixed.files)).toEqual([
+      'same-title.md',
+      'story-1.md',
+      'story-2.md',
+      'same-title-2.md',
+      'story-4.md',
+      'story-5.md',
+      'same-title-3.md',
+      'story-7.md',
+      'story-8.md',
+      'same-title-4.md',
+      'story-10.md',
+    ]);
     for (const [name, bytes] of Object.entries(alone.files)) expect(strFromU8(mixed.files[name]!)).toBe(strFromU8(bytes));
-    expect(strFromU8(mixed.files['story-4.md']!)).toMatch(/^---\nx: "Story 4"\n---\n\n# Story 4\n\n## Part 4\n\nBody \*4\* with a \[link\]\(https:\/\/x\.example\/4\)\.\n\n\| a {3}\|\n\| --- \|\n\| 4 {3}\|\n$/);
+    expect(strFromU8(mixed.files['story-4.md']!)).toMatch(
+      /^---\nx: "Story 4"\n---\n\n# Story 4\n\n## Part 4\n\nBody \*4\* with a \[link\]\(https:\/\/x\.example\/4\)\.\n\n\| a {3}\|\n\| --- \|\n\| 4 {3}\|\n$/,
+    );
     expect(mixed.progress).toEqual(Array.from({ length: 11 }, (_, i) => i + 1));
   });
 

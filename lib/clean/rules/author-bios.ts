@@ -3,7 +3,8 @@ import { HEADING_TAGS } from '../dom';
 import { leafBlocks } from '../leaf-blocks';
 import { textOf, countWords } from '../../text';
 
-const BIO_HEADING = /^(?:about the authors?|about the writers?|about the contributors?|author bios?|über (?:den|die) autor(?:in|en|innen)?|zur person|à propos de l['’]auteur|sobre el autor|sull['’]autore|o autorze)$/i;
+const BIO_HEADING =
+  /^(?:about the authors?|about the writers?|about the contributors?|author bios?|über (?:den|die) autor(?:in|en|innen)?|zur person|à propos de l['’]auteur|sobre el autor|sull['’]autore|o autorze)$/i;
 const HEADING_CANDIDATES = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong']);
 const LINK_CANDIDATES = new Set(['a', 'button', 'span', 'div']);
 const BIO_LINK = /^(?:see|view|read) (?:full )?(?:bio|profile)|^full bio$|^more (?:from|by) this author$|^alle artikel (?:von|dieses autors)/i;
@@ -31,7 +32,7 @@ function* closingBios(root: Element, authors: readonly string[]): Generator<Elem
   for (const el of lines) {
     const text = textOf(el);
     if (countWords(text) > BIO_WORDS) continue;
-    const name = names.find((n) => text.startsWith(n + ' '));
+    const name = names.find((n) => text.startsWith(`${n} `));
     if (name && BIO_VERB.test(text.slice(name.length + 1))) yield el;
   }
 }

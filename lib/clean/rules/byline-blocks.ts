@@ -4,7 +4,8 @@ import { holds } from '../dom';
 
 const CANDIDATES = new Set(['p', 'div', 'span', 'address', 'time', 'ul']);
 const BYLINE = /^(?:by|von|par|por|di|door|av|przez)\s+\S/i;
-const DATELINE = /^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour)\b|\w+ \d{1,2}, \d{4}\b|\d{1,2}\.? \w+ \d{4}\b|\d{4}-\d{2}-\d{2})/i;
+const DATELINE =
+  /^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|publié|mis à jour)\b|\w+ \d{1,2}, \d{4}\b|\d{1,2}\.? \w+ \d{4}\b|\d{4}-\d{2}-\d{2})/i;
 
 /**
  * The byline and date line at the top of the body. Both are shown as
@@ -14,7 +15,7 @@ const DATELINE = /^(?:(?:published|updated|posted|veröffentlicht|aktualisiert|p
 export const bylineBlocks: CleanRule = {
   name: 'byline-blocks',
   reason: 'byline or date line, shown as metadata instead',
-  *find(root, { length, elements }) {
+  *find(_root, { length, elements }) {
     const blocks = elements().filter((el) => CANDIDATES.has(el.localName) && length(el) > 0);
     const bodyStart = blocks.findIndex((el) => el.tagName === 'P' && countWords(textOf(el)) > 25);
     const head = bodyStart === -1 ? blocks.slice(0, 8) : blocks.slice(0, bodyStart);

@@ -18,7 +18,7 @@ function size(el: Element, attr: 'width' | 'height'): number {
 export const iconImages: CleanRule = {
   name: 'icon-images',
   reason: 'interface icon or placeholder image, not part of the story',
-  *find(root, { elements }) {
+  *find(_root, { elements }) {
     for (const img of elements().filter((el) => IMAGES.has(el.localName))) {
       const alt = (img.getAttribute('alt') ?? '').trim();
       const w = size(img, 'width');

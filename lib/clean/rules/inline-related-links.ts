@@ -8,7 +8,7 @@ import { countWords, textOf } from '../../text';
  */
 const LABEL = new RegExp(
   '^(?:read more|read also|also read|see more|also on [\\w.-]+|more reading|related(?: articles?| stories| coverage| content)?|see also|' +
-    'recommended(?: reading)?|previously|don\u2019t miss|don\'t miss|watch|listen|' +
+    "recommended(?: reading)?|previously|don\u2019t miss|don't miss|watch|listen|" +
     'lesen sie (?:auch|mehr)|auch (?:interessant|lesen)|schon gelesen|mehr zum thema|weiterlesen|zum weiterlesen|mehr dazu|siehe auch|beiträge zum thema|' +
     'lire aussi|à lire aussi|voir aussi|lea (?:más|también)|lea|lee también|leer más|le puede interesar|te puede interesar|puedes ver|veja também|leggi anche|' +
     'czytaj (?:też|także|więcej)|zobacz (?:też|także)|dowiedz się więcej|lees ook|läs också|les også)\\s*[:：»>→|?-]',
@@ -59,7 +59,7 @@ function isLinkedHeadline(el: Element, text: string): boolean {
 export const inlineRelatedLinks: CleanRule = {
   name: 'inline-related-links',
   reason: 'inline link to another story ("Read More:", "Related:", a headline that is only a link)',
-  *find(root, { length, elements }) {
+  *find(_root, { length, elements }) {
     for (const el of elements().filter((el) => CANDIDATES.has(el.localName))) {
       // Every teaser is a link: most blocks have none, and are passed over before their text is read.
       if (length(el) > 300 || !holds(el, 'a')) continue;

@@ -6,8 +6,8 @@ import { textOf, countWords } from '../../text';
 const RAIL_HEADING = new RegExp(
   '^(?:most (?:popular|read|viewed|shared|emailed)|popular (?:now|stories|articles|posts)?|trending(?: now| stories| articles)?|' +
     'latest(?: in .{1,40}| news| stories| articles| posts| videos| headlines)?|top stories|related(?: stories| articles| content| coverage| news| posts| links| reading)?|' +
-    'more|more (?:from|in|on|about) .{1,40}|more(?: [\\w’\'-]+){0,3} (?:stories|news|articles|headlines|reads)|read next|up next|what to read next|' +
-    'you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles| reading)?|editor[\'’]?s picks|don[\'’]t miss|' +
+    "more|more (?:from|in|on|about) .{1,40}|more(?: [\\w’'-]+){0,3} (?:stories|news|articles|headlines|reads)|read next|up next|what to read next|" +
+    "you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| stories| articles| reading)?|editor['’]?s picks|don['’]t miss|" +
     'meistgelesen(?:e)?(?: artikel)?|meist gelesen|beliebte? (?:artikel|beiträge)|neueste (?:artikel|beiträge|nachrichten)|' +
     'schon gelesen|auch (?:interessant|lesen)|lesen sie (?:auch|mehr)|beiträge zum thema|(?:mehr|weitere) themen|' +
     '(?:también )?(?:le|te) puede interesar|lea también|zobacz (?:też|także)|czytaj (?:też|także)|dowiedz się więcej|' +

@@ -1,7 +1,8 @@
 import type { CleanRule } from '../rule';
 import { textOf } from '../../text';
 
-const FILLER = /\b(lorem ipsum|dolor sit amet|consectetur adipisc|tempor incididunt|ut enim ad minim|quis nostrud exercitation|duis aute irure|excepteur sint occaecat)/i;
+const FILLER =
+  /\b(lorem ipsum|dolor sit amet|consectetur adipisc|tempor incididunt|ut enim ad minim|quis nostrud exercitation|duis aute irure|excepteur sint occaecat)/i;
 const MAX_CARD_FILLER = 240;
 
 function fillerLength(el: Element): number {

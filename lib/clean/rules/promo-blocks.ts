@@ -50,7 +50,12 @@ export const promoBlocks: CleanRule = {
       if (length(el) > MAX_CHARS) continue;
       const text = textOf(el);
       if (!text || countWords(text) > MAX_WORDS) continue;
-      if ((holds(el, 'p') || holds(el, 'div') || holds(el, 'section')) && el.children.length > 1 && !(holds(el, 'a') || holds(el, 'button') || holds(el, 'input'))) continue;
+      if (
+        (holds(el, 'p') || holds(el, 'div') || holds(el, 'section')) &&
+        el.children.length > 1 &&
+        !(holds(el, 'a') || holds(el, 'button') || holds(el, 'input'))
+      )
+        continue;
       if (PROMO.some((re) => re.test(text))) yield el;
     }
   },

@@ -1,8 +1,10 @@
 import type { CleanRule } from '../rule';
 import { textOf, countWords } from '../../text';
 
-const SHARE_HREF = /facebook\.com\/sharer|facebook\.com\/dialog\/share|twitter\.com\/(?:intent|share)|x\.com\/intent|linkedin\.com\/(?:share|cws\/share|sharearticle)|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|wa\.me\/|whatsapp\.com\/send|whatsapp:\/\/send|t\.me\/share|telegram\.me\/share|xing\.com\/(?:spi\/)?share|bsky\.app\/intent|threads\.net\/intent|^mailto:\?/i;
-const SHARE_LABEL = /^(?:share|share (?:this|on|via|to) .{0,30}|copy link|email|print|tweet|teilen|auf \S+ teilen|link kopieren|drucken|partager|compartir|condividi|udostępnij|delen)$/i;
+const SHARE_HREF =
+  /facebook\.com\/sharer|facebook\.com\/dialog\/share|twitter\.com\/(?:intent|share)|x\.com\/intent|linkedin\.com\/(?:share|cws\/share|sharearticle)|pinterest\.[a-z.]+\/pin\/create|reddit\.com\/submit|wa\.me\/|whatsapp\.com\/send|whatsapp:\/\/send|t\.me\/share|telegram\.me\/share|xing\.com\/(?:spi\/)?share|bsky\.app\/intent|threads\.net\/intent|^mailto:\?/i;
+const SHARE_LABEL =
+  /^(?:share|share (?:this|on|via|to) .{0,30}|copy link|email|print|tweet|teilen|auf \S+ teilen|link kopieren|drucken|partager|compartir|condividi|udostępnij|delen)$/i;
 
 const CONTROLS = new Set(['a', 'button', 'amp-social-share']);
 

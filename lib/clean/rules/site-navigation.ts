@@ -20,7 +20,7 @@ const MAX_UNLINKED_CHARS = 150;
 export const siteNavigation: CleanRule = {
   name: 'site-navigation',
   reason: 'site navigation: a menu, a breadcrumb trail or a list of the page’s sections',
-  *find(root, { length, elements }) {
+  *find(_root, { length, elements }) {
     const marked = elements().filter((el) => el.localName === 'nav' || NAV_ROLES.has(el.getAttribute('role') ?? ''));
     for (const el of marked) if (length(el) <= MAX_UNLINKED_CHARS || textOf(el).length * (1 - linkDensity(el)) <= MAX_UNLINKED_CHARS) yield el;
   },

@@ -2,7 +2,8 @@ import type { CleanRule } from '../rule';
 import { climbWrappers } from '../dom';
 import { textOf } from '../../text';
 
-const VIDEO_LABEL = /^(?:recommended|featured|related|sponsored|latest|more|trending|top)? ?videos?(?: for you)?$|^watch(?: now| next| more)?$|^up next$|^empfohlene(?:s)? videos?$|^vidéos? recommandées?$/i;
+const VIDEO_LABEL =
+  /^(?:recommended|featured|related|sponsored|latest|more|trending|top)? ?videos?(?: for you)?$|^watch(?: now| next| more)?$|^up next$|^empfohlene(?:s)? videos?$|^vidéos? recommandées?$/i;
 
 /**
  * Promoted video players ("Recommended Video"): the label and the player box

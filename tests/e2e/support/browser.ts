@@ -35,7 +35,11 @@ export class ToolbarPopup {
     this.pending.delete(message.id);
   };
 
-  private constructor(private readonly cdp: CDPSession, readonly targetId: string, private readonly sessionId: string) {
+  private constructor(
+    private readonly cdp: CDPSession,
+    readonly targetId: string,
+    private readonly sessionId: string,
+  ) {
     cdp.on('Target.receivedMessageFromTarget', this.listener);
   }
 

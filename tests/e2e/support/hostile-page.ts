@@ -24,7 +24,8 @@ const CLOSE =
 const PLACEMENTS = [
   (p: string, i: number) => `<div><p>Note ${i}: ${p}</p>${CLOSE}`,
   (p: string, i: number) => `<div><p>See <a href="https://fortune.com/note-${i}/">${p}</a> for more.</p>${CLOSE}`,
-  (p: string, i: number) => `<div><figure><img src="/e2e/missing-${i}.png" alt="${attr(p)}" title="${attr(p)}"><figcaption>Figure ${i}</figcaption></figure></div>`,
+  (p: string, i: number) =>
+    `<div><figure><img src="/e2e/missing-${i}.png" alt="${attr(p)}" title="${attr(p)}"><figcaption>Figure ${i}</figcaption></figure></div>`,
   (p: string) => `<div><h2>${p}</h2>${CLOSE}`,
 ];
 

@@ -40,12 +40,12 @@ export function generateArticles(count: number, options: GenerateOptions = {}): 
   const out: SavedArticle[] = [];
   for (let n = 0; n < count; n++) {
     const r = rng(n + 1);
-    const pick = <T,>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
+    const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
     const paragraphs: string[] = [];
     let length = 0;
     while (length < textLength) {
       const words = Array.from({ length: 40 + Math.floor(r() * 40) }, () => pick(WORDS));
-      const p = words.join(' ').replace(/^./, (c) => c.toUpperCase()) + '.';
+      const p = `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
       paragraphs.push(p);
       length += p.length + 2;
     }

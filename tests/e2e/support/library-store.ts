@@ -29,8 +29,11 @@ function inStore(mode: IDBTransactionMode, body: string): string {
 export function storedItems(page: Page, prefix = ''): Promise<Record<string, unknown>> {
   const range = prefix ? `IDBKeyRange.bound(${JSON.stringify(prefix)}, ${JSON.stringify(`${prefix}\uffff`)})` : 'undefined';
   return page.evaluate(
-    inStore('readonly', `const keys = store.getAllKeys(${range}); const values = store.getAll(${range});
-      result = () => Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]]));`),
+    inStore(
+      'readonly',
+      `const keys = store.getAllKeys(${range}); const values = store.getAll(${range});
+      result = () => Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]]));`,
+    ),
   ) as Promise<Record<string, unknown>>;
 }
 

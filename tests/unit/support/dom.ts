@@ -37,4 +37,6 @@ export const PROSE = [
   'The mayor, who had campaigned on the project, called the vote a turning point and promised that the first trams would run before the end of the next council term.',
   'Engineers expect the route to follow the old freight railway for most of its length, which the council bought from the national rail operator in a deal signed last spring.',
   'Local shop owners along the planned route have asked for compensation during the works, and the council said it would publish a support scheme within the next two months.',
-].map((p) => `<p>${p}</p>`).join('\n');
+]
+  .map((p) => `<p>${p}</p>`)
+  .join('\n');
