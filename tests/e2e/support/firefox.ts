@@ -105,8 +105,6 @@ export class FirefoxExtension {
     private readonly uuid: string,
     /** Every request Firefox tried to send anywhere but 127.0.0.1: must stay empty. */
     private readonly trap: OffsiteTrap,
-    /** The Firefox version, as the browser reports it (e.g. "153.8.0esr"). */
-    readonly version: string,
   ) {}
 
   get offsiteRequests(): readonly string[] {
@@ -136,8 +134,8 @@ export class FirefoxExtension {
         executablePath: FIREFOX,
         // System access lets the test reach Firefox's own window (the toolbar) and open moz-extension:// pages.
         args: ['--headless', '--no-remote', '--profile', profileDir, '--remote-debugging-port=0', '--remote-allow-system-access', 'about:blank'],
-        // Firefox's own guard: connections to any address but a local one are refused (and remote settings may be
-        // pointed elsewhere, see firefox-prefs.ts). The proxy trap stays the witness of what was attempted.
+        // Firefox's own guard against connections to non-local addresses; a release build also needs it to honour the
+        // test's remote settings server (see firefox-prefs.ts). The proxy trap stays the witness of what was attempted.
         env: { ...process.env, MOZ_DISABLE_NONLOCAL_CONNECTIONS: '1' },
       });
       const endpoint = await child.waitForLineOutput(WEBDRIVER_BIDI_WEBSOCKET_ENDPOINT_REGEX, START_MS).catch((error: unknown) => {
@@ -145,11 +143,10 @@ export class FirefoxExtension {
       });
       transport = await SharedTransport.open(`${endpoint}/session`);
       const browser = await puppeteer.connect({ transport, protocol: 'webDriverBiDi', protocolTimeout: COMMAND_MS, defaultViewport: null });
-      const version = (await browser.version()).replace(/^firefox\//, '');
       // webExtension.install: a temporary add-on from the unpacked build, removed when Firefox quits.
       const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
       if (installed !== addonId) throw new Error(`Installed ${installed}, expected ${addonId}`);
-      return new FirefoxExtension(browser, transport, child, profileDir, downloadDir, addonId, uuid, trap, version);
+      return new FirefoxExtension(browser, transport, child, profileDir, downloadDir, addonId, uuid, trap);
     } catch (error) {
       transport?.close();
       await child?.close();
