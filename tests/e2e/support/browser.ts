@@ -13,6 +13,12 @@ const EXTENSION_NAME = 'Clean Copy';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+interface RuntimeEvent {
+  type?: string;
+  args?: { value?: unknown; description?: string }[];
+  exceptionDetails?: { text: string; exception?: { description?: string } };
+}
+
 interface TargetInfo {
   targetId: string;
   type: string;
@@ -27,9 +33,12 @@ interface TargetInfo {
 export class ToolbarPopup {
   private nextId = 0;
   private readonly pending = new Map<number, (message: { result?: unknown; error?: { message: string } }) => void>();
+  /** Uncaught exceptions and console errors in the popup, once `watchErrors()` has been called. */
+  readonly errors: string[] = [];
   private readonly listener = (event: { sessionId: string; message: string }) => {
     if (event.sessionId !== this.sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+    const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string }; method?: string; params?: RuntimeEvent };
+    if (message.method) return this.record(message.method, message.params);
     if (message.id === undefined) return;
     this.pending.get(message.id)?.(message);
     this.pending.delete(message.id);
@@ -55,6 +64,23 @@ export class ToolbarPopup {
     const message = await reply;
     if (message.error) throw new Error(`${method}: ${message.error.message}`);
     return message.result as T;
+  }
+
+  private record(method: string, params: RuntimeEvent | undefined) {
+    if (method === 'Runtime.exceptionThrown') {
+      const details = params?.exceptionDetails;
+      this.errors.push(`uncaught: ${details?.exception?.description ?? details?.text ?? 'exception'}`);
+    } else if (method === 'Runtime.consoleAPICalled' && params?.type === 'error') {
+      this.errors.push(`console.error: ${(params.args ?? []).map((a) => a.value ?? a.description ?? '').join(' ')}`);
+    }
+  }
+
+  /**
+   * Start collecting the popup's uncaught exceptions and console errors into
+   * `errors`. The inspector replays those that happened before it was asked.
+   */
+  async watchErrors(): Promise<void> {
+    await this.send('Runtime.enable', {});
   }
 
   /** Evaluate an expression in the popup (promises awaited) and return its JSON value. */
@@ -201,7 +227,7 @@ export class ExtensionBrowser {
   }
 
   /** Chrome's tab id for `page`, asked from an extension page that can see the tab (after a toolbar click). */
-  private async tabIdOf(page: Page, popup: ToolbarPopup): Promise<number> {
+  async tabIdOf(page: Page, popup: ToolbarPopup): Promise<number> {
     const tabs = await popup.evaluate<{ id: number; url?: string; active: boolean }[]>(
       'chrome.tabs.query({}).then((tabs) => tabs.map((t) => ({ id: t.id, url: t.url, active: t.active })))',
     );
