@@ -1,5 +1,5 @@
 import type { Page, Route } from 'playwright-core';
-import type { ExtensionBrowser, ToolbarPopup } from './browser';
+import { type ExtensionBrowser, isOffsite, type ToolbarPopup } from './browser';
 import type { CorpusPage } from './corpus';
 import type { FixtureServer } from './server';
 
@@ -40,6 +40,8 @@ export interface PageResult {
   slowLoad?: boolean;
   /** The article's tab crashed. */
   tabCrashed?: boolean;
+  /** An address the page sent its own tab to (a script or refresh), when that was not the page itself. */
+  leftFor?: string;
 }
 
 interface Shown {
@@ -121,7 +123,7 @@ export class OffsiteBlocker {
   static async install(browser: ExtensionBrowser): Promise<OffsiteBlocker> {
     const blocker = new OffsiteBlocker();
     await browser.ctx.route(
-      (url) => /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1',
+      (url) => isOffsite(url.href),
       (route) => blocker.block(route),
     );
     return blocker;
@@ -164,16 +166,18 @@ export async function sweepPage(browser: ExtensionBrowser, server: FixtureServer
     opened.push(tab);
     tab.on('crash', () => void (result.tabCrashed = true));
     const url = server.url(`/corpus/${page.corpus}/${encodeURIComponent(page.id)}?tab=${++tabCounter}`);
+    tab.on('request', (request) => {
+      if (request.isNavigationRequest() && request.frame() === tab.mainFrame() && request.url() !== url) result.leftFor ??= request.url();
+    });
     try {
       await tab.goto(url, { waitUntil: 'load', timeout: LOAD_LIMIT_MS });
     } catch (error) {
       if (tab.url() !== url) throw error;
       result.slowLoad = true;
     }
-    // The page may have moved itself elsewhere (a refresh or script to another address): click on what it shows now.
     const clicked = await within(browser.clickToolbarButton(tab), STEP_LIMIT_MS, 'opening the toolbar popup');
     toolbar = clicked.popup;
-    await within(toolbar.watchErrors(), STEP_LIMIT_MS, 'watching the toolbar popup');
+    await within(Promise.all([toolbar.watchErrors(), toolbar.blockOffsite()]), STEP_LIMIT_MS, 'watching the toolbar popup');
     const shown = await within(toolbar.evaluate<Shown>(waitShown(HARD_LIMIT_MS)), HARD_LIMIT_MS + STEP_LIMIT_MS, 'the toolbar popup');
     Object.assign(result, describe(shown));
     result.clickMs = shown.at - clicked.clickedAt;
@@ -181,6 +185,7 @@ export async function sweepPage(browser: ExtensionBrowser, server: FixtureServer
 
     const tabId = await within(browser.tabIdOf(tab, toolbar), STEP_LIMIT_MS, 'finding the tab id');
     result.errors.push(...toolbar.errors.map((e) => `toolbar popup: ${e}`));
+    blocker.extension += toolbar.blocked;
     await quiet(within(toolbar.close(), STEP_LIMIT_MS, 'closing the toolbar popup'));
     toolbar = undefined;
 
@@ -209,6 +214,7 @@ export async function sweepPage(browser: ExtensionBrowser, server: FixtureServer
   } finally {
     if (toolbar) {
       result.errors.push(...toolbar.errors.map((e) => `toolbar popup: ${e}`));
+      blocker.extension += toolbar.blocked;
       await quiet(within(toolbar.close(), STEP_LIMIT_MS, 'closing the toolbar popup'));
     }
     await Promise.all(opened.map((p) => quiet(within(p.close({ runBeforeUnload: false }), STEP_LIMIT_MS, 'closing a page'))));
