@@ -1,3 +1,4 @@
+import { ArticleSchema, inSchemaOrder } from '../article-schema';
 import type { Exportable } from './exportable';
 
 /** Format tag and version of every JSON file Clean Copy writes; docs/json-schema.md describes it. */
@@ -12,37 +13,12 @@ export interface JsonExport {
 }
 
 /**
- * Every field in a fixed order, whatever order the record was built in, so
- * export → import → export writes the same bytes. Fields a record lacks are
- * left out rather than written as null.
+ * Every field in the order lib/article-schema.ts declares, whatever order
+ * the record was built in, so export → import → export writes the same
+ * bytes. Fields a record lacks are left out rather than written as null.
  */
 export function jsonArticle(a: Exportable): Exportable {
-  const out: Exportable = {
-    schemaVersion: a.schemaVersion,
-    id: a.id,
-    title: a.title,
-    authors: a.authors,
-    siteName: a.siteName,
-    publishedTime: a.publishedTime,
-    modifiedTime: a.modifiedTime,
-    lang: a.lang,
-    dir: a.dir,
-    excerpt: a.excerpt,
-    leadImage: a.leadImage,
-    url: a.url,
-    canonicalUrl: a.canonicalUrl,
-    savedAt: a.savedAt,
-    updatedAt: a.updatedAt,
-    tags: a.tags,
-    notes: a.notes,
-    wordCount: a.wordCount,
-    readingMinutes: a.readingMinutes,
-    removed: a.removed.map((r) => ({ rule: r.rule, reason: r.reason, text: r.text })),
-    textContent: a.textContent,
-    contentHtml: a.contentHtml,
-  };
-  for (const key of Object.keys(out) as (keyof Exportable)[]) if (out[key] === undefined) delete out[key];
-  return out;
+  return inSchemaOrder(ArticleSchema, a) as Exportable;
 }
 
 /** One file for one article or many: the same shape as a backup. */

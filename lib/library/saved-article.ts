@@ -1,24 +1,7 @@
-import type { ArticleRecord } from '../article';
+import type { SavedArticle } from '../article-schema';
 
-/**
- * Version of the stored record's shape. Records of older versions are
- * upgraded on read by `migrate()` (lib/library/migrate.ts); bump this and add
- * a step there whenever a field is added, renamed or changes meaning.
- */
-export const SCHEMA_VERSION = 3;
-
-/** An article as the library hands it out. */
-export interface SavedArticle extends ArticleRecord {
-  schemaVersion: typeof SCHEMA_VERSION;
-  id: string;
-  /** When it was first saved (ISO 8601). Saving again keeps it. */
-  savedAt: string;
-  /** When it was last saved or edited. */
-  updatedAt: string;
-  tags: string[];
-  /** The reader's own notes (plain text). Added in schema version 2. */
-  notes: string;
-}
+// The record's shape is declared once, in lib/article-schema.ts.
+export { SCHEMA_VERSION, type SavedArticle } from '../article-schema';
 
 /**
  * What an article's own key holds from version 3 on: the record without its
@@ -35,41 +18,32 @@ export function splitText({ textContent, ...stored }: SavedArticle): { stored: S
 }
 
 /** What the reader may change on a saved article. */
-export interface ArticleEdit {
-  title?: string;
-  tags?: string[];
-  notes?: string;
-}
+export type ArticleEdit = Partial<Pick<SavedArticle, 'title' | 'tags' | 'notes'>>;
 
-/** What a list row needs, kept apart so listing never loads article bodies. */
-export interface LibraryEntry {
-  id: string;
-  title: string;
-  siteName: string;
-  authors: string[];
-  url: string;
-  canonicalUrl: string;
-  publishedTime: string;
-  savedAt: string;
-  updatedAt: string;
-  wordCount: number;
-  tags: string[];
-}
+/**
+ * What a list row needs, kept apart so listing never loads article bodies.
+ * The order is the order an entry's keys are stored in.
+ */
+export const ENTRY_FIELDS = [
+  'id',
+  'title',
+  'siteName',
+  'authors',
+  'url',
+  'canonicalUrl',
+  'publishedTime',
+  'savedAt',
+  'updatedAt',
+  'wordCount',
+  'tags',
+] as const;
+
+export type LibraryEntry = Pick<SavedArticle, (typeof ENTRY_FIELDS)[number]>;
 
 export function entryOf(a: SavedArticle): LibraryEntry {
-  return {
-    id: a.id,
-    title: a.title,
-    siteName: a.siteName,
-    authors: a.authors,
-    url: a.url,
-    canonicalUrl: a.canonicalUrl,
-    publishedTime: a.publishedTime,
-    savedAt: a.savedAt,
-    updatedAt: a.updatedAt,
-    wordCount: a.wordCount,
-    tags: a.tags,
-  };
+  const entry: Record<string, unknown> = {};
+  for (const key of ENTRY_FIELDS) entry[key] = a[key];
+  return entry as LibraryEntry;
 }
 
 /**

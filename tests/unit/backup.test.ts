@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -69,6 +70,15 @@ describe('backup round trip', () => {
       'contentHtml',
     ]);
     expect(doc.articles[0]).toMatchObject({ schemaVersion: SCHEMA_VERSION, tags: ['t0'], notes: 'note 0\nline two' });
+  });
+
+  it('a backup written before the record had one schema imports and exports again to the same bytes', async () => {
+    // Written by Clean Copy when each module still spelled the record out itself.
+    const before = readFileSync(new URL('./fixtures/backup-v3.json', import.meta.url), 'utf8');
+    const report = await importBackup(library, before, options);
+    expect(report).toEqual({ imported: 3, updated: 0, skipped: [] });
+    const again = exportAllJson(await library.all(), new Date(JSON.parse(before).exportedAt)).data;
+    expect(again).toBe(before);
   });
 });
 
