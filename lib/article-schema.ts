@@ -16,7 +16,7 @@ import * as v from 'valibot';
  * Version of the stored record's shape. Records of older versions are
  * upgraded on read by `migrate()` (lib/library/migrate.ts).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const MB = 1024 * 1024;
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -32,6 +32,9 @@ export const RemovalSchema = v.object({
   /** The removed block's text, whitespace collapsed and trimmed to a preview length. */
   text: text(10_000),
 });
+
+/** The page's fields a reader may change on a saved copy (tags and notes are the reader's alone). */
+export const EDITABLE_FIELDS = ['title'] as const;
 
 /**
  * Every field in the order a JSON file writes it. Each schema is what a
@@ -61,6 +64,8 @@ export const ArticleSchema = v.object({
   tags: v.optional(v.array(text(200)), []),
   /** The reader's own notes, plain text. */
   notes: v.optional(text(MB), ''),
+  /** Page fields the reader changed in the library: saving the page again keeps the reader's value. */
+  edited: v.optional(v.array(v.picklist(EDITABLE_FIELDS)), []),
   wordCount: v.optional(count, 0),
   readingMinutes: v.optional(count, 0),
   removed: v.optional(v.array(RemovalSchema), []),
@@ -71,7 +76,7 @@ export const ArticleSchema = v.object({
 });
 
 /** The fields the library adds to a page's article: a page that was never saved has none of them. */
-export const LIBRARY_FIELDS = ['schemaVersion', 'id', 'savedAt', 'updatedAt', 'tags', 'notes'] as const;
+export const LIBRARY_FIELDS = ['schemaVersion', 'id', 'savedAt', 'updatedAt', 'tags', 'notes', 'edited'] as const;
 type LibraryField = (typeof LIBRARY_FIELDS)[number];
 
 type Fields = v.InferOutput<typeof ArticleSchema>;

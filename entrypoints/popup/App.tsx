@@ -3,7 +3,8 @@ import { browser } from 'wxt/browser';
 import type { ArticleRecord } from '../../lib/article';
 import { sanitizeHtml } from '../../lib/sanitize';
 import { Library, type KeyValueArea } from '../../lib/library/library';
-import { entryOf, type LibraryEntry, type SavedArticle } from '../../lib/library/saved-article';
+import { articleId, entryOf, type LibraryEntry, type SavedArticle } from '../../lib/library/saved-article';
+import { resaveChanges, type ResaveChange } from '../../lib/library/resave';
 import { loadFrontMatterTemplate } from '../../lib/export/template-store';
 import { filterEntries } from '../../lib/library/filter-entries';
 import { exportAllJson, exportAllZip, exportOne, type FormatId } from '../../lib/export/formats';
@@ -36,6 +37,8 @@ export function App() {
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState('');
   const [deleted, setDeleted] = useState<SavedArticle[] | null>(null);
+  // What saving this page again would change in the copy already saved; null when it is not saved.
+  const [resave, setResave] = useState<ResaveChange[] | null>(null);
   // Read once, after the first paint; an export waits for it, so one clicked at once still uses the reader's template.
   const template = useRef<Promise<string | undefined>>(Promise.resolve(undefined));
 
@@ -56,14 +59,21 @@ export function App() {
   const readPage = async () => {
     setCurrent({ state: 'loading' });
     setSave({ state: 'idle' });
+    setResave(null);
     const read = await readTab();
     if (!read.ok) return setCurrent({ state: 'error', message: read.message, retry: read.retry });
     if (!read.result.ok) {
       const message = read.loading ? 'The page is still loading. Try again when it has finished.' : read.result.message;
       return setCurrent({ state: 'error', message, retry: read.loading || read.result.error === 'no-article' });
     }
-    setCurrent({ state: 'ready', article: read.result.article, fromLibrary: false });
-    if (await library.has(read.result.article.canonicalUrl).catch(() => false)) setSave({ state: 'saved' });
+    const { article } = read.result;
+    setCurrent({ state: 'ready', article, fromLibrary: false });
+    // The saved copy without its text: enough to say what a save would change.
+    const saved = (await library.getMany([articleId(article.canonicalUrl || article.url)], { text: false }).catch(() => []))[0];
+    if (saved) {
+      setSave({ state: 'saved' });
+      setResave(resaveChanges(saved, article));
+    }
   };
 
   useEffect(() => {
@@ -83,6 +93,7 @@ export function App() {
     try {
       const { article, created } = await done;
       setSave({ state: 'saved' });
+      setResave(resaveChanges(article, current.article));
       // Put the one entry in place rather than reading every entry again: a save costs the same at any library size.
       const entry = entryOf(article);
       setEntries((list) => list && (list.some((e) => e.id === entry.id) ? list.map((e) => (e.id === entry.id ? entry : e)) : [entry, ...list]));
@@ -181,6 +192,22 @@ export function App() {
             <ExportMenu onExport={onExport} />
           </div>
           {save.state === 'failed' && <Notice kind="error">{save.message}</Notice>}
+          {save.state === 'saved' && !current.fromLibrary && resave && (
+            <div class="resave" data-testid="resave-changes">
+              {resave.length === 0 ? (
+                <p>The page reads as it was saved.</p>
+              ) : (
+                <>
+                  <p>Saving again:</p>
+                  <ul>
+                    {resave.map((c) => (
+                      <li key={c.kind}>{c.message}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </div>
+          )}
           <ArticleHeader article={current.article} />
           <RemovedList removed={current.article.removed} />
           <ArticlePreview safeHtml={safeHtml} leadImage={current.article.leadImage} onOpenLink={(url) => void browser.tabs.create({ url })} />

@@ -1,6 +1,7 @@
 import type { ArticleRecord } from '../article';
 import { migrate } from './migrate';
 import { articleId, entryOf, SCHEMA_VERSION, splitText, type ArticleEdit, type LibraryEntry, type SavedArticle } from './saved-article';
+import { keptEdits } from './resave';
 import { editTags, normalizeTags } from './tags';
 
 /**
@@ -68,7 +69,10 @@ export class Library {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Save a page's article, or update it when its address is saved already (keeping save date, tags and notes). */
+  /**
+   * Save a page's article, or update it when its address is saved already,
+   * keeping the save date, tags, notes and whatever the reader edited.
+   */
   async save(article: ArticleRecord, tags: string[] = []): Promise<SavedArticle> {
     return (await this.saveWithOutcome(article, tags)).article;
   }
@@ -79,17 +83,20 @@ export class Library {
    */
   async saveWithOutcome(article: ArticleRecord, tags: string[] = []): Promise<SaveOutcome> {
     const id = articleId(article.canonicalUrl || article.url);
-    // Only the save date, tags and notes are kept from the copy saved before; its text is replaced.
+    // The copy saved before gives its save date, the reader's own fields and the page fields the reader edited; the rest is the page's.
     const previous = (await this.getMany([id], { text: false }))[0];
     const stamp = this.now().toISOString();
+    const edited = previous?.edited ?? [];
     const saved: SavedArticle = {
       ...article,
+      ...(previous ? keptEdits(previous) : {}),
       schemaVersion: SCHEMA_VERSION,
       id,
       savedAt: previous?.savedAt ?? stamp,
       updatedAt: stamp,
       tags: normalizeTags([...(previous?.tags ?? []), ...tags]),
       notes: previous?.notes ?? '',
+      edited,
     };
     await this.put([saved]);
     return { article: saved, created: previous === undefined };
@@ -169,12 +176,14 @@ export class Library {
   async update(id: string, edit: ArticleEdit): Promise<SavedArticle> {
     const current = await this.get(id);
     if (!current) throw new NotSavedError(id);
-    const title = edit.title?.replace(/\s+/g, ' ').trim();
+    const title = edit.title?.replace(/\s+/g, ' ').trim() || current.title;
     const next: SavedArticle = {
       ...current,
-      title: title || current.title,
+      title,
       tags: edit.tags ? normalizeTags(edit.tags) : current.tags,
       notes: edit.notes ?? current.notes,
+      // Marked so a later save from the page keeps it; an edit that changes nothing marks nothing.
+      edited: title !== current.title && !current.edited.includes('title') ? [...current.edited, 'title'] : current.edited,
       updatedAt: this.now().toISOString(),
     };
     await this.put([next]);

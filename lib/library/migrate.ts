@@ -15,10 +15,13 @@ export interface SavedArticleV0 extends Omit<ArticleRecord, 'authors' | 'removed
 export type SavedArticleV1 = Omit<SavedArticleV2, 'schemaVersion' | 'notes'> & { schemaVersion: 1 };
 
 /**
- * Version 2: the same fields as version 3, with the plain text
- * (`textContent`) inside the record rather than under a key of its own.
+ * Version 2: the fields of version 3, with the plain text (`textContent`)
+ * inside the record rather than under a key of its own.
  */
-export type SavedArticleV2 = Omit<SavedArticle, 'schemaVersion'> & { schemaVersion: 2 };
+export type SavedArticleV2 = Omit<SavedArticleV3, 'schemaVersion'> & { schemaVersion: 2 };
+
+/** Version 3: version 4 without `edited`. */
+export type SavedArticleV3 = Omit<SavedArticle, 'schemaVersion' | 'edited'> & { schemaVersion: 3 };
 
 export class MigrationError extends Error {}
 
@@ -51,8 +54,16 @@ function fromV2(r: Loose): Loose {
   return { ...r, schemaVersion: 3 };
 }
 
+/**
+ * Version 3 did not say which fields the reader had changed, so a title
+ * renamed then is taken as the page's: the next save from the page replaces it.
+ */
+function fromV3(r: Loose): Loose {
+  return { ...r, schemaVersion: 4, edited: [] };
+}
+
 /** Step n upgrades a version-n record to version n + 1. */
-const STEPS: ReadonlyArray<(r: Loose) => Loose> = [fromV0, fromV1, fromV2];
+const STEPS: ReadonlyArray<(r: Loose) => Loose> = [fromV0, fromV1, fromV2, fromV3];
 
 /** The version a stored record claims; records from before versioning are 0. */
 export function versionOf(record: Loose): number {

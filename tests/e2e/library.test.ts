@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { downloadFrom, ExtensionBrowser } from './support/browser';
 import { startServer, type FixtureServer } from './support/server';
 import { clearLibraryStore, storedItems } from './support/library-store';
+import { openLibraryPage } from './support/library-data';
 import { expected, markdownText, norm } from '../fixtures/fortune/expected';
 import { slugify } from '../../lib/export/filename';
 
@@ -102,6 +103,26 @@ describe('saving', () => {
     const third = await browser.reopen(first);
     expect(await third.getByTestId('save').innerText()).toBe('Save');
     expect(await storedItems(third)).toEqual({});
+  });
+
+  it('keeps a title renamed in the library when the page is saved again, and says so before the save', async () => {
+    const popup = await popupFor('/fortune/div-soup.html');
+    await save(popup);
+    await expect.poll(() => popup.getByTestId('resave-changes').innerText()).toBe('The page reads as it was saved.');
+
+    const library = await openLibraryPage(browser);
+    await library.getByRole('button', { name: expected.title, exact: true }).click();
+    await library.getByTestId('edit-title').fill('My Fortune piece');
+    await library.getByTestId('edit-save').click();
+    await expect.poll(() => library.getByTestId('notice').innerText()).toContain('Changes saved.');
+
+    const again = await browser.reopen(popup);
+    await expect.poll(() => again.getByTestId('resave-changes').innerText()).toContain('Keeps your title “My Fortune piece” (the page now says');
+    const entry = async () => Object.values(await storedItems(again, 'entry:'))[0] as { title: string; updatedAt: string };
+    const before = await entry();
+    await again.getByTestId('save').click();
+    await expect.poll(async () => (await entry()).updatedAt).not.toBe(before.updatedAt);
+    expect((await entry()).title).toBe('My Fortune piece');
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ArticleSchema, inSchemaOrder, LIBRARY_FIELDS, RemovalSchema } from '../../lib/article-schema';
 import { BackupArticleSchema } from '../../lib/library/backup-schema';
-import { ENTRY_FIELDS, entryOf } from '../../lib/library/saved-article';
+import { ENTRY_FIELDS, entryOf, SCHEMA_VERSION, type SavedArticle } from '../../lib/library/saved-article';
 import { jsonArticle } from '../../lib/export/json';
 import { sampleArticle } from './support/article';
 
@@ -61,7 +61,16 @@ describe('the article schema is the one source of the record’s shape', () => {
   });
 
   it('a list entry holds exactly the entry fields, in their order', () => {
-    const saved = { ...sampleArticle(), schemaVersion: 3 as const, id: 'x', savedAt: 's', updatedAt: 'u', tags: ['a'], notes: 'n' };
+    const saved: SavedArticle = {
+      ...sampleArticle(),
+      schemaVersion: SCHEMA_VERSION,
+      id: 'x',
+      savedAt: 's',
+      updatedAt: 'u',
+      tags: ['a'],
+      notes: 'n',
+      edited: [],
+    };
     expect(Object.keys(entryOf(saved))).toEqual([...ENTRY_FIELDS]);
   });
 });

@@ -5,6 +5,7 @@ import { IndexedDbArea } from '../../lib/library/indexeddb-area';
 import { Library, storageItems, type KeyValueArea } from '../../lib/library/library';
 import { afterMove, LIBRARY_HOME_KEY, moveLibrary } from '../../lib/library/move-library';
 import { SEARCH_INDEX_KEY } from '../../lib/library/search-index';
+import { SCHEMA_VERSION, type SavedArticle } from '../../lib/library/saved-article';
 import { sampleArticle } from './support/article';
 import { clock } from './support/library';
 
@@ -60,15 +61,18 @@ describe('moving a library out of storage.local', () => {
   });
 
   const oldLibrary = () => {
-    const saved = [1, 2, 3].map((n) => ({
-      ...sampleArticle({ canonicalUrl: `https://a.example/${n}`, title: `Old ${n}` }),
-      schemaVersion: 3 as const,
-      id: `id${n}`,
-      savedAt: `2025-01-0${n}T00:00:00.000Z`,
-      updatedAt: `2025-01-0${n}T00:00:00.000Z`,
-      tags: ['kept'],
-      notes: '',
-    }));
+    const saved = [1, 2, 3].map(
+      (n): SavedArticle => ({
+        ...sampleArticle({ canonicalUrl: `https://a.example/${n}`, title: `Old ${n}` }),
+        schemaVersion: SCHEMA_VERSION,
+        id: `id${n}`,
+        savedAt: `2025-01-0${n}T00:00:00.000Z`,
+        updatedAt: `2025-01-0${n}T00:00:00.000Z`,
+        tags: ['kept'],
+        notes: '',
+        edited: [],
+      }),
+    );
     return { saved, items: { ...storageItems(saved), [SEARCH_INDEX_KEY]: { version: 1, stamps: {}, index: '{}' }, frontMatterTemplate: 'title: {{title}}' } };
   };
 

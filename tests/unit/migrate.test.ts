@@ -32,7 +32,7 @@ describe('migrate', () => {
     expect(fromV0.notes).toBe('');
     expect(fromV0.title).toBe(sampleArticle().title);
     const v1 = { ...sampleArticle(), schemaVersion: 1, id: 'x', savedAt: 's', updatedAt: 'u', tags: ['a'] };
-    expect(migrate(v1)).toEqual({ ...v1, schemaVersion: SCHEMA_VERSION, notes: '' });
+    expect(migrate(v1)).toEqual({ ...v1, schemaVersion: SCHEMA_VERSION, notes: '', edited: [] });
   });
 
   it('upgrades a version 2 record to version 3 without changing a field: only where the text is kept changes', () => {
@@ -40,8 +40,13 @@ describe('migrate', () => {
     expect(migrationSteps[2]!(v2)).toEqual({ ...v2, schemaVersion: 3 });
   });
 
+  it('upgrades a version 3 record to version 4 with no field marked as edited by the reader', () => {
+    const v3 = { ...sampleArticle(), schemaVersion: 3, id: 'x', savedAt: 's', updatedAt: 'u', tags: [], notes: 'n' };
+    expect(migrationSteps[3]!(v3)).toEqual({ ...v3, schemaVersion: 4, edited: [] });
+  });
+
   it('returns a current record unchanged and refuses newer or malformed ones', () => {
-    const current = { ...sampleArticle(), schemaVersion: SCHEMA_VERSION, id: 'x', savedAt: 's', updatedAt: 'u', tags: [], notes: 'n' };
+    const current = { ...sampleArticle(), schemaVersion: SCHEMA_VERSION, id: 'x', savedAt: 's', updatedAt: 'u', tags: [], notes: 'n', edited: [] };
     expect(migrate(current)).toEqual(current);
     expect(() => migrate({ ...current, schemaVersion: SCHEMA_VERSION + 1 })).toThrow(MigrationError);
     expect(() => migrate({ ...current, schemaVersion: -1 })).toThrow(MigrationError);
@@ -79,7 +84,7 @@ describe('migrate', () => {
     await area.set({ [`article:${id}`]: v2 });
     const library = new Library(area);
     const read = await library.get(id);
-    expect(read).toEqual({ ...v2, schemaVersion: SCHEMA_VERSION });
+    expect(read).toEqual({ ...v2, schemaVersion: SCHEMA_VERSION, edited: [] });
     expect(await library.texts([id])).toEqual(new Map([[id, v2.textContent]]));
     // Even a read that skips the text key gets it, from the record.
     expect((await library.getMany([id], { text: false }))[0]!.textContent).toBe(v2.textContent);

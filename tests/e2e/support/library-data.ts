@@ -74,6 +74,7 @@ export function generateArticles(count: number, options: GenerateOptions = {}): 
       updatedAt: saved,
       tags: [TAGS[n % TAGS.length]!],
       notes: n % 10 === 0 ? `Note on ${n}` : '',
+      edited: [],
     });
   }
   return out;

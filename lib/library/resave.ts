@@ -1,0 +1,47 @@
+import type { ArticleRecord } from '../article';
+import type { SavedArticle } from './saved-article';
+
+/** The page fields the reader changed on a saved copy, with the reader's values: a save from the page keeps them. */
+export function keptEdits(saved: Pick<SavedArticle, 'edited'> & ArticleRecord): Partial<ArticleRecord> {
+  const kept: Partial<ArticleRecord> = {};
+  for (const field of saved.edited) kept[field] = saved[field];
+  return kept;
+}
+
+/** One thing a save from the page would do to the copy already saved, said to the reader. */
+export interface ResaveChange {
+  kind: 'title' | 'kept-title' | 'text' | 'authors' | 'lead-image' | 'kept';
+  message: string;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What saving `fresh` (the page as it reads now) over `saved` would change,
+ * and what of the reader's it would keep, so the popup can say so before
+ * the reader presses Save again. Empty when the page reads as it did.
+ */
+export function resaveChanges(saved: SavedArticle, fresh: ArticleRecord): ResaveChange[] {
+  const changes: ResaveChange[] = [];
+  if (fresh.title !== saved.title) {
+    changes.push(
+      saved.edited.includes('title')
+        ? { kind: 'kept-title', message: `Keeps your title “${saved.title}” (the page now says “${fresh.title}”).` }
+        : { kind: 'title', message: `Changes the title to “${fresh.title}”.` },
+    );
+  }
+  if (fresh.contentHtml !== saved.contentHtml) {
+    const words = fresh.wordCount === saved.wordCount ? `still ${plural(fresh.wordCount, 'word')}` : `${saved.wordCount} → ${plural(fresh.wordCount, 'word')}`;
+    changes.push({ kind: 'text', message: `Updates the text (${words}).` });
+  }
+  if (fresh.authors.join('\n') !== saved.authors.join('\n')) {
+    changes.push({ kind: 'authors', message: fresh.authors.length ? `Changes the byline to ${fresh.authors.join(', ')}.` : 'Removes the byline.' });
+  }
+  if ((fresh.leadImage ?? '') !== (saved.leadImage ?? '')) {
+    changes.push({ kind: 'lead-image', message: fresh.leadImage ? 'Changes the lead picture.' : 'Removes the lead picture.' });
+  }
+  if (changes.length === 0) return changes;
+  const own = [saved.tags.length ? plural(saved.tags.length, 'tag') : '', saved.notes ? 'notes' : ''].filter(Boolean);
+  if (own.length) changes.push({ kind: 'kept', message: `Keeps your ${own.join(' and ')}.` });
+  return changes;
+}
