@@ -5,6 +5,8 @@
  * closed and every character escaped by the DOM rather than by hand.
  */
 
+import { BLOCK, fitGroups } from './xhtml-groups';
+
 /** The window whose DOM does the parsing and serialising. */
 export interface DomWindow {
   DOMParser: typeof DOMParser;
@@ -200,36 +202,6 @@ function clean(el: Element, base: string): void {
   if (target.localName === 'a' && !target.hasAttribute('href')) unwrap(target);
 }
 
-/** Elements that hold flow content; inside a heading or a span they are not allowed. */
-const BLOCK = new Set([
-  'p',
-  'div',
-  'ul',
-  'ol',
-  'li',
-  'dl',
-  'dt',
-  'dd',
-  'blockquote',
-  'pre',
-  'figure',
-  'figcaption',
-  'table',
-  'caption',
-  'thead',
-  'tbody',
-  'tfoot',
-  'tr',
-  'td',
-  'th',
-  'hr',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-]);
 /** Elements that may hold only phrasing content. */
 const PHRASING_ONLY = new Set([
   'p',
@@ -289,6 +261,7 @@ function fitContentModel(el: Element, inPhrasing: boolean): void {
 export function toXhtmlFragment(html: string, base: string, win: DomWindow): string {
   const doc = new win.DOMParser().parseFromString(`<!doctype html><html><head></head><body>${html}</body></html>`, 'text/html');
   for (const child of Array.from(doc.body.children)) clean(child, base);
+  fitGroups(doc.body);
   for (const child of Array.from(doc.body.children)) fitContentModel(child, false);
   // Serialising the body puts the XHTML namespace on it once, not on every top-level element.
   const body = new win.XMLSerializer().serializeToString(doc.body);

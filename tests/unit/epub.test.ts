@@ -42,7 +42,12 @@ const AWKWARD = sampleArticle({
     '<p>Control\u0001char &nbsp;and <a href="/relative">relative</a>, <a href="#gone">fragment</a>, <a href="javascript:x">script</a></p>' +
     '<figure><img src="https://a.example/p.jpg" alt="A picture"><figcaption>Caption</figcaption></figure><p><a href="https://a.example/"><img src="x.png" alt="in a link"></a></p>' +
     '<table border="1" align="center"><tr><td colspan="x" rowspan="2">c</td></tr></table><center>old</center><font color="red">red</font><time>soon</time>' +
-    '<section><header><h3>Inner</h3></header><p>text</p><footer>foot</footer></section><span><div>block in span</div></span><dl><dt>t</dt><dd>d</dd></dl>',
+    '<section><header><h3>Inner</h3></header><p>text</p><footer>foot</footer></section><span><div>block in span</div></span><dl><dt>t</dt><dd>d</dd></dl>' +
+    // A credit link after the caption, two captions, a caption between pictures; descriptions without terms and a term without one.
+    '<figure><img src="https://a.example/1.jpg" alt="One"><figcaption>Caption one</figcaption><a href="https://a.example/credit">Credit</a></figure>' +
+    '<figure><figcaption>First</figcaption><img src="https://a.example/2.jpg" alt="Two"><figcaption>Second</figcaption></figure>' +
+    '<figure><img src="https://a.example/3.jpg" alt="Three"><figcaption>Between</figcaption><p>A block after</p></figure>' +
+    '<dl><dd>no term</dd><dt>term</dt><dd>fine</dd></dl><dl><dt>only a term</dt></dl><dl><p>a paragraph</p><dt>t</dt><dd>d</dd></dl>',
 });
 
 describe('XHTML chapters', () => {
@@ -57,6 +62,29 @@ describe('XHTML chapters', () => {
     expect(xhtml).not.toMatch(/href="(?:#|javascript)/);
     expect(xhtml).not.toMatch(/<(?:center|font|section|header|footer|time)\b|border=|align=|\u0001/);
     expect(xhtml).toContain('\u00a0');
+  });
+});
+
+describe('XHTML groups', () => {
+  const fragment = (html: string) => toXhtmlFragment(html, 'https://a.example/', dom);
+
+  it('a figure keeps one caption, first or last: phrasing after the caption joins it, a block after it leaves it a plain block', () => {
+    expect(fragment('<figure><img src="/1.jpg" alt="One"><figcaption>Caption</figcaption><a href="/credit">Credit</a></figure>')).toBe(
+      '<figure><a href="https://a.example/1.jpg">[Image: One]</a><figcaption>Caption <a href="https://a.example/credit">Credit</a></figcaption></figure>',
+    );
+    expect(fragment('<figure><figcaption>First</figcaption><p>x</p><figcaption>Second</figcaption></figure>')).toBe(
+      '<figure><figcaption>First</figcaption><p>x</p><div>Second</div></figure>',
+    );
+    expect(fragment('<figure><p>x</p><figcaption>Middle</figcaption><p>y</p></figure>')).toBe('<figure><p>x</p><div>Middle</div><p>y</p></figure>');
+    expect(fragment('<figure><p>x</p><figcaption>Last</figcaption> </figure>')).toBe('<figure><p>x</p><figcaption>Last</figcaption> </figure>');
+  });
+
+  it('a description list that is not terms then descriptions becomes plain blocks in the same order; a good one stays', () => {
+    expect(fragment('<dl><dt>a</dt><dt>b</dt><dd>c</dd><dt>d</dt><dd>e</dd><dd>f</dd></dl>')).toBe(
+      '<dl><dt>a</dt><dt>b</dt><dd>c</dd><dt>d</dt><dd>e</dd><dd>f</dd></dl>',
+    );
+    expect(fragment('<dl><dd>no term</dd><dt>t</dt><dd>d</dd></dl>')).toBe('<div><div>no term</div><p>t</p><div>d</div></div>');
+    expect(fragment('<dl><dt>only a term</dt></dl>')).toBe('<div><p>only a term</p></div>');
   });
 });
 
