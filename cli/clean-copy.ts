@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { extractArticle } from '../lib/extract/extract-article';
 import { parseHtml } from '../lib/extract/parse-html';
 import { FORMATS, exportOne, type FormatId } from '../lib/export/formats';
-import { toJson } from '../lib/export/json';
-import { toEpub } from '../lib/export/epub';
+import { jsonArticle } from '../lib/export/json';
+import { exportToBytes } from '../lib/export/bulk-export';
 import { BackupError } from '../lib/library/import-backup';
 import type { ArticleRecord, ExtractResult } from '../lib/article';
 import type { Exportable } from '../lib/export/exportable';
@@ -44,10 +44,11 @@ async function readInput(path: string): Promise<string> {
 
 function render(article: ArticleRecord, format: Exclude<PageFormat, 'epub'>, now: Date): string {
   switch (format) {
+    // A bare record, its fields in the order every JSON file Clean Copy writes has them.
     case 'json':
-      return `${JSON.stringify(article, null, 2)}\n`;
+      return `${JSON.stringify(jsonArticle(article), null, 2)}\n`;
     case 'jsonl':
-      return `${JSON.stringify(article)}\n`;
+      return `${JSON.stringify(jsonArticle(article))}\n`;
     default:
       return FORMATS[format].render(article, now);
   }
@@ -86,10 +87,11 @@ async function fromBackup(path: string, format: string, out: string | undefined,
   for (const problem of read.problems) process.stderr.write(`clean-copy: ${problem}\n`);
   const { articles } = read;
   let files: OutputFile[];
-  if (format === 'json') files = [{ name: 'backup.json', data: toJson(articles, now) }];
+  // The backup and the book come from the writers the extension's exports use.
+  if (format === 'json') files = [{ name: 'backup.json', data: (await exportToBytes(articles, 'json', { now, win: domWindow() })).data }];
   else if (format === 'epub') {
     if (articles.length === 0) return fail('clean-copy: the backup holds no article to put in a book', 2);
-    files = [{ name: 'clean-copy.epub', data: toEpub(articles, { now, win: domWindow() }) }];
+    files = [{ name: 'clean-copy.epub', data: (await exportToBytes(articles, 'epub', { now, win: domWindow() })).data }];
   } else files = articles.map((a) => exportOne(a, format as FormatId, now)).map((f) => ({ name: f.name, data: f.data }));
   const perArticle = format !== 'json' && format !== 'epub';
   await writeOutputs(files, destinationOf(out, perArticle));
@@ -153,7 +155,7 @@ async function main(argv: string[]): Promise<number> {
       status = worse(status, 1);
     }
   }
-  if (format === 'epub' && book.length > 0) outputs.push({ name: 'book.epub', data: toEpub(book, { now, win: domWindow() }) });
+  if (format === 'epub' && book.length > 0) outputs.push({ name: 'book.epub', data: (await exportToBytes(book, 'epub', { now, win: domWindow() })).data });
   await writeOutputs(outputs, destinationOf(values.out, false));
   return status;
 }

@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 import { type CorpusName, loadCorpus } from '../bench/corpus';
 import { closeWindow, domWindow } from '../cli/dom-window';
 import type { ArticleRecord } from '../lib/article';
-import { toEpub } from '../lib/export/epub';
+import { strFromU8, unzipSync } from 'fflate';
+import { exportToBytes } from '../lib/export/bulk-export';
 import { extractArticle } from '../lib/extract/extract-article';
 import { parseHtml } from '../lib/extract/parse-html';
 import { epubcheck, type EpubcheckMessage } from '../tests/unit/support/epubcheck';
@@ -55,25 +56,39 @@ function articlesOf(name: CorpusName, limit: number): { chapters: Chapter[]; pag
   return { chapters, pages: pages.length };
 }
 
+interface Problem {
+  page: string;
+  message: EpubcheckMessage;
+  /** The chapter's XHTML around the place the message points at. */
+  near: string;
+}
+
 /** Messages of one book, each tied to the page whose chapter it points into. */
-async function checkBook(book: readonly Chapter[]): Promise<{ page: string; message: EpubcheckMessage }[]> {
-  const { messages } = await epubcheck(
-    toEpub(
+async function checkBook(book: readonly Chapter[]): Promise<Problem[]> {
+  const bytes = (
+    await exportToBytes(
       book.map((c) => c.article),
+      'epub',
       { now: NOW, win: domWindow() },
-    ),
-  );
+    )
+  ).data;
+  const files = unzipSync(bytes);
+  const { messages } = await epubcheck(bytes);
   return messages
     .filter((m) => m.severity === 'ERROR' || m.severity === 'FATAL')
     .map((message) => {
-      const n = Number(/chapter-(\d+)\.xhtml/.exec(message.locations[0]?.path ?? '')?.[1]);
-      return { page: book[n - 1]?.page ?? '(the book itself)', message };
+      const at = message.locations[0];
+      const n = Number(/chapter-(\d+)\.xhtml/.exec(at?.path ?? '')?.[1]);
+      const file = at ? files[at.path] : undefined;
+      const line = file && at ? (strFromU8(file).split('\n')[at.line - 1] ?? '') : '';
+      const near = at ? line.slice(Math.max(0, at.column - 120), at.column + 30) : '';
+      return { page: book[n - 1]?.page ?? '(the book itself)', message, near };
     });
 }
 
 const limit = values.limit ? Number(values.limit) : Infinity;
 const rows: string[] = [];
-const problems: { page: string; message: EpubcheckMessage }[] = [];
+const problems: Problem[] = [];
 let pageCount = 0;
 let chapterCount = 0;
 for (const name of values.only ? [values.only as CorpusName] : CORPORA) {
@@ -95,6 +110,6 @@ ${rows.join('\n')}
 | **all** | ${pageCount} | ${chapterCount} | ${problems.length} | ${new Set(problems.map((p) => p.page)).size} |`);
 if (problems.length > 0) {
   console.log(`\nBy message: ${[...byId].map(([id, n]) => `${id} ×${n}`).join(', ')}\n`);
-  for (const p of problems.slice(0, 40)) console.log(`- ${p.page}: ${p.message.ID} ${p.message.message}`);
+  for (const p of problems.slice(0, 40)) console.log(`- ${p.page}: ${p.message.ID} ${p.message.message.slice(0, 160)}\n  \`…${p.near}…\``);
 }
 process.exitCode = problems.length > 0 ? 1 : 0;

@@ -7,7 +7,8 @@ import { articleId, entryOf, type LibraryEntry, type SavedArticle } from '../../
 import { resaveChanges, type ResaveChange } from '../../lib/library/resave';
 import { loadFrontMatterTemplate } from '../../lib/export/template-store';
 import { filterEntries } from '../../lib/library/filter-entries';
-import { exportAllJson, exportAllZip, exportOne, type FormatId } from '../../lib/export/formats';
+import { exportOne, type FormatId } from '../../lib/export/formats';
+import { exportToBytes, usesText, type BulkFormat } from '../../lib/export/bulk-export';
 import { ArticleHeader } from '../../components/ArticleHeader';
 import { ArticlePreview } from '../../components/ArticlePreview';
 import { RemovedList } from '../../components/RemovedList';
@@ -115,11 +116,14 @@ export function App() {
     }
   };
 
-  const exportAll = async (kind: 'json' | 'zip') => {
+  // The library page's writers, reading the library a batch at a time.
+  const exportAll = async (format: BulkFormat) => {
     try {
-      const all = await library.all();
-      if (all.length === 0) return setNotice('Nothing saved yet to export.');
-      download(kind === 'json' ? exportAllJson(all, new Date()) : exportAllZip(all, 'md', new Date(), { frontMatterTemplate: await template.current }));
+      const ids = (await library.list()).map((e) => e.id);
+      if (ids.length === 0) return setNotice('Nothing saved yet to export.');
+      const batches = library.batches(ids, 100, { text: usesText(format) });
+      const file = await exportToBytes(batches, format, { now: new Date(), win: window, frontMatterTemplate: await template.current });
+      download({ name: file.name, mime: file.mime, data: file.data });
     } catch (error) {
       setNotice(`Export failed: ${errorText(error)}.`);
     }
@@ -233,7 +237,7 @@ export function App() {
             <button type="button" data-testid="export-all-json" onClick={() => void exportAll('json')}>
               JSON
             </button>
-            <button type="button" data-testid="export-all-zip" onClick={() => void exportAll('zip')}>
+            <button type="button" data-testid="export-all-zip" onClick={() => void exportAll('zip-md')}>
               ZIP of Markdown
             </button>
           </div>

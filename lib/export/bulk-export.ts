@@ -6,9 +6,9 @@ import { EpubWriter } from './epub';
 import { slugify, uniqueNamer } from './filename';
 import { FORMATS, type FormatId, type RenderOptions } from './formats';
 import { JsonWriter } from './json';
-import { ZipStream } from './zip-stream';
+import { concatChunks, ZipStream } from './zip-stream';
 
-export { BULK_FORMATS, type BulkFormat } from './bulk-formats';
+export { BULK_FORMATS, type BulkFormat, usesText } from './bulk-formats';
 
 export interface BulkOptions extends RenderOptions {
   now: Date;
@@ -70,7 +70,9 @@ export async function exportBulk(
     for await (const batch of batches) {
       for (const a of batch) {
         add(a);
-        options.onProgress?.(++count);
+        // Counted apart from the call: an optional call's argument is not evaluated when there is no listener.
+        count++;
+        options.onProgress?.(count);
       }
     }
   };
@@ -99,7 +101,8 @@ export async function exportBulk(
     const files = await done;
     names.forEach((name, i) => {
       zip.addCompressed(name, files[i]!);
-      options.onProgress?.(++count);
+      count++;
+      options.onProgress?.(count);
     });
   };
   for await (const batch of batches) {
@@ -113,4 +116,23 @@ export async function exportBulk(
   while (pending.length > 0) await addOldest();
   zip.end();
   return { name: `clean-copy-${f.id}-${day}.zip`, mime: 'application/zip', count };
+}
+
+/**
+ * A whole export in memory, through the same writers as a streamed one: for
+ * the popup's export of everything and the command line.
+ */
+export async function exportToBytes(
+  articles: readonly Exportable[] | AsyncIterable<readonly Exportable[]>,
+  format: BulkFormat,
+  options: BulkOptions,
+): Promise<BulkResult & { data: Uint8Array }> {
+  const chunks: Uint8Array[] = [];
+  const batches = Array.isArray(articles) ? oneBatch(articles) : (articles as AsyncIterable<readonly Exportable[]>);
+  const result = await exportBulk(batches, format, (c) => chunks.push(c), options);
+  return { ...result, data: concatChunks(chunks) };
+}
+
+async function* oneBatch(articles: readonly Exportable[]): AsyncGenerator<readonly Exportable[]> {
+  yield articles;
 }

@@ -1,10 +1,9 @@
 import type { Exportable } from './exportable';
-import { slugify, uniqueNames } from './filename';
+import { slugify } from './filename';
 import { toHtml } from './html';
 import { toJson } from './json';
 import { toMarkdown } from './markdown';
 import { toText } from './text';
-import { zipFiles } from './zip';
 
 export type FormatId = 'md' | 'json' | 'html' | 'txt';
 
@@ -42,12 +41,4 @@ export function exportOne(a: Exportable, format: FormatId, now: Date, options?: 
 /** Every article in one file: JSON, the backup format. */
 export function exportAllJson(articles: readonly Exportable[], now: Date): ExportFile {
   return { name: `clean-copy-${now.toISOString().slice(0, 10)}.json`, mime: 'application/json;charset=utf-8', data: toJson(articles, now) };
-}
-
-/** Every article as its own file in one ZIP. */
-export function exportAllZip(articles: readonly Exportable[], format: FormatId, now: Date, options?: RenderOptions): ExportFile {
-  const f = FORMATS[format];
-  const names = uniqueNames(articles.map((a) => `${slugify(a.title)}.${f.extension}`));
-  const files = articles.map((a, i) => ({ name: names[i]!, content: f.render(a, now, options) }));
-  return { name: `clean-copy-${format}-${now.toISOString().slice(0, 10)}.zip`, mime: 'application/zip', data: zipFiles(files, now) };
 }

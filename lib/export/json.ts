@@ -21,15 +21,24 @@ export function jsonArticle(a: Exportable): Exportable {
   return inSchemaOrder(ArticleSchema, a) as Exportable;
 }
 
-/** One file for one article or many: the same shape as a backup. */
+/**
+ * One file for one article or many, in the backup's shape: the streamed
+ * writer below, gathered into one string, so there is one JSON writer.
+ */
 export function toJson(articles: readonly Exportable[], exportedAt: Date): string {
-  const doc: JsonExport = { format: JSON_FORMAT, version: JSON_VERSION, exportedAt: exportedAt.toISOString(), articles: articles.map(jsonArticle) };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  let text = '';
+  const writer = new JsonWriter((part) => {
+    text += part;
+  }, exportedAt);
+  for (const a of articles) writer.add(a);
+  writer.finish();
+  return text;
 }
 
 /**
- * The same text as `toJson`, written an article at a time, so a backup of
- * thousands of articles never holds them all as one string.
+ * The backup's JSON, written an article at a time, so a backup of thousands
+ * of articles never holds them all as one string. The text is what
+ * `JSON.stringify(doc, null, 2)` of the whole file would be.
  */
 export class JsonWriter {
   private count = 0;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { strFromU8, unzipSync } from 'fflate';
-import { exportBulk, type BulkFormat } from '../../lib/export/bulk-export';
+import { exportBulk, exportToBytes, type BulkFormat } from '../../lib/export/bulk-export';
 import { concatChunks } from '../../lib/export/zip-stream';
-import { JsonWriter, toJson } from '../../lib/export/json';
+import { JSON_FORMAT, JSON_VERSION, JsonWriter, jsonArticle, toJson } from '../../lib/export/json';
 import type { Exportable } from '../../lib/export/exportable';
 import { sampleArticle } from './support/article';
 
@@ -32,13 +32,15 @@ async function run(format: BulkFormat, list = articles) {
 }
 
 describe('streamed JSON', () => {
-  it('is byte for byte what toJson writes, for none, one and many articles', () => {
+  it('is the whole file as JSON.stringify would indent it, for none, one and many articles', () => {
     for (const list of [[], articles.slice(0, 1), articles]) {
       let text = '';
       const writer = new JsonWriter((t) => (text += t), NOW);
       list.forEach((a) => writer.add(a));
       writer.finish();
-      expect(text).toBe(toJson(list, NOW));
+      const doc = { format: JSON_FORMAT, version: JSON_VERSION, exportedAt: NOW.toISOString(), articles: list.map(jsonArticle) };
+      expect(text).toBe(`${JSON.stringify(doc, null, 2)}\n`);
+      expect(toJson(list, NOW)).toBe(text);
     }
   });
 });
@@ -61,6 +63,17 @@ describe('bulk export', () => {
     expect(epub.result.name).toBe('clean-copy-2026-03-04.epub');
     expect(Object.keys(unzipSync(epub.bytes)).filter((n) => n.includes('chapter-'))).toHaveLength(7);
   });
+
+  it.each(['json', 'epub', 'zip-md', 'zip-html', 'zip-txt'] as const)(
+    '%s: one file in memory is the same bytes as the streamed export in batches',
+    async (format) => {
+      const streamed = await run(format);
+      const whole = await exportToBytes(articles, format, { now: NOW, win, frontMatterTemplate: 'x: {{title}}' });
+      expect(whole.data).toEqual(streamed.bytes);
+      expect(whole.name).toBe(streamed.result.name);
+      expect(whole.count).toBe(articles.length);
+    },
+  );
 
   it('refuses an empty EPUB', async () => {
     await expect(run('epub', [])).rejects.toThrow(/at least one/);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import { exportAllJson, exportAllZip, exportOne } from '../../lib/export/formats';
+import { JSDOM } from 'jsdom';
+import { exportAllJson, exportOne } from '../../lib/export/formats';
+import { exportToBytes } from '../../lib/export/bulk-export';
 import { slugify, uniqueNames } from '../../lib/export/filename';
 import { toMarkdown } from '../../lib/export/markdown';
 import { toHtml } from '../../lib/export/html';
@@ -110,10 +112,11 @@ describe('JSON', () => {
 });
 
 describe('ZIP of everything', () => {
-  it('holds one Markdown file per article, names made unique', () => {
+  it('holds one Markdown file per article, names made unique', async () => {
     const all = [sampleArticle(), sampleArticle(), sampleArticle({ title: 'Second story' })];
-    const file = exportAllZip(all, 'md', NOW);
-    const entries = unzipSync(file.data as Uint8Array);
+    const file = await exportToBytes(all, 'zip-md', { now: NOW, win: new JSDOM('').window as unknown as Window });
+    expect(file.name).toBe('clean-copy-md-2026-01-02.zip');
+    const entries = unzipSync(file.data);
     expect(Object.keys(entries).sort()).toEqual([
       'second-story.md',
       'tram-line-to-reach-the-northern-suburbs-2.md',
