@@ -33,6 +33,31 @@ export const RemovalSchema = v.object({
   text: text(10_000),
 });
 
+export const READING_STATES = ['unread', 'reading', 'archived'] as const;
+export type ReadingState = (typeof READING_STATES)[number];
+
+/**
+ * A highlight as a W3C Web Annotation (https://www.w3.org/TR/annotation-model/),
+ * so a JSON file carries it in the standard's own shape: the note is the
+ * body, and the target is the article's plain text (`textContent`) picked out
+ * by a quote and by offsets (lib/annotations/anchor.ts).
+ */
+export const HighlightSchema = v.object({
+  type: v.literal('Annotation'),
+  id: text(100),
+  created: timestamp,
+  /** The reader's note on the highlight; empty for a bare highlight. */
+  bodyValue: v.optional(text(100_000), ''),
+  target: v.object({
+    selector: v.tuple([
+      v.object({ type: v.literal('TextQuoteSelector'), exact: v.pipe(text(100_000), v.nonEmpty()), prefix: text(200), suffix: text(200) }),
+      v.object({ type: v.literal('TextPositionSelector'), start: count, end: count }),
+    ]),
+  }),
+});
+
+export type Highlight = v.InferOutput<typeof HighlightSchema>;
+
 /** The page's fields a reader may change on a saved copy (tags and notes are the reader's alone). */
 export const EDITABLE_FIELDS = ['title'] as const;
 
@@ -66,6 +91,13 @@ export const ArticleSchema = v.object({
   notes: v.optional(text(MB), ''),
   /** Page fields the reader changed in the library: saving the page again keeps the reader's value. */
   edited: v.optional(v.array(v.picklist(EDITABLE_FIELDS)), []),
+  /** Where the reader is with it; 'reading' goes with `readingPosition`. */
+  state: v.optional(v.picklist(READING_STATES), 'unread'),
+  favourite: v.optional(v.boolean(), false),
+  /** How far down the article the reader had scrolled, as a fraction of its height. */
+  readingPosition: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1)), 0),
+  /** The reader's highlights and their notes, each a W3C Web Annotation on the article's plain text. */
+  highlights: v.optional(v.array(HighlightSchema), []),
   wordCount: v.optional(count, 0),
   readingMinutes: v.optional(count, 0),
   removed: v.optional(v.array(RemovalSchema), []),
@@ -76,7 +108,19 @@ export const ArticleSchema = v.object({
 });
 
 /** The fields the library adds to a page's article: a page that was never saved has none of them. */
-export const LIBRARY_FIELDS = ['schemaVersion', 'id', 'savedAt', 'updatedAt', 'tags', 'notes', 'edited'] as const;
+export const LIBRARY_FIELDS = [
+  'schemaVersion',
+  'id',
+  'savedAt',
+  'updatedAt',
+  'tags',
+  'notes',
+  'edited',
+  'state',
+  'favourite',
+  'readingPosition',
+  'highlights',
+] as const;
 type LibraryField = (typeof LIBRARY_FIELDS)[number];
 
 type Fields = v.InferOutput<typeof ArticleSchema>;

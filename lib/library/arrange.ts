@@ -1,3 +1,4 @@
+import type { ReadingState } from '../article-schema';
 import type { LibraryEntry } from './saved-article';
 
 export type SortKey = 'saved' | 'published' | 'title' | 'site';
@@ -21,12 +22,24 @@ export function sortEntries(entries: readonly LibraryEntry[], key: SortKey): Lib
 export interface EntryFilter {
   site?: string;
   tag?: string;
+  state?: ReadingState;
+  favourite?: boolean;
 }
 
-/** Entries from one site and with one tag (tags compared case-insensitively); an unset filter lets all through. */
+/**
+ * Entries from one site, with one tag (compared case-insensitively), in one
+ * reading state, marked favourite; an unset filter lets all through. An
+ * entry written before reading states has none, and counts as unread.
+ */
 export function filterEntriesBy(entries: readonly LibraryEntry[], filter: EntryFilter): LibraryEntry[] {
   const tag = filter.tag?.toLocaleLowerCase();
-  return entries.filter((e) => (!filter.site || e.siteName === filter.site) && (!tag || e.tags.some((t) => t.toLocaleLowerCase() === tag)));
+  return entries.filter(
+    (e) =>
+      (!filter.site || e.siteName === filter.site) &&
+      (!tag || e.tags.some((t) => t.toLocaleLowerCase() === tag)) &&
+      (!filter.state || (e.state ?? 'unread') === filter.state) &&
+      (!filter.favourite || e.favourite === true),
+  );
 }
 
 export interface Facet {

@@ -1,6 +1,9 @@
 import type { ArticleRecord } from '../article';
 import { migrate } from './migrate';
 import { articleId, entryOf, SCHEMA_VERSION, splitText, type ArticleEdit, type LibraryEntry, type SavedArticle } from './saved-article';
+import type { ReadingState } from '../article-schema';
+import type { TextRange } from '../annotations/anchor';
+import { newHighlight, placeAgain } from '../annotations/highlights';
 import { keptEdits } from './resave';
 import { editTags, normalizeTags } from './tags';
 
@@ -97,6 +100,11 @@ export class Library {
       tags: normalizeTags([...(previous?.tags ?? []), ...tags]),
       notes: previous?.notes ?? '',
       edited,
+      state: previous?.state ?? 'unread',
+      favourite: previous?.favourite ?? false,
+      readingPosition: previous?.readingPosition ?? 0,
+      // Placed again in the new text; those whose words are gone stay as they were, for the reader to see.
+      highlights: placeAgain(article.textContent, previous?.highlights ?? []),
     };
     await this.put([saved]);
     return { article: saved, created: previous === undefined };
@@ -186,6 +194,52 @@ export class Library {
       edited: title !== current.title && !current.edited.includes('title') ? [...current.edited, 'title'] : current.edited,
       updatedAt: this.now().toISOString(),
     };
+    await this.put([next]);
+    return next;
+  }
+
+  /** Set the reading state or the favourite mark of many articles at once; returns how many changed. */
+  async mark(ids: readonly string[], change: { state?: ReadingState; favourite?: boolean }): Promise<number> {
+    const stamp = this.now().toISOString();
+    const changed: SavedArticle[] = [];
+    for (const a of await this.getMany(ids)) {
+      const next = { ...a, state: change.state ?? a.state, favourite: change.favourite ?? a.favourite };
+      if (next.state !== a.state || next.favourite !== a.favourite) changed.push({ ...next, updatedAt: stamp });
+    }
+    await this.put(changed);
+    return changed.length;
+  }
+
+  /**
+   * Where the reader has scrolled to, as a fraction of the article. An
+   * unread article becomes one being read. It is not an edit, so the
+   * article's `updatedAt` stays.
+   */
+  async setPosition(id: string, fraction: number): Promise<SavedArticle> {
+    const current = await this.get(id);
+    if (!current) throw new NotSavedError(id);
+    const readingPosition = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
+    const next: SavedArticle = { ...current, readingPosition, state: current.state === 'unread' && readingPosition > 0 ? 'reading' : current.state };
+    await this.put([next]);
+    return next;
+  }
+
+  /** Highlight `textContent[range]` of a saved article, with a note. */
+  async addHighlight(id: string, range: TextRange, note = ''): Promise<SavedArticle> {
+    const current = await this.get(id);
+    if (!current) throw new NotSavedError(id);
+    const now = this.now();
+    const highlight = newHighlight(current.textContent, range, note, `h${now.getTime().toString(36)}${current.highlights.length}`, now);
+    const next: SavedArticle = { ...current, highlights: [...current.highlights, highlight], updatedAt: now.toISOString() };
+    await this.put([next]);
+    return next;
+  }
+
+  /** Remove one highlight, by its id. */
+  async removeHighlight(id: string, highlightId: string): Promise<SavedArticle> {
+    const current = await this.get(id);
+    if (!current) throw new NotSavedError(id);
+    const next: SavedArticle = { ...current, highlights: current.highlights.filter((h) => h.id !== highlightId), updatedAt: this.now().toISOString() };
     await this.put([next]);
     return next;
   }

@@ -20,8 +20,8 @@ export type SavedArticleV1 = Omit<SavedArticleV2, 'schemaVersion' | 'notes'> & {
  */
 export type SavedArticleV2 = Omit<SavedArticleV3, 'schemaVersion'> & { schemaVersion: 2 };
 
-/** Version 3: version 4 without `edited`. */
-export type SavedArticleV3 = Omit<SavedArticle, 'schemaVersion' | 'edited'> & { schemaVersion: 3 };
+/** Version 3: version 4 without the reader's edits, reading state and highlights. */
+export type SavedArticleV3 = Omit<SavedArticle, 'schemaVersion' | 'edited' | 'state' | 'favourite' | 'readingPosition' | 'highlights'> & { schemaVersion: 3 };
 
 export class MigrationError extends Error {}
 
@@ -56,10 +56,11 @@ function fromV2(r: Loose): Loose {
 
 /**
  * Version 3 did not say which fields the reader had changed, so a title
- * renamed then is taken as the page's: the next save from the page replaces it.
+ * renamed then is taken as the page's: the next save from the page replaces
+ * it. It had no reading state or highlights: every article starts unread.
  */
 function fromV3(r: Loose): Loose {
-  return { ...r, schemaVersion: 4, edited: [] };
+  return { ...r, schemaVersion: 4, edited: [], state: 'unread', favourite: false, readingPosition: 0, highlights: [] };
 }
 
 /** Step n upgrades a version-n record to version n + 1. */

@@ -1,4 +1,5 @@
 import type { ArticleRecord } from '../article';
+import { notFound } from '../annotations/highlights';
 import type { SavedArticle } from './saved-article';
 
 /** The page fields the reader changed on a saved copy, with the reader's values: a save from the page keeps them. */
@@ -10,7 +11,7 @@ export function keptEdits(saved: Pick<SavedArticle, 'edited'> & ArticleRecord): 
 
 /** One thing a save from the page would do to the copy already saved, said to the reader. */
 export interface ResaveChange {
-  kind: 'title' | 'kept-title' | 'text' | 'authors' | 'lead-image' | 'kept';
+  kind: 'title' | 'kept-title' | 'text' | 'authors' | 'lead-image' | 'highlights' | 'kept';
   message: string;
 }
 
@@ -40,8 +41,17 @@ export function resaveChanges(saved: SavedArticle, fresh: ArticleRecord): Resave
   if ((fresh.leadImage ?? '') !== (saved.leadImage ?? '')) {
     changes.push({ kind: 'lead-image', message: fresh.leadImage ? 'Changes the lead picture.' : 'Removes the lead picture.' });
   }
+  const lost = notFound(fresh.textContent, saved.highlights).length;
+  if (lost > 0) {
+    changes.push({
+      kind: 'highlights',
+      message: `${plural(lost, 'highlight')} ${lost === 1 ? 'is' : 'are'} no longer in the text: kept, marked as not found.`,
+    });
+  }
   if (changes.length === 0) return changes;
-  const own = [saved.tags.length ? plural(saved.tags.length, 'tag') : '', saved.notes ? 'notes' : ''].filter(Boolean);
+  const own = [saved.tags.length ? plural(saved.tags.length, 'tag') : '', saved.notes ? 'notes' : '', saved.highlights.length ? 'highlights' : ''].filter(
+    Boolean,
+  );
   if (own.length) changes.push({ kind: 'kept', message: `Keeps your ${own.join(' and ')}.` });
   return changes;
 }

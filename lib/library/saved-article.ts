@@ -36,9 +36,12 @@ export const ENTRY_FIELDS = [
   'updatedAt',
   'wordCount',
   'tags',
+  'state',
+  'favourite',
 ] as const;
 
-export type LibraryEntry = Pick<SavedArticle, (typeof ENTRY_FIELDS)[number]>;
+/** Entries written before reading states have no `state` or `favourite`: they are unread and not favourites. */
+export type LibraryEntry = Omit<Pick<SavedArticle, (typeof ENTRY_FIELDS)[number]>, 'state' | 'favourite'> & Partial<Pick<SavedArticle, 'state' | 'favourite'>>;
 
 export function entryOf(a: SavedArticle): LibraryEntry {
   const entry: Record<string, unknown> = {};

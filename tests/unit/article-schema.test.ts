@@ -70,6 +70,10 @@ describe('the article schema is the one source of the record’s shape', () => {
       tags: ['a'],
       notes: 'n',
       edited: [],
+      state: 'unread',
+      favourite: false,
+      readingPosition: 0,
+      highlights: [],
     };
     expect(Object.keys(entryOf(saved))).toEqual([...ENTRY_FIELDS]);
   });

@@ -64,6 +64,10 @@ describe('backup round trip', () => {
       'tags',
       'notes',
       'edited',
+      'state',
+      'favourite',
+      'readingPosition',
+      'highlights',
       'wordCount',
       'readingMinutes',
       'removed',
@@ -82,7 +86,10 @@ describe('backup round trip', () => {
     // Version 3 records come back as the current version, with the one field version 4 added: the rest is byte for byte.
     const upgraded = before
       .replaceAll('"schemaVersion": 3,', `"schemaVersion": ${SCHEMA_VERSION},`)
-      .replace(/^( {6}"notes": ".*",\n)/gm, '$1      "edited": [],\n');
+      .replace(
+        /^( {6}"notes": ".*",\n)/gm,
+        '$1      "edited": [],\n      "state": "unread",\n      "favourite": false,\n      "readingPosition": 0,\n      "highlights": [],\n',
+      );
     expect(upgraded).not.toBe(before);
     expect(again).toBe(upgraded);
   });

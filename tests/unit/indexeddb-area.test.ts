@@ -71,6 +71,10 @@ describe('moving a library out of storage.local', () => {
         tags: ['kept'],
         notes: '',
         edited: [],
+        state: 'unread',
+        favourite: false,
+        readingPosition: 0,
+        highlights: [],
       }),
     );
     return { saved, items: { ...storageItems(saved), [SEARCH_INDEX_KEY]: { version: 1, stamps: {}, index: '{}' }, frontMatterTemplate: 'title: {{title}}' } };

@@ -32,7 +32,16 @@ describe('migrate', () => {
     expect(fromV0.notes).toBe('');
     expect(fromV0.title).toBe(sampleArticle().title);
     const v1 = { ...sampleArticle(), schemaVersion: 1, id: 'x', savedAt: 's', updatedAt: 'u', tags: ['a'] };
-    expect(migrate(v1)).toEqual({ ...v1, schemaVersion: SCHEMA_VERSION, notes: '', edited: [] });
+    expect(migrate(v1)).toEqual({
+      ...v1,
+      schemaVersion: SCHEMA_VERSION,
+      notes: '',
+      edited: [],
+      state: 'unread',
+      favourite: false,
+      readingPosition: 0,
+      highlights: [],
+    });
   });
 
   it('upgrades a version 2 record to version 3 without changing a field: only where the text is kept changes', () => {
@@ -42,11 +51,24 @@ describe('migrate', () => {
 
   it('upgrades a version 3 record to version 4 with no field marked as edited by the reader', () => {
     const v3 = { ...sampleArticle(), schemaVersion: 3, id: 'x', savedAt: 's', updatedAt: 'u', tags: [], notes: 'n' };
-    expect(migrationSteps[3]!(v3)).toEqual({ ...v3, schemaVersion: 4, edited: [] });
+    expect(migrationSteps[3]!(v3)).toEqual({ ...v3, schemaVersion: 4, edited: [], state: 'unread', favourite: false, readingPosition: 0, highlights: [] });
   });
 
   it('returns a current record unchanged and refuses newer or malformed ones', () => {
-    const current = { ...sampleArticle(), schemaVersion: SCHEMA_VERSION, id: 'x', savedAt: 's', updatedAt: 'u', tags: [], notes: 'n', edited: [] };
+    const current = {
+      ...sampleArticle(),
+      schemaVersion: SCHEMA_VERSION,
+      id: 'x',
+      savedAt: 's',
+      updatedAt: 'u',
+      tags: [],
+      notes: 'n',
+      edited: [],
+      state: 'unread',
+      favourite: false,
+      readingPosition: 0,
+      highlights: [],
+    };
     expect(migrate(current)).toEqual(current);
     expect(() => migrate({ ...current, schemaVersion: SCHEMA_VERSION + 1 })).toThrow(MigrationError);
     expect(() => migrate({ ...current, schemaVersion: -1 })).toThrow(MigrationError);
@@ -84,7 +106,7 @@ describe('migrate', () => {
     await area.set({ [`article:${id}`]: v2 });
     const library = new Library(area);
     const read = await library.get(id);
-    expect(read).toEqual({ ...v2, schemaVersion: SCHEMA_VERSION, edited: [] });
+    expect(read).toEqual({ ...v2, schemaVersion: SCHEMA_VERSION, edited: [], state: 'unread', favourite: false, readingPosition: 0, highlights: [] });
     expect(await library.texts([id])).toEqual(new Map([[id, v2.textContent]]));
     // Even a read that skips the text key gets it, from the record.
     expect((await library.getMany([id], { text: false }))[0]!.textContent).toBe(v2.textContent);

@@ -75,6 +75,10 @@ export function generateArticles(count: number, options: GenerateOptions = {}): 
       tags: [TAGS[n % TAGS.length]!],
       notes: n % 10 === 0 ? `Note on ${n}` : '',
       edited: [],
+      state: 'unread',
+      favourite: false,
+      readingPosition: 0,
+      highlights: [],
     });
   }
   return out;
