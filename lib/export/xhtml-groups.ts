@@ -89,8 +89,39 @@ function fitDescriptionList(dl: Element): void {
   rename(dl, 'div');
 }
 
-/** Put every figure and description list under `root` in the order XHTML wants. */
+/**
+ * A caption first, one head, the bodies, one foot last; rows straight in a
+ * table that also has sections go into a body of their own. The HTML parser
+ * gives this order, but cleaning (an unwrapped form around rows, a dropped
+ * wrapper) can leave rows beside sections, which XHTML refuses.
+ */
+function fitTable(table: Element): void {
+  const doc = table.ownerDocument;
+  let body: Element | null = null;
+  for (const child of Array.from(table.childNodes)) {
+    const tag = child.nodeType === 1 ? (child as Element).localName : '';
+    if (tag === 'tr') {
+      if (!body) {
+        body = doc.createElement('tbody');
+        child.before(body);
+      }
+      body.append(child);
+    } else if (tag || child.textContent?.trim()) body = null;
+  }
+  const sections = Array.from(table.children);
+  const head = sections.find((c) => c.localName === 'thead');
+  const foot = sections.find((c) => c.localName === 'tfoot');
+  for (const c of sections) if ((c.localName === 'thead' && c !== head) || (c.localName === 'tfoot' && c !== foot)) rename(c, 'tbody');
+  const caption = sections.find((c) => c.localName === 'caption');
+  if (caption) table.prepend(caption);
+  if (head && caption) caption.after(head);
+  else if (head) table.prepend(head);
+  if (foot) table.append(foot);
+}
+
+/** Put every figure, description list and table under `root` in the order XHTML wants. */
 export function fitGroups(root: Element): void {
   for (const el of Array.from(root.querySelectorAll('figure'))) fitFigure(el);
   for (const el of Array.from(root.querySelectorAll('dl'))) fitDescriptionList(el);
+  for (const el of Array.from(root.querySelectorAll('table'))) fitTable(el);
 }

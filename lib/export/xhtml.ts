@@ -242,7 +242,8 @@ const PHRASING_ONLY = new Set([
 function fitContentModel(el: Element, inPhrasing: boolean): void {
   const tag = el.localName;
   for (const child of Array.from(el.children)) fitContentModel(child, inPhrasing || PHRASING_ONLY.has(tag));
-  if (tag === 'ul' || tag === 'ol') {
+  // A list in phrasing content gives way to its text below, so its loose text must not be made into items first.
+  if ((tag === 'ul' || tag === 'ol') && !inPhrasing) {
     for (const node of Array.from(el.childNodes)) {
       const stray = node.nodeType === 1 ? (node as Element).localName !== 'li' : node.nodeType === 3 && Boolean(node.textContent?.trim());
       if (!stray) continue;

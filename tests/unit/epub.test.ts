@@ -47,7 +47,8 @@ const AWKWARD = sampleArticle({
     '<figure><img src="https://a.example/1.jpg" alt="One"><figcaption>Caption one</figcaption><a href="https://a.example/credit">Credit</a></figure>' +
     '<figure><figcaption>First</figcaption><img src="https://a.example/2.jpg" alt="Two"><figcaption>Second</figcaption></figure>' +
     '<figure><img src="https://a.example/3.jpg" alt="Three"><figcaption>Between</figcaption><p>A block after</p></figure>' +
-    '<dl><dd>no term</dd><dt>term</dt><dd>fine</dd></dl><dl><dt>only a term</dt></dl><dl><p>a paragraph</p><dt>t</dt><dd>d</dd></dl>',
+    '<dl><dd>no term</dd><dt>term</dt><dd>fine</dd></dl><dl><dt>only a term</dt></dl><dl><p>a paragraph</p><dt>t</dt><dd>d</dd></dl>' +
+    '<h3>A list in a heading <ul><li>one</li><li>two</li></ul></h3><table><tfoot><tr><td>f</td></tr></tfoot><tbody><tr><td>b</td></tr></tbody></table>',
 });
 
 describe('XHTML chapters', () => {
@@ -77,6 +78,20 @@ describe('XHTML groups', () => {
     );
     expect(fragment('<figure><p>x</p><figcaption>Middle</figcaption><p>y</p></figure>')).toBe('<figure><p>x</p><div>Middle</div><p>y</p></figure>');
     expect(fragment('<figure><p>x</p><figcaption>Last</figcaption> </figure>')).toBe('<figure><p>x</p><figcaption>Last</figcaption> </figure>');
+  });
+
+  it('a table has its caption first, one head, its bodies and one foot last', () => {
+    expect(fragment('<table><tfoot><tr><td>f</td></tr></tfoot><tbody><tr><td>b</td></tr></tbody><caption>c</caption></table>')).toBe(
+      '<table><caption>c</caption><tbody><tr><td>b</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>',
+    );
+    expect(fragment('<table><thead><tr><th>h</th></tr></thead><thead><tr><th>h2</th></tr></thead></table>')).toBe(
+      '<table><thead><tr><th>h</th></tr></thead><tbody><tr><th>h2</th></tr></tbody></table>',
+    );
+  });
+
+  it('a list inside a heading gives way to its text, without items left behind', () => {
+    expect(fragment('<h3>Highlights <ul><li>one</li><li>two</li></ul></h3>')).not.toMatch(/<li|<ul/);
+    expect(fragment('<h3>Highlights <ul><li>one</li><li>two</li></ul></h3>')).toContain('one');
   });
 
   it('a description list that is not terms then descriptions becomes plain blocks in the same order; a good one stays', () => {
