@@ -1,5 +1,6 @@
 import type { Exportable } from './exportable';
 import { bylineOf } from './byline';
+import { noteParagraphs, tagsLine } from './reader-notes';
 import { sanitizeHtml } from '../sanitize';
 import { bookHref, escapeXml, toXhtmlFragment, type DomWindow } from './xhtml';
 import { concatChunks, ZipStream } from './zip-stream';
@@ -30,6 +31,11 @@ function chapter(a: Exportable, win: Window): string {
   const lang = languageOf(a);
   const source = bookHref(a.canonicalUrl || a.url, 'about:blank');
   const byline = bylineOf(a);
+  const tags = tagsLine(a);
+  const paragraphs = noteParagraphs(a);
+  const notes = paragraphs.length
+    ? `<section class="notes">\n<h2>Notes</h2>\n${paragraphs.map((p) => `<p>${p.map(escapeXml).join('<br/>')}</p>`).join('\n')}\n</section>\n`
+    : '';
   const body = toXhtmlFragment(sanitizeHtml(a.contentHtml, win), a.canonicalUrl || a.url, win as unknown as DomWindow);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
@@ -42,8 +48,8 @@ function chapter(a: Exportable, win: Window): string {
 <body>
 <section epub:type="chapter">
 <h1>${escapeXml(a.title)}</h1>
-${byline ? `<p class="meta">${escapeXml(byline)}</p>\n` : ''}${source ? `<p class="meta"><a href="${escapeXml(source)}">${escapeXml(source)}</a></p>\n` : ''}<div>${body}</div>
-</section>
+${byline ? `<p class="meta">${escapeXml(byline)}</p>\n` : ''}${source ? `<p class="meta"><a href="${escapeXml(source)}">${escapeXml(source)}</a></p>\n` : ''}${tags ? `<p class="meta">${escapeXml(tags)}</p>\n` : ''}<div>${body}</div>
+${notes}</section>
 </body>
 </html>
 `;

@@ -1,6 +1,7 @@
 import type { Exportable } from './exportable';
 import { bylineOf } from './byline';
 import { sourceAddress } from '../web-address';
+import { noteParagraphs, tagsLine } from './reader-notes';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -22,6 +23,11 @@ export function toHtml(a: Exportable): string {
   const lang = a.lang ? ` lang="${escapeHtml(a.lang)}"` : '';
   const dir = a.dir && a.dir !== 'auto' ? ` dir="${a.dir}"` : '';
   const source = sourceAddress(a);
+  const tags = tagsLine(a);
+  const paragraphs = noteParagraphs(a);
+  const notes = paragraphs.length
+    ? `<section class="notes">\n<h2>Notes</h2>\n${paragraphs.map((p) => `<p>${p.map(escapeHtml).join('<br>')}</p>`).join('\n')}\n</section>\n`
+    : '';
   return `<!doctype html>
 <html${lang}${dir}>
 <head>
@@ -35,8 +41,8 @@ export function toHtml(a: Exportable): string {
 <article>
 <h1>${escapeHtml(a.title)}</h1>
 <p class="meta">${escapeHtml(bylineOf(a))}</p>
-${source ? `<p class="meta"><a href="${escapeHtml(source)}">${escapeHtml(source)}</a></p>\n` : ''}${a.contentHtml}
-</article>
+${source ? `<p class="meta"><a href="${escapeHtml(source)}">${escapeHtml(source)}</a></p>\n` : ''}${tags ? `<p class="meta">${escapeHtml(tags)}</p>\n` : ''}${a.contentHtml}
+${notes}</article>
 </body>
 </html>
 `;

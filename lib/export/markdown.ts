@@ -1,5 +1,6 @@
 import TurndownService from 'turndown';
 import type { Exportable } from './exportable';
+import { noteParagraphs } from './reader-notes';
 import { renderFrontMatter, DEFAULT_FRONT_MATTER_TEMPLATE } from './front-matter-template';
 import { flattenCellBreaks, useGfm } from './markdown-tables';
 
@@ -61,6 +62,11 @@ export function htmlToMarkdown(html: string): string {
   return flattenCellBreaks(shared.turndown(parser ? parser(html) : html)).trim();
 }
 
+/** The reader's plain text as Markdown that shows it as typed: what looks like a tag stays text. */
+function markdownText(line: string): string {
+  return line.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /**
  * Markdown with YAML front matter from `template` (the reader's, from the
  * options page, or the default): a note for Obsidian, a file for any Markdown tool.
@@ -72,5 +78,8 @@ export function toMarkdown(a: Exportable, template: string = DEFAULT_FRONT_MATTE
     .replace(/[\r\n]+/g, ' ')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;');
-  return `${head ? `${head}\n\n` : ''}# ${heading}\n\n${htmlToMarkdown(a.contentHtml)}\n`;
+  // The reader's notes end the file, unless the template puts them in the front matter.
+  const paragraphs = /\{\{\s*notes\s*\}\}/.test(template) ? [] : noteParagraphs(a);
+  const notes = paragraphs.length ? `\n## Notes\n\n${paragraphs.map((p) => p.map(markdownText).join('  \n')).join('\n\n')}\n` : '';
+  return `${head ? `${head}\n\n` : ''}# ${heading}\n\n${htmlToMarkdown(a.contentHtml)}\n${notes}`;
 }

@@ -139,13 +139,16 @@ describe('EPUB', () => {
   }, 60_000);
 
   it('passes epubcheck with no errors: several articles, hostile and awkward HTML included', async () => {
-    const book = toEpub([sampleArticle(), fortune(), hostile(), AWKWARD], { now: NOW, win, title: 'My reading' });
+    const noted = { ...sampleArticle({ canonicalUrl: 'https://a.example/noted' }), tags: ['a & b'], notes: 'Ask <why>\nnow.\n\nLater.' };
+    const book = toEpub([sampleArticle(), fortune(), hostile(), AWKWARD, noted], { now: NOW, win, title: 'My reading' });
     const { errors } = await epubcheck(book);
     expect(errors).toEqual([]);
     const chapters = Object.entries(unzipSync(book))
       .filter(([name]) => name.includes('chapter-'))
       .map(([, bytes]) => strFromU8(bytes));
-    expect(chapters).toHaveLength(4);
+    expect(chapters).toHaveLength(5);
+    expect(chapters[4]).toContain('<p class="meta">Tags: a &amp; b</p>');
+    expect(chapters[4]).toContain('<h2>Notes</h2>\n<p>Ask &lt;why&gt;<br/>now.</p>\n<p>Later.</p>');
     for (const c of chapters) expect(c).not.toMatch(/<(?:script|iframe|object|embed|img|svg|math|form)\b|\son[a-z]+=|javascript:/i);
   }, 60_000);
 

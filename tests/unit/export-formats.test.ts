@@ -159,3 +159,24 @@ describe('dates and counts without Intl', () => {
       expect(formatCount(n), String(n)).toBe(n.toLocaleString('en'));
   });
 });
+
+describe('the reader’s tags and notes', () => {
+  const saved = { ...sampleArticle(), tags: ['transport', 'council'], notes: 'Ask about <the depot>\nand the fares.\n\nSecond thought.' };
+
+  it('are in the HTML, text and Markdown exports by default, the reader’s text kept as text', () => {
+    const html = toHtml(saved);
+    expect(html).toContain('<p class="meta">Tags: transport, council</p>');
+    expect(html).toContain('<section class="notes">\n<h2>Notes</h2>\n<p>Ask about &lt;the depot&gt;<br>and the fares.</p>\n<p>Second thought.</p>\n</section>');
+    const text = toText(saved);
+    expect(text).toContain('Tags: transport, council\n');
+    expect(text.endsWith('\nNotes\n\nAsk about <the depot>\nand the fares.\n\nSecond thought.\n')).toBe(true);
+    const md = toMarkdown(saved);
+    expect(md.endsWith('\n## Notes\n\nAsk about &lt;the depot&gt;  \nand the fares.\n\nSecond thought.\n')).toBe(true);
+  });
+
+  it('are left out of the Markdown body when the template puts the notes in the front matter, and absent when there are none', () => {
+    expect(toMarkdown(saved, 'title: {{title}}\nnotes: {{notes}}')).not.toContain('## Notes');
+    expect(toHtml(sampleArticle())).not.toContain('Notes');
+    expect(toText(sampleArticle())).not.toContain('Tags:');
+  });
+});
