@@ -1,5 +1,6 @@
 import { filterEntriesBy, sortEntries, type EntryFilter, type SortKey } from './arrange';
 import { filterEntries } from './filter-entries';
+import { foldWord } from '../fold';
 import type { LibraryEntry } from './saved-article';
 import type { SearchHit } from './search-index';
 
@@ -29,7 +30,7 @@ export function libraryView(entries: readonly LibraryEntry[], q: ViewQuery, hits
       for (const e of rows) terms.set(e.id, found.get(e.id)!);
     } else {
       rows = filterEntries(rows, q.query);
-      const words = q.query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+      const words = foldWord(q.query).split(/\s+/).filter(Boolean);
       for (const e of rows) terms.set(e.id, words);
     }
   }

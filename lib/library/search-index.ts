@@ -1,9 +1,11 @@
 import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import { foldWord } from '../fold';
 import type { LibraryEntry, SavedArticle } from './saved-article';
 
 /** Library key of the saved index, kept apart from the articles so no save has to rewrite it. */
 export const SEARCH_INDEX_KEY = 'search:index';
-const SNAPSHOT_VERSION = 1;
+// Version 2 folds accents: an index stored by version 1 holds words with them, and is built again.
+const SNAPSHOT_VERSION = 2;
 
 interface IndexedDoc {
   id: string;
@@ -38,6 +40,8 @@ export interface IndexWork {
 const OPTIONS: Options<IndexedDoc> = {
   fields: ['title', 'authors', 'siteName', 'text'],
   storeFields: [],
+  // Indexed words and the words searched for are folded alike (lib/fold.ts).
+  processTerm: (term) => foldWord(term) || null,
   // Deletions tidy up in small steps in the background rather than stalling a search.
   autoVacuum: { batchSize: 2000, batchWait: 20, minDirtCount: 50, minDirtFactor: 0.1 },
 };

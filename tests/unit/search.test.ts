@@ -63,6 +63,23 @@ describe('search index', () => {
     expect(index.search('harb')[0]!.terms).toEqual(['harbour']);
   });
 
+  it('ignores accents in the text and in the query, and marks the words as written', async () => {
+    const maori = await library.save(
+      sampleArticle({ canonicalUrl: 'https://a.example/m', title: 'Māori language week', textContent: 'Schools in Antártida and Aotearoa.' }),
+    );
+    const index = SearchIndex.empty();
+    await syncSearchIndex(index, await library.list(), library);
+    expect(index.search('maori').map((h) => h.id)).toEqual([maori.id]);
+    expect(index.search('antartida').map((h) => h.id)).toEqual([maori.id]);
+    expect(index.search('ANTÁRTIDA').map((h) => h.id)).toEqual([maori.id]);
+    const [hit] = index.search('maori');
+    expect(highlight(maori.title, hit!.terms)).toEqual([
+      { text: 'Māori', hit: true },
+      { text: ' language week', hit: false },
+    ]);
+    expect(snippet(maori.textContent, index.search('antartida')[0]!.terms)).toContain('Antártida');
+  });
+
   it('catches up incrementally: only new and changed articles are read, deleted ones dropped', async () => {
     const index = SearchIndex.empty();
     expect(await syncSearchIndex(index, await library.list(), library)).toBe(3);
