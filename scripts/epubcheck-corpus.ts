@@ -7,6 +7,7 @@
  *
  *   npm run epubcheck-corpus                      all pages of ../shared/corpus
  *   npm run epubcheck-corpus -- --only readability --limit 20
+ *   npm run epubcheck-corpus -- --only trafilatura --from 200 --limit 200   pages 200 to 399
  *   npm run epubcheck-corpus -- --corpus DIR      another copy of the corpora
  */
 import { resolve } from 'node:path';
@@ -30,6 +31,7 @@ const { values } = parseArgs({
   options: {
     corpus: { type: 'string', default: resolve(ROOT, '../shared/corpus') },
     only: { type: 'string' },
+    from: { type: 'string', default: '0' },
     limit: { type: 'string' },
   },
 });
@@ -39,8 +41,13 @@ interface Chapter {
   article: ArticleRecord;
 }
 
-function articlesOf(name: CorpusName, limit: number): { chapters: Chapter[]; pages: number } {
-  const pages = loadCorpus(values.corpus, name, limit);
+/**
+ * jsdom keeps part of every page it parsed, and a Node process runs out of
+ * memory after a few hundred pages: `--from` and `--limit` check a large
+ * corpus in parts, one process each.
+ */
+function articlesOf(name: CorpusName, from: number, limit: number): { chapters: Chapter[]; pages: number } {
+  const pages = loadCorpus(values.corpus, name, from + limit).slice(from);
   const chapters: Chapter[] = [];
   for (const page of pages) {
     const doc = parseHtml(page.html, page.url);
@@ -92,7 +99,7 @@ const problems: Problem[] = [];
 let pageCount = 0;
 let chapterCount = 0;
 for (const name of values.only ? [values.only as CorpusName] : CORPORA) {
-  const { chapters, pages } = articlesOf(name, limit);
+  const { chapters, pages } = articlesOf(name, Number(values.from), limit);
   const before = problems.length;
   for (let i = 0; i < chapters.length; i += BOOK_SIZE) problems.push(...(await checkBook(chapters.slice(i, i + BOOK_SIZE))));
   const found = problems.slice(before);
