@@ -113,7 +113,7 @@ export function yoursRule(rules: readonly UserRule[]): CleanRule | undefined {
   return {
     name: USER_RULE_NAME,
     reason: USER_RULE_REASON,
-    *find(root, context) {
+    *find(_root, context) {
       for (const el of context.elements()) {
         if (!(anyBlock ? BLOCK_TAGS.has(el.tagName) : tags.has(el.tagName))) continue;
         const print = blockFingerprint(describe(el));

@@ -74,7 +74,10 @@ export class ReadAloud {
 
   play(): void {
     const voice = pickVoice(this.speech.getVoices(), this.lang);
-    if (!voice) return this.set({ status: 'no-voice' });
+    if (!voice) {
+      this.set({ status: 'no-voice' });
+      return;
+    }
     if (this.state.status === 'finished') this.state = { ...this.state, index: 0 };
     this.set({ status: 'playing', voice: voice.name });
     this.speak(voice);
@@ -119,7 +122,10 @@ export class ReadAloud {
 
   private speak(voice: VoiceLike): void {
     const text = this.paragraphs[this.state.index];
-    if (text === undefined) return this.set({ status: 'finished', index: Math.max(0, this.paragraphs.length - 1) });
+    if (text === undefined) {
+      this.set({ status: 'finished', index: Math.max(0, this.paragraphs.length - 1) });
+      return;
+    }
     const turn = ++this.turn;
     const u = this.utter(text);
     u.lang = voice.lang || this.lang;
@@ -127,7 +133,10 @@ export class ReadAloud {
     u.rate = this.state.rate;
     u.onend = () => {
       if (turn !== this.turn || this.state.status !== 'playing') return;
-      if (this.state.index + 1 >= this.paragraphs.length) return this.set({ status: 'finished' });
+      if (this.state.index + 1 >= this.paragraphs.length) {
+        this.set({ status: 'finished' });
+        return;
+      }
       this.set({ index: this.state.index + 1 });
       this.speak(voice);
     };
