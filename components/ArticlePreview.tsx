@@ -2,11 +2,14 @@ interface Props {
   /** HTML that has been through the sanitiser in this page. */
   safeHtml: string;
   leadImage?: string;
+  /** The article's language and direction: a right-to-left article reads right to left. */
+  lang?: string;
+  dir?: 'ltr' | 'rtl' | 'auto';
   /** Where a clicked link goes; without it a link would navigate the extension page itself away. */
   onOpenLink?: (href: string) => void;
 }
 
-export function ArticlePreview({ safeHtml, leadImage, onOpenLink }: Props) {
+export function ArticlePreview({ safeHtml, leadImage, onOpenLink, lang, dir }: Props) {
   // The page's share image, only when the article itself has no picture: otherwise it repeats the first one.
   const showLead = leadImage && !/<img\s/i.test(safeHtml);
   const onClick = (event: MouseEvent) => {
@@ -26,7 +29,7 @@ export function ArticlePreview({ safeHtml, leadImage, onOpenLink }: Props) {
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: clicks come from the article's own links, which are focusable and fire click on Enter
     // biome-ignore lint/a11y/useKeyWithClickEvents: as above, the keyboard reaches each link itself
-    <div class="preview" data-testid="preview" onClick={onClick}>
+    <div class="preview" data-testid="preview" lang={lang || undefined} dir={dir} onClick={onClick}>
       {showLead && <img class="lead" src={leadImage} alt="" />}
       <div dangerouslySetInnerHTML={{ __html: safeHtml }} />
     </div>

@@ -2,6 +2,7 @@ import type { LibraryEntry } from '../lib/library/saved-article';
 import type { Segment } from '../lib/library/highlight';
 import { formatDate } from '../lib/export/byline';
 import { Highlighted } from './Highlighted';
+import { t } from './i18n';
 
 interface Props {
   entry: LibraryEntry;
@@ -33,11 +34,15 @@ export function LibraryRow({ entry, title, authors, site, excerpt, selected, onS
             </>
           )}
           {published && ` · published ${published}`} · saved {formatDate(entry.savedAt)}
-          {entry.tags.map((t) => (
-            <span class="tag" key={t}>
-              {t}
+          {entry.tags.map((tag) => (
+            <span class="tag" key={tag}>
+              {tag}
             </span>
           ))}
+          {' · '}
+          <a href={`/reader.html?id=${encodeURIComponent(entry.id)}`} data-testid="read-saved" aria-label={`${t('read')}: ${entry.title}`}>
+            {t('read')}
+          </a>
         </p>
         {excerpt.length > 0 && (
           <p class="snippet" data-testid="snippet">

@@ -3,13 +3,18 @@ import { groupRemovals } from '../lib/clean/group-removals';
 
 interface Props {
   removed: Removal[];
+  /** The reader's "Put back" for one removed block; without it the list only reports. */
+  onPutBack?: (removal: Removal) => void;
+  /** Label of the put-back buttons (the reader's locale). */
+  putBackLabel?: string;
+  open?: boolean;
 }
 
 /** What the cleaner took out and why, grouped by reason, folded away until asked for. */
-export function RemovedList({ removed }: Props) {
+export function RemovedList({ removed, onPutBack, putBackLabel = 'Put back', open }: Props) {
   if (removed.length === 0) return <p class="removed-none">Nothing needed removing.</p>;
   return (
-    <details class="removed" data-testid="removed">
+    <details class="removed" data-testid="removed" open={open}>
       <summary data-testid="removed-summary">
         {removed.length} {removed.length === 1 ? 'block' : 'blocks'} of clutter removed
       </summary>
@@ -21,6 +26,17 @@ export function RemovedList({ removed }: Props) {
               {g.texts.map((text, i) => (
                 <li key={i}>
                   <q>{text}</q>
+                  {onPutBack && (
+                    <button
+                      type="button"
+                      class="put-back"
+                      data-testid="put-back"
+                      aria-label={`${putBackLabel}: ${text.slice(0, 80)}`}
+                      onClick={() => onPutBack({ rule: g.rule, reason: g.reason, text })}
+                    >
+                      {putBackLabel}
+                    </button>
+                  )}
                 </li>
               ))}
             </ol>

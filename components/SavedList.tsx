@@ -1,5 +1,6 @@
 import type { LibraryEntry } from '../lib/library/saved-article';
 import { formatDate } from '../lib/export/byline';
+import { t } from './i18n';
 
 interface Props {
   entries: LibraryEntry[];
@@ -31,6 +32,9 @@ export function SavedList({ entries, query, onQuery, onOpen, onDelete }: Props) 
               <span class="meta">
                 {e.siteName} · saved {formatDate(e.savedAt)}
               </span>
+              <a class="read" href={`/reader.html?id=${encodeURIComponent(e.id)}`} target="_blank" rel="noopener" aria-label={`${t('read')}: ${e.title}`}>
+                {t('read')}
+              </a>
               <button type="button" class="delete" aria-label={`Delete ${e.title}`} onClick={() => onDelete(e.id)}>
                 Delete
               </button>

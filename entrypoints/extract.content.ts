@@ -1,6 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { extractArticle } from '../lib/extract/extract-article';
 import type { ExtractResult } from '../lib/article';
+import { siteRules } from './shared/site-rules';
 
 /**
  * Injected by the popup into the tab the reader clicked on, and only then
@@ -8,7 +9,8 @@ import type { ExtractResult } from '../lib/article';
  */
 export default defineContentScript({
   registration: 'runtime',
-  main(): ExtractResult {
-    return extractArticle(document, { url: location.href });
+  async main(): Promise<ExtractResult> {
+    const userRules = await siteRules(location.href);
+    return extractArticle(document, { url: location.href, userRules });
   },
 });

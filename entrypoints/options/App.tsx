@@ -5,6 +5,9 @@ import { DEFAULT_FRONT_MATTER_TEMPLATE, FRONT_MATTER_FIELDS, renderFrontMatter, 
 import { loadFrontMatterTemplate, saveFrontMatterTemplate } from '../../lib/export/template-store';
 import type { Exportable } from '../../lib/export/exportable';
 import { TemplateEditor } from '../../components/TemplateEditor';
+import { RuleList } from '../../components/RuleList';
+import { t } from '../../components/i18n';
+import { useUserRules } from '../shared/use-user-rules';
 
 const area = browser.storage.local as unknown as KeyValueArea;
 
@@ -35,6 +38,7 @@ const FIELDS = Object.entries(FRONT_MATTER_FIELDS).map(([name, f]) => ({ name, d
 export function App() {
   const [template, setTemplate] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const userRules = useUserRules(area);
 
   useEffect(() => {
     loadFrontMatterTemplate(area).then(setTemplate, () => setTemplate(DEFAULT_FRONT_MATTER_TEMPLATE));
@@ -59,7 +63,7 @@ export function App() {
 
   return (
     <main class="options">
-      <h1>Clean Copy options</h1>
+      <h1>{t('optionsTitle')}</h1>
       <TemplateEditor
         template={template}
         fields={FIELDS}
@@ -73,6 +77,14 @@ export function App() {
         onSave={() => void store(template)}
         onReset={() => void store(DEFAULT_FRONT_MATTER_TEMPLATE)}
       />
+      <section class="user-rules" aria-labelledby="rules-heading">
+        <h2 id="rules-heading">{t('rulesHeading')}</h2>
+        <p class="muted">{t('rulesIntro')}</p>
+        {userRules.rules && <RuleList rules={userRules.rules} onSave={userRules.save} onDelete={userRules.remove} />}
+        <p role="status" data-testid="rules-status">
+          {userRules.status}
+        </p>
+      </section>
     </main>
   );
 }

@@ -1,12 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ArticleRecord } from '../../lib/article';
 import { sanitizeHtml } from '../../lib/sanitize';
 import { Library, type KeyValueArea } from '../../lib/library/library';
 import { entryOf, type LibraryEntry, type SavedArticle } from '../../lib/library/saved-article';
-import { loadFrontMatterTemplate } from '../../lib/export/template-store';
 import { filterEntries } from '../../lib/library/filter-entries';
-import { exportAllJson, exportAllZip, exportOne, type FormatId } from '../../lib/export/formats';
+import type { FormatId } from '../../lib/export/formats';
 import { ArticleHeader } from '../../components/ArticleHeader';
 import { ArticlePreview } from '../../components/ArticlePreview';
 import { RemovedList } from '../../components/RemovedList';
@@ -14,13 +13,14 @@ import { ExportMenu } from '../../components/ExportMenu';
 import { SavedList } from '../../components/SavedList';
 import { Notice } from '../../components/Notice';
 import { readTab } from './read-tab';
-import { download } from './download';
+import { useArticleActions } from '../shared/article-actions';
+import { openReader } from '../shared/reader-link';
+import { useReaderSettings } from '../shared/use-reader-settings';
+import { t } from '../../components/i18n';
 import { errorText } from '../library/error-text';
 import { libraryArea } from '../library/page-storage';
 
 type Current = { state: 'loading' } | { state: 'error'; message: string; retry?: boolean } | { state: 'ready'; article: ArticleRecord; fromLibrary: boolean };
-
-type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; message: string };
 
 const library = new Library(libraryArea());
 const settings = browser.storage.local as unknown as KeyValueArea;
@@ -28,7 +28,6 @@ const settings = browser.storage.local as unknown as KeyValueArea;
 export function App() {
   const [view, setView] = useState<'article' | 'saved'>('article');
   const [current, setCurrent] = useState<Current>({ state: 'loading' });
-  const [save, setSave] = useState<SaveState>({ state: 'idle' });
   // The list is read when the Saved tab is first opened. Until then only the count: about half the time to read
   // at 10,000 articles, and no ten thousand entries in memory (and to collect) while the reader saves.
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
@@ -36,11 +35,21 @@ export function App() {
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState('');
   const [deleted, setDeleted] = useState<SavedArticle[] | null>(null);
-  // Read once, after the first paint; an export waits for it, so one clicked at once still uses the reader's template.
-  const template = useRef<Promise<string | undefined>>(Promise.resolve(undefined));
-
-  // A save in progress is waited for, so a list read beside it cannot come back without the article.
-  const saving = useRef<Promise<unknown>>(Promise.resolve());
+  // The preview is set in the reader's type.
+  useReaderSettings(settings);
+  const { save, setSave, saving, saveArticle, exportArticle, exportAll } = useArticleActions({
+    library,
+    settings,
+    onError: setNotice,
+    onSaved: (article, created) => {
+      // Put the one entry in place rather than reading every entry again: a save costs the same at any library size.
+      const entry = entryOf(article);
+      setEntries((list) => list && (list.some((e) => e.id === entry.id) ? list.map((e) => (e.id === entry.id ? entry : e)) : [entry, ...list]));
+      if (created) setCount((n) => (n === null ? n : n + 1));
+      // Counted before the save landed, or not yet: count again rather than show a number one short.
+      if (created && count === null) void refreshCount();
+    },
+  });
   const refreshList = () =>
     saving.current
       .then(() => library.list())
@@ -69,50 +78,12 @@ export function App() {
   useEffect(() => {
     void readPage();
     void refreshCount();
-    // Without a readable template, exports fall back to the default front matter.
-    template.current = loadFrontMatterTemplate(settings).catch(() => undefined);
   }, []);
 
   const safeHtml = useMemo(() => (current.state === 'ready' ? sanitizeHtml(current.article.contentHtml, window) : ''), [current]);
 
-  const onSave = async () => {
-    if (current.state !== 'ready') return;
-    setSave({ state: 'saving' });
-    const done = library.saveWithOutcome(current.article);
-    saving.current = done.catch(() => undefined);
-    try {
-      const { article, created } = await done;
-      setSave({ state: 'saved' });
-      // Put the one entry in place rather than reading every entry again: a save costs the same at any library size.
-      const entry = entryOf(article);
-      setEntries((list) => list && (list.some((e) => e.id === entry.id) ? list.map((e) => (e.id === entry.id ? entry : e)) : [entry, ...list]));
-      if (created) setCount((n) => (n === null ? n : n + 1));
-      // Counted before the save landed, or not yet: count again rather than show a number one short.
-      if (created && count === null) void refreshCount();
-    } catch (error) {
-      setSave({ state: 'failed', message: `Not saved: ${errorText(error)}. The article is still here; try again.` });
-    }
-  };
-
-  const onExport = async (format: FormatId) => {
-    if (current.state !== 'ready') return;
-    const { article } = current;
-    try {
-      download(exportOne(article, format, new Date(), { frontMatterTemplate: await template.current }));
-    } catch (error) {
-      setNotice(`Export failed: ${errorText(error)}.`);
-    }
-  };
-
-  const exportAll = async (kind: 'json' | 'zip') => {
-    try {
-      const all = await library.all();
-      if (all.length === 0) return setNotice('Nothing saved yet to export.');
-      download(kind === 'json' ? exportAllJson(all, new Date()) : exportAllZip(all, 'md', new Date(), { frontMatterTemplate: await template.current }));
-    } catch (error) {
-      setNotice(`Export failed: ${errorText(error)}.`);
-    }
-  };
+  const onSave = () => current.state === 'ready' && void saveArticle(current.article);
+  const onExport = (format: FormatId) => current.state === 'ready' && void exportArticle(current.article, format);
 
   const openSaved = async (id: string) => {
     const article = await library.get(id);
@@ -179,11 +150,31 @@ export function App() {
               {save.state === 'saved' ? (current.fromLibrary ? 'Saved' : 'Saved ✓ (save again to update)') : save.state === 'saving' ? 'Saving…' : 'Save'}
             </button>
             <ExportMenu onExport={onExport} />
+            {!current.fromLibrary && (
+              <button
+                type="button"
+                data-testid="open-reader"
+                onClick={() =>
+                  void openReader().then(
+                    () => window.close(),
+                    (e: unknown) => setNotice(errorText(e)),
+                  )
+                }
+              >
+                {t('read')}
+              </button>
+            )}
           </div>
           {save.state === 'failed' && <Notice kind="error">{save.message}</Notice>}
           <ArticleHeader article={current.article} />
           <RemovedList removed={current.article.removed} />
-          <ArticlePreview safeHtml={safeHtml} leadImage={current.article.leadImage} onOpenLink={(url) => void browser.tabs.create({ url })} />
+          <ArticlePreview
+            safeHtml={safeHtml}
+            lang={current.article.lang}
+            dir={current.article.dir}
+            leadImage={current.article.leadImage}
+            onOpenLink={(url) => void browser.tabs.create({ url })}
+          />
         </article>
       )}
       {view === 'saved' && (

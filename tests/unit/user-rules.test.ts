@@ -118,3 +118,18 @@ describe('rule lists', () => {
     expect(keepTest([rule({ fingerprint: fingerprint(NOTE) })])).toBeUndefined();
   });
 });
+
+describe('withUserRemovals', () => {
+  it('takes a removed block out of a saved copy and records it as "yours"', async () => {
+    const { withUserRemovals } = await import('../../lib/reader/apply-removals');
+    const result = extractArticle(story(), { url: 'https://example.com/news/harbour' });
+    if (!result.ok) throw new Error(result.message);
+    const doc = page(result.article.contentHtml);
+    const after = withUserRemovals(result.article, [rule({ fingerprint: fingerprint(NOTE), tag: 'p' })], doc);
+    expect(after.contentHtml).not.toContain('harbour guide');
+    expect(after.textContent).not.toContain('harbour guide');
+    expect(after.wordCount).toBeLessThan(result.article.wordCount);
+    expect(after.removed.at(-1)).toMatchObject({ rule: 'yours', text: NOTE });
+    expect(withUserRemovals(result.article, [], doc)).toBe(result.article);
+  });
+});
