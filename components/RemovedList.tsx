@@ -18,7 +18,9 @@ export function RemovedList({ removed, onPutBack, putBackLabel = 'Put back', ope
       <summary data-testid="removed-summary">
         {removed.length} {removed.length === 1 ? 'block' : 'blocks'} of clutter removed
       </summary>
-      <ul>
+      {/* A list that scrolls in the popup: focusable so the keyboard can scroll it. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled from the keyboard */}
+      <ul tabIndex={0} aria-label="Removed blocks">
         {groupRemovals(removed).map((g) => (
           <li key={g.rule} data-rule={g.rule}>
             <strong>{g.reason}</strong> <span class="count">×{g.texts.length}</span> <code>{g.rule}</code>

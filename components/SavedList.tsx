@@ -23,7 +23,8 @@ export function SavedList({ entries, query, onQuery, onOpen, onDelete }: Props) 
       {entries.length === 0 ? (
         <p class="empty">{query ? 'No saved article matches.' : 'Nothing saved yet. Open an article and press Save.'}</p>
       ) : (
-        <ul>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the list scrolls in the popup; focus lets the keyboard scroll it
+        <ul tabIndex={0} aria-label="Saved articles">
           {entries.map((e) => (
             <li key={e.id} data-testid="saved-item">
               <button type="button" class="link" onClick={() => onOpen(e.id)}>

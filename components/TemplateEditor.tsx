@@ -12,13 +12,20 @@ interface Props {
 
 export function TemplateEditor(p: Props) {
   return (
-    <section class="template">
-      <h2>Markdown front matter</h2>
+    <section class="template" aria-labelledby="template-heading">
+      <h2 id="template-heading">Markdown front matter</h2>
       <p class="muted">
         One <code>key: value</code> line each. <code>{'{{name}}'}</code> is replaced by a complete YAML value (quoted for you, so leave it unquoted); a line
         whose placeholders are all empty is left out. An empty template writes no front matter.
       </p>
-      <textarea data-testid="template" rows={14} spellcheck={false} value={p.template} onInput={(e) => p.onChange(e.currentTarget.value)} />
+      <textarea
+        data-testid="template"
+        aria-labelledby="template-heading"
+        rows={14}
+        spellcheck={false}
+        value={p.template}
+        onInput={(e) => p.onChange(e.currentTarget.value)}
+      />
       {p.problems.length > 0 && (
         <p class="problem" role="alert" data-testid="template-problems">
           {p.problems.join(' ')}
