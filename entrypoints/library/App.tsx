@@ -22,6 +22,7 @@ import { saveBlob } from './save-blob';
 import { libraryArea, storageArea } from './page-storage';
 import { errorText } from './error-text';
 import { formatCount } from '../../lib/format-count';
+import { loadUserRules, mergeRules, saveUserRules } from '../../lib/clean/user-rules';
 
 /** The saved library, its search index and list cache. */
 const area = libraryArea();
@@ -47,7 +48,8 @@ type Message = { text: string; kind: 'info' | 'error'; undo?: SavedArticle[] };
 function reportText(r: ImportReport): string {
   const skipped = r.skipped.slice(0, 5).map((s) => `#${s.index + 1}: ${s.reason}`);
   const more = r.skipped.length > 5 ? `; and ${r.skipped.length - 5} more` : '';
-  return `Imported ${r.imported} new, updated ${r.updated}, skipped ${r.skipped.length}${skipped.length ? ` (${skipped.join('; ')}${more})` : ''}.`;
+  const rules = r.rules ? ` Added ${r.rules} of your cleaning ${r.rules === 1 ? 'rule' : 'rules'}.` : '';
+  return `Imported ${r.imported} new, updated ${r.updated}, skipped ${r.skipped.length}${skipped.length ? ` (${skipped.join('; ')}${more})` : ''}.${rules}`;
 }
 
 interface Props {
@@ -182,10 +184,13 @@ export function App({ head }: Props) {
       const worker = format.startsWith('zip-') ? startZipWorkers() : null;
       try {
         const frontMatterTemplate = await loadFrontMatterTemplate(settings);
+        // A JSON backup carries the reader's own cleaning rules with the articles.
+        const userRules = format === 'json' ? await loadUserRules(settings) : [];
         const result = await exportBulk(library.batches(ids, EXPORT_BATCH, { text: usesText(format) }), format, (c) => chunks.push(c), {
           now: new Date(),
           win: window,
           frontMatterTemplate,
+          userRules,
           helper: worker?.helper ?? undefined,
           onProgress: (done) => {
             // Redrawing the page costs time the export needs: a few times a second is enough to show it moving.
@@ -206,7 +211,15 @@ export function App({ head }: Props) {
     act('Import', async () => {
       const [{ BackupError, importBackup }, { sanitizeHtml }] = await Promise.all([import('../../lib/library/import-backup'), import('../../lib/sanitize')]);
       try {
-        const report = await importBackup(library, await file.text(), { sanitize: (html) => sanitizeHtml(html, window) });
+        const report = await importBackup(library, await file.text(), {
+          sanitize: (html) => sanitizeHtml(html, window),
+          mergeUserRules: async (incoming) => {
+            const mine = await loadUserRules(settings);
+            const merged = mergeRules(mine, incoming);
+            if (merged.length > mine.length) await saveUserRules(settings, merged);
+            return merged.length - mine.length;
+          },
+        });
         await refresh();
         setMessage({ kind: 'info', text: reportText(report) });
       } catch (error) {

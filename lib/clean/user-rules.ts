@@ -91,6 +91,18 @@ export function withCorrection(rules: readonly UserRule[], rule: UserRule): User
   return same ? [...rules] : [...rules, rule];
 }
 
+/** Rules from a backup added to the reader's own: malformed ones dropped, and none the reader has already. */
+export function mergeRules(existing: readonly UserRule[], incoming: unknown): UserRule[] {
+  const merged = [...existing];
+  for (const rule of normalizeRules(incoming)) {
+    const known = merged.some(
+      (r) => r.id === rule.id || (r.host === rule.host && r.action === rule.action && r.tag === rule.tag && sameBlock(r.fingerprint, rule.fingerprint)),
+    );
+    if (!known) merged.push(rule);
+  }
+  return merged;
+}
+
 /** The "put back" test the built-in rules ask before removing a block; undefined when the site has no keep rule. */
 export function keepTest(rules: readonly UserRule[]): ((text: string) => boolean) | undefined {
   const keeps = rules.filter((r) => r.action === 'keep').map((r) => r.fingerprint);
