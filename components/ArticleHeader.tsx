@@ -2,6 +2,7 @@ import type { ArticleRecord } from '../lib/article';
 import { formatDate } from '../lib/export/byline';
 import { formatCount } from '../lib/format-count';
 import { headerSummary } from '../lib/header-summary';
+import { t } from './i18n';
 
 interface Props {
   article: ArticleRecord;
@@ -25,8 +26,8 @@ export function ArticleHeader({ article }: Props) {
             {date}
           </time>
         )}
-        <span data-testid="reading-time">{article.readingMinutes} min read</span>
-        <span data-testid="word-count">{formatCount(article.wordCount)} words</span>
+        <span data-testid="reading-time">{t('minRead', article.readingMinutes)}</span>
+        <span data-testid="word-count">{t('wordsCount', formatCount(article.wordCount))}</span>
         {article.lang && <span data-testid="lang">{article.lang}</span>}
       </p>
       {summary && <p class="excerpt">{summary}</p>}

@@ -20,7 +20,7 @@ export function LibraryRow({ entry, title, authors, site, excerpt, selected, onS
   const published = entry.publishedTime ? formatDate(entry.publishedTime) : '';
   return (
     <li class="row" data-testid="library-item" data-id={entry.id}>
-      <input type="checkbox" checked={selected} aria-label={`Select ${entry.title}`} onChange={(e) => onSelect(entry.id, e.currentTarget.checked)} />
+      <input type="checkbox" checked={selected} aria-label={t('selectArticle', entry.title)} onChange={(e) => onSelect(entry.id, e.currentTarget.checked)} />
       <div>
         <button type="button" class="link" onClick={() => onOpen(entry.id)}>
           <Highlighted segments={title} />
@@ -33,7 +33,7 @@ export function LibraryRow({ entry, title, authors, site, excerpt, selected, onS
               <Highlighted segments={authors} />
             </>
           )}
-          {published && ` · published ${published}`} · saved {formatDate(entry.savedAt)}
+          {published && ` · ${t('rowPublished', published)}`} · {t('rowSaved', formatDate(entry.savedAt))}
           {entry.tags.map((tag) => (
             <span class="tag" key={tag}>
               {tag}

@@ -1,5 +1,6 @@
 import type { Removal } from '../lib/article';
 import { groupRemovals } from '../lib/clean/group-removals';
+import { t } from './i18n';
 
 interface Props {
   removed: Removal[];
@@ -11,16 +12,14 @@ interface Props {
 }
 
 /** What the cleaner took out and why, grouped by reason, folded away until asked for. */
-export function RemovedList({ removed, onPutBack, putBackLabel = 'Put back', open }: Props) {
-  if (removed.length === 0) return <p class="removed-none">Nothing needed removing.</p>;
+export function RemovedList({ removed, onPutBack, putBackLabel = t('putBack'), open }: Props) {
+  if (removed.length === 0) return <p class="removed-none">{t('nothingRemoved')}</p>;
   return (
     <details class="removed" data-testid="removed" open={open}>
-      <summary data-testid="removed-summary">
-        {removed.length} {removed.length === 1 ? 'block' : 'blocks'} of clutter removed
-      </summary>
+      <summary data-testid="removed-summary">{t(removed.length === 1 ? 'removedSummaryOne' : 'removedSummaryMany', removed.length)}</summary>
       {/* A list that scrolls in the popup: focusable so the keyboard can scroll it. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled from the keyboard */}
-      <ul tabIndex={0} aria-label="Removed blocks">
+      <ul tabIndex={0} aria-label={t('removedBlocks')}>
         {groupRemovals(removed).map((g) => (
           <li key={g.rule} data-rule={g.rule}>
             <strong>{g.reason}</strong> <span class="count">×{g.texts.length}</span> <code>{g.rule}</code>
@@ -45,7 +44,7 @@ export function RemovedList({ removed, onPutBack, putBackLabel = 'Put back', ope
           </li>
         ))}
       </ul>
-      <p class="removed-note">Menus, sidebars and footers outside the story were left out before these rules ran.</p>
+      <p class="removed-note">{t('removedNote')}</p>
     </details>
   );
 }

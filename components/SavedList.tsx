@@ -13,31 +13,25 @@ interface Props {
 export function SavedList({ entries, query, onQuery, onOpen, onDelete }: Props) {
   return (
     <section class="saved" data-testid="saved">
-      <input
-        type="search"
-        placeholder="Search saved articles"
-        value={query}
-        onInput={(e) => onQuery(e.currentTarget.value)}
-        aria-label="Search saved articles"
-      />
+      <input type="search" placeholder={t('searchSaved')} value={query} onInput={(e) => onQuery(e.currentTarget.value)} aria-label={t('searchSaved')} />
       {entries.length === 0 ? (
-        <p class="empty">{query ? 'No saved article matches.' : 'Nothing saved yet. Open an article and press Save.'}</p>
+        <p class="empty">{query ? t('noMatch') : t('nothingSavedPopup')}</p>
       ) : (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the list scrolls in the popup; focus lets the keyboard scroll it
-        <ul tabIndex={0} aria-label="Saved articles">
+        <ul tabIndex={0} aria-label={t('savedArticles')}>
           {entries.map((e) => (
             <li key={e.id} data-testid="saved-item">
               <button type="button" class="link" onClick={() => onOpen(e.id)}>
                 {e.title}
               </button>
               <span class="meta">
-                {e.siteName} · saved {formatDate(e.savedAt)}
+                {e.siteName} · {t('rowSaved', formatDate(e.savedAt))}
               </span>
               <a class="read" href={`/reader.html?id=${encodeURIComponent(e.id)}`} target="_blank" rel="noopener" aria-label={`${t('read')}: ${e.title}`}>
                 {t('read')}
               </a>
-              <button type="button" class="delete" aria-label={`Delete ${e.title}`} onClick={() => onDelete(e.id)}>
-                Delete
+              <button type="button" class="delete" aria-label={t('deleteArticle', e.title)} onClick={() => onDelete(e.id)}>
+                {t('delete')}
               </button>
             </li>
           ))}

@@ -23,6 +23,7 @@ import { libraryArea, storageArea } from './page-storage';
 import { errorText } from './error-text';
 import { formatCount } from '../../lib/format-count';
 import { loadUserRules, mergeRules, saveUserRules } from '../../lib/clean/user-rules';
+import { t } from '../../components/i18n';
 
 /** The saved library, its search index and list cache. */
 const area = libraryArea();
@@ -47,9 +48,9 @@ type Message = { text: string; kind: 'info' | 'error'; undo?: SavedArticle[] };
 
 function reportText(r: ImportReport): string {
   const skipped = r.skipped.slice(0, 5).map((s) => `#${s.index + 1}: ${s.reason}`);
-  const more = r.skipped.length > 5 ? `; and ${r.skipped.length - 5} more` : '';
-  const rules = r.rules ? ` Added ${r.rules} of your cleaning ${r.rules === 1 ? 'rule' : 'rules'}.` : '';
-  return `Imported ${r.imported} new, updated ${r.updated}, skipped ${r.skipped.length}${skipped.length ? ` (${skipped.join('; ')}${more})` : ''}.${rules}`;
+  if (r.skipped.length > 5) skipped.push(t('andMore', r.skipped.length - 5));
+  const rules = r.rules ? ` ${t(r.rules === 1 ? 'importRulesOne' : 'importRulesMany', r.rules)}` : '';
+  return `${t('importReport', r.imported, r.updated, r.skipped.length)}${skipped.length ? ` (${skipped.join('; ')})` : ''}.${rules}`;
 }
 
 interface Props {
@@ -64,7 +65,7 @@ export function App({ head }: Props) {
   const [site, setSite] = useState('');
   const [tag, setTag] = useState('');
   // Not ready until the index is loaded and caught up; a query typed before then matches titles only.
-  const [searchState, setSearchState] = useState('Loading search…');
+  const [searchState, setSearchState] = useState(t('loadingSearch'));
   const [indexVersion, setIndexVersion] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [limit, setLimit] = useState(PAGE);
@@ -93,12 +94,12 @@ export function App({ head }: Props) {
     // Stored again when out of date, and when there was no first screenful to draw (a library from before it was kept in localStorage).
     if (!cached || !sameEntries(cached, list) || (!head && list.length > 0)) void storeListCache(area, localStorage, list).catch(() => undefined);
     // After the list is drawn: loading a large index must not delay the first paint.
-    afterPaint(() => void syncSearch(list).catch((e: unknown) => setSearchState(`Search is unavailable: ${errorText(e)}`)));
+    afterPaint(() => void syncSearch(list).catch((e: unknown) => setSearchState(t('searchUnavailable', errorText(e)))));
     return list;
   };
 
   useEffect(() => {
-    const fail = (e: unknown) => setMessage({ kind: 'error', text: `Could not read the library: ${errorText(e)}.` });
+    const fail = (e: unknown) => setMessage({ kind: 'error', text: t('readLibraryFailed', errorText(e)) });
     // The first screenful is drawn already (from `head`); now, each step after the last was painted,
     // the whole list from the one-value copy of all entries, then from the entries themselves.
     afterPaint(
@@ -141,44 +142,44 @@ export function App({ head }: Props) {
     try {
       await work();
     } catch (error) {
-      setMessage({ kind: 'error', text: `${label} failed: ${errorText(error)}.` });
+      setMessage({ kind: 'error', text: t('actionFailed', label, errorText(error)) });
     }
   };
 
   const selectedIds = () => view.rows.filter((e) => selected.has(e.id)).map((e) => e.id);
 
   const onDelete = () =>
-    act('Delete', async () => {
+    act(t('actDelete'), async () => {
       const gone = await library.remove(selectedIds());
       setSelected(new Set());
       if (open && gone.some((g) => g.id === open.id)) setOpen(null);
       await refresh();
-      setMessage({ kind: 'info', text: `Deleted ${gone.length} ${gone.length === 1 ? 'article' : 'articles'}.`, undo: gone });
+      setMessage({ kind: 'info', text: t(gone.length === 1 ? 'deletedOne' : 'deletedMany', gone.length), undo: gone });
     });
 
   const onUndo = (records: SavedArticle[]) =>
-    act('Undo', async () => {
+    act(t('actUndo'), async () => {
       await library.restore(records);
       await refresh();
-      setMessage({ kind: 'info', text: `Restored ${records.length} ${records.length === 1 ? 'article' : 'articles'}.` });
+      setMessage({ kind: 'info', text: t(records.length === 1 ? 'restoredOne' : 'restoredMany', records.length) });
     });
 
   const onTag = (text: string, remove: boolean) =>
-    act('Tagging', async () => {
+    act(t('actTagging'), async () => {
       const changed = remove ? await library.tag(selectedIds(), [], [text]) : await library.tag(selectedIds(), [text]);
       await refresh();
       setMessage({
         kind: 'info',
-        text: `${remove ? 'Removed' : 'Added'} “${text.trim()}” ${remove ? 'from' : 'to'} ${changed} ${changed === 1 ? 'article' : 'articles'}.`,
+        text: t(remove ? (changed === 1 ? 'tagRemovedOne' : 'tagRemovedMany') : changed === 1 ? 'tagAddedOne' : 'tagAddedMany', text.trim(), changed),
       });
     });
 
   const runExport = (ids: string[], format: BulkFormat) =>
-    act('Export', async () => {
+    act(t('export'), async () => {
       const chunks: Uint8Array[] = [];
       const total = ids.length;
       let shownAt = performance.now();
-      setProgress({ label: 'Exporting', done: 0, total });
+      setProgress({ label: t('exporting'), done: 0, total });
       // The converters and compressor load with the first export, not with the page.
       const [{ exportBulk }, { startZipWorkers }] = await Promise.all([import('../../lib/export/bulk-export'), import('./start-zip-worker')]);
       const worker = format.startsWith('zip-') ? startZipWorkers() : null;
@@ -197,7 +198,7 @@ export function App({ head }: Props) {
             const now = performance.now();
             if (now - shownAt < 250 && done !== total) return;
             shownAt = now;
-            setProgress({ label: 'Exporting', done, total });
+            setProgress({ label: t('exporting'), done, total });
           },
         });
         saveBlob(chunks as BlobPart[], result.name, result.mime);
@@ -208,7 +209,7 @@ export function App({ head }: Props) {
     });
 
   const onImport = (file: File) =>
-    act('Import', async () => {
+    act(t('actImport'), async () => {
       const [{ BackupError, importBackup }, { sanitizeHtml }] = await Promise.all([import('../../lib/library/import-backup'), import('../../lib/sanitize')]);
       try {
         const report = await importBackup(library, await file.text(), {
@@ -224,23 +225,23 @@ export function App({ head }: Props) {
         setMessage({ kind: 'info', text: reportText(report) });
       } catch (error) {
         if (!(error instanceof BackupError)) throw error;
-        setMessage({ kind: 'error', text: `${error.message} Nothing was imported.` });
+        setMessage({ kind: 'error', text: `${error.message} ${t('nothingImported')}` });
       }
     });
 
   const onOpen = (id: string) =>
-    act('Opening', async () => {
+    act(t('actOpening'), async () => {
       const article = await library.get(id);
-      if (!article) return setMessage({ kind: 'info', text: 'That article is no longer saved.' });
+      if (!article) return setMessage({ kind: 'info', text: t('notSaved') });
       setOpen(article);
     });
 
   const onEdit = (edit: ArticleEdit) =>
-    act('Saving changes', async () => {
+    act(t('actSavingChanges'), async () => {
       if (!open) return;
       setOpen(await library.update(open.id, edit));
       await refresh();
-      setMessage({ kind: 'info', text: 'Changes saved.' });
+      setMessage({ kind: 'info', text: t('changesSaved') });
     });
 
   // The sanitiser (DOMPurify) loads with the first article opened, not with the list.
@@ -253,9 +254,9 @@ export function App({ head }: Props) {
   return (
     <main class="library">
       <header class="top">
-        <h1>Clean Copy library</h1>
+        <h1>{t('libraryTitle')}</h1>
         <span class="muted" data-testid="library-count">
-          {entries ? `${formatCount(entries.length)} saved` : head ? `${formatCount(head.total)} saved` : 'Loading…'}
+          {entries ? t('savedCount', formatCount(entries.length)) : head ? t('savedCount', formatCount(head.total)) : t('loading')}
         </span>
         <div class="spacer" />
         <button
@@ -269,10 +270,10 @@ export function App({ head }: Props) {
             )
           }
         >
-          Export backup
+          {t('exportBackup')}
         </button>
         <label class="button">
-          Import backup…
+          {t('importBackup')}
           <input
             type="file"
             accept="application/json,.json"
@@ -289,7 +290,7 @@ export function App({ head }: Props) {
       {message && (
         <Notice
           kind={message.kind}
-          action={message.undo ? { label: 'Undo', onClick: () => void onUndo(message.undo!) } : { label: 'Dismiss', onClick: () => setMessage(null) }}
+          action={message.undo ? { label: t('undo'), onClick: () => void onUndo(message.undo!) } : { label: t('dismiss'), onClick: () => setMessage(null) }}
         >
           {message.text}
         </Notice>
@@ -331,7 +332,7 @@ export function App({ head }: Props) {
         <section class="list">
           {entries !== null && view.rows.length === 0 && (
             <p class="empty" data-testid="library-empty">
-              {entries.length === 0 ? 'Nothing saved yet. Open an article, click Clean Copy in the toolbar and press Save.' : 'No saved article matches.'}
+              {entries.length === 0 ? t('libraryEmpty') : t('noMatch')}
             </p>
           )}
           <ul data-testid="library-list">
@@ -360,19 +361,19 @@ export function App({ head }: Props) {
           </ul>
           {view.rows.length > limit && (
             <button type="button" data-testid="show-more" onClick={() => setLimit(limit + PAGE * 5)}>
-              Show more ({formatCount(view.rows.length - limit)} not shown)
+              {t('showMore', formatCount(view.rows.length - limit))}
             </button>
           )}
         </section>
         {open && (
           <aside class="detail" data-testid="detail">
-            <button type="button" class="close" aria-label="Close" onClick={() => setOpen(null)}>
+            <button type="button" class="close" aria-label={t('close')} onClick={() => setOpen(null)}>
               ×
             </button>
             <ArticleEditor key={`${open.id}:${open.updatedAt}`} title={open.title} tags={open.tags} notes={open.notes} onSave={(edit) => void onEdit(edit)} />
             <p>
               <a href={open.canonicalUrl || open.url} target="_blank" rel="noopener noreferrer">
-                Original page
+                {t('originalPage')}
               </a>
             </p>
             <ArticleHeader article={open} />

@@ -33,7 +33,12 @@ const SAMPLE: Exportable = {
   notes: 'Check the cost figures.',
 };
 
-const FIELDS = Object.entries(FRONT_MATTER_FIELDS).map(([name, f]) => ({ name, describe: f.describe }));
+// Each field's description in the interface language; the English one stays with the field for the command line.
+const FIELDS = Object.entries(FRONT_MATTER_FIELDS).map(([name, f]) => {
+  const key = `field_${name}`;
+  const text = t(key);
+  return { name, describe: text === key ? f.describe : text };
+});
 
 export function App() {
   const [template, setTemplate] = useState<string | null>(null);
@@ -46,18 +51,18 @@ export function App() {
 
   const problems = useMemo(() => {
     const unknown = template === null ? [] : unknownPlaceholders(template);
-    return unknown.length ? [`Unknown placeholder${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `{{${n}}}`).join(', ')}.`] : [];
+    return unknown.length ? [t(unknown.length > 1 ? 'unknownPlaceholderMany' : 'unknownPlaceholderOne', unknown.map((n) => `{{${n}}}`).join(', '))] : [];
   }, [template]);
 
-  if (template === null) return <main class="options">Loading…</main>;
+  if (template === null) return <main class="options">{t('loading')}</main>;
 
   const store = async (next: string) => {
     try {
       await saveFrontMatterTemplate(area, next);
       setTemplate(next);
-      setStatus('Saved.');
+      setStatus(t('savedDot'));
     } catch (error) {
-      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(t('notSavedColon', error instanceof Error ? error.message : String(error)));
     }
   };
 
