@@ -1,3 +1,6 @@
+import { useMemo } from 'preact/hooks';
+import { embeddable } from './embed-html';
+
 interface Props {
   /** HTML that has been through the sanitiser in this page. */
   safeHtml: string;
@@ -12,6 +15,7 @@ interface Props {
 export function ArticlePreview({ safeHtml, leadImage, onOpenLink, lang, dir }: Props) {
   // The page's share image, only when the article itself has no picture: otherwise it repeats the first one.
   const showLead = leadImage && !/<img\s/i.test(safeHtml);
+  const html = useMemo(() => embeddable(safeHtml, document), [safeHtml]);
   const onClick = (event: MouseEvent) => {
     const link = (event.target as Element | null)?.closest?.('a[href]');
     if (!link) return;
@@ -31,7 +35,7 @@ export function ArticlePreview({ safeHtml, leadImage, onOpenLink, lang, dir }: P
     // biome-ignore lint/a11y/useKeyWithClickEvents: as above, the keyboard reaches each link itself
     <div class="preview" data-testid="preview" lang={lang || undefined} dir={dir} onClick={onClick}>
       {showLead && <img class="lead" src={leadImage} alt="" />}
-      <div dangerouslySetInnerHTML={{ __html: safeHtml }} />
+      <div dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   );
 }

@@ -11,18 +11,28 @@ interface Props {
   open?: boolean;
 }
 
+/**
+ * The rule as the reader is told of it, in the interface language. The id
+ * (`inline-related-links`) stays in the removal record and on the item's
+ * `data-rule`; a rule with no label of its own is told by its reason.
+ */
+export function ruleLabel(rule: string, reason: string): string {
+  const key = `rule_${rule.replace(/[^A-Za-z0-9]/g, '_')}`;
+  const label = t(key);
+  return label && label !== key ? label : reason;
+}
+
 /** What the cleaner took out and why, grouped by reason, folded away until asked for. */
 export function RemovedList({ removed, onPutBack, putBackLabel = t('putBack'), open }: Props) {
   if (removed.length === 0) return <p class="removed-none">{t('nothingRemoved')}</p>;
   return (
     <details class="removed" data-testid="removed" open={open}>
       <summary data-testid="removed-summary">{t(removed.length === 1 ? 'removedSummaryOne' : 'removedSummaryMany', removed.length)}</summary>
-      {/* A list that scrolls in the popup: focusable so the keyboard can scroll it. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus to be scrolled from the keyboard */}
-      <ul tabIndex={0} aria-label={t('removedBlocks')}>
+      {/* The list grows with the page rather than scrolling in a box of its own: one scroll area, no line cut in half. */}
+      <ul aria-label={t('removedBlocks')}>
         {groupRemovals(removed).map((g) => (
           <li key={g.rule} data-rule={g.rule}>
-            <strong>{g.reason}</strong> <span class="count">×{g.texts.length}</span> <code>{g.rule}</code>
+            <strong>{ruleLabel(g.rule, g.reason)}</strong> <span class="count">×{g.texts.length}</span>
             <ol>
               {g.texts.map((text, i) => (
                 <li key={i}>

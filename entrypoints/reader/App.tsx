@@ -14,6 +14,7 @@ import { Notice } from '../../components/Notice';
 import { TypographyControls } from '../../components/TypographyControls';
 import { ReadAloudBar } from '../../components/ReadAloudBar';
 import { t } from '../../components/i18n';
+import { embeddable } from '../../components/embed-html';
 import { readTab } from '../popup/read-tab';
 import { libraryArea, storageArea } from '../library/page-storage';
 import { errorText } from '../library/error-text';
@@ -131,7 +132,8 @@ export function App() {
   }, []);
 
   const article = current.state === 'ready' ? current.article : null;
-  const safeHtml = useMemo(() => (article ? sanitizeHtml(article.contentHtml, window) : ''), [article]);
+  // The page's own landmarks become plain blocks inside ours: one main landmark.
+  const safeHtml = useMemo(() => (article ? embeddable(sanitizeHtml(article.contentHtml, window), document) : ''), [article]);
 
   useEffect(() => {
     document.title = article ? `${article.title} – Clean Copy` : t('readerTitle');

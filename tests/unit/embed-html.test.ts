@@ -1,0 +1,30 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { embeddable } from '../../components/embed-html';
+import { ruleLabel } from '../../components/RemovedList';
+
+describe('an article inside our pages', () => {
+  it('brings no landmark of its own: main, article, nav and the rest become plain blocks with their content', () => {
+    const html =
+      '<main class="story"><article id="a"><header><h2>Up</h2></header><p>One <a href="#n">note</a></p><aside><p>Box</p></aside><footer>End</footer></article></main>';
+    const holder = document.createElement('div');
+    holder.innerHTML = embeddable(html, document);
+    expect(holder.querySelectorAll('main, article, header, footer, nav, aside').length).toBe(0);
+    expect(holder.textContent).toBe('UpOne noteBoxEnd');
+    expect(holder.querySelector('div.story > div#a > div > h2')?.textContent).toBe('Up');
+    expect(holder.querySelector('a')?.getAttribute('href')).toBe('#n');
+  });
+
+  it('leaves an article with no landmark as it was', () => {
+    const html = '<p>Plain <em>text</em></p><figure><img src="https://example.org/a.png" alt=""></figure>';
+    expect(embeddable(html, document)).toBe(html);
+  });
+});
+
+describe('a rule in the removed list', () => {
+  it('is told by a label for the reader; a rule with none by its reason', () => {
+    expect(ruleLabel('inline-related-links', 'inline link to another story')).toBe('Links to other stories');
+    expect(ruleLabel('yours', 'removed by you')).toBe('Yours: blocks you removed on this site');
+    expect(ruleLabel('not-a-rule', 'some reason')).toBe('some reason');
+  });
+});
