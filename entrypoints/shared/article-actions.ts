@@ -3,9 +3,10 @@ import type { ArticleRecord } from '../../lib/article';
 import type { KeyValueArea, Library } from '../../lib/library/library';
 import type { SavedArticle } from '../../lib/library/saved-article';
 import { loadFrontMatterTemplate } from '../../lib/export/template-store';
-import { exportAllJson, exportAllZip, exportOne, type FormatId } from '../../lib/export/formats';
+import type { FormatId } from '../../lib/export/formats';
 import { download } from '../popup/download';
 import { errorText } from '../library/error-text';
+import { t } from '../../components/i18n';
 
 export type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; message: string };
 
@@ -20,7 +21,7 @@ interface Options {
 }
 
 /**
- * Save and export for one article, as the popup and the reader offer them.
+ * Save and export for one article, as the popup, the reader and the library offer them.
  * The front matter template is read once, after the first paint; an export
  * waits for it, so one clicked at once still uses the reader's template.
  */
@@ -30,9 +31,17 @@ export function useArticleActions({ library, settings, onSaved, onError }: Optio
   /** A save in progress, so that a list read beside it cannot come back without the article. */
   const saving = useRef<Promise<unknown>>(Promise.resolve());
 
+  /** The converters (Turndown and the rest) load after the first paint, not with the page. */
+  const formats = useRef<Promise<typeof import('../../lib/export/formats')> | null>(null);
+  const converters = () => {
+    formats.current ??= import('../../lib/export/formats');
+    return formats.current;
+  };
+
   useEffect(() => {
     // Without a readable template, exports fall back to the default front matter.
     template.current = loadFrontMatterTemplate(settings).catch(() => undefined);
+    void converters().catch(() => undefined);
   }, []);
 
   const saveArticle = async (article: ArticleRecord) => {
@@ -44,25 +53,27 @@ export function useArticleActions({ library, settings, onSaved, onError }: Optio
       setSave({ state: 'saved' });
       onSaved?.(saved, created);
     } catch (error) {
-      setSave({ state: 'failed', message: `Not saved: ${errorText(error)}. The article is still here; try again.` });
+      setSave({ state: 'failed', message: t('saveFailed', errorText(error)) });
     }
   };
 
   const exportArticle = async (article: ArticleRecord, format: FormatId) => {
     try {
+      const { exportOne } = await converters();
       download(exportOne(article, format, new Date(), { frontMatterTemplate: await template.current }));
     } catch (error) {
-      onError(`Export failed: ${errorText(error)}.`);
+      onError(t('exportFailed', errorText(error)));
     }
   };
 
   const exportAll = async (kind: 'json' | 'zip') => {
     try {
       const all = await library.all();
-      if (all.length === 0) return onError('Nothing saved yet to export.');
+      if (all.length === 0) return onError(t('nothingToExport'));
+      const { exportAllJson, exportAllZip } = await converters();
       download(kind === 'json' ? exportAllJson(all, new Date()) : exportAllZip(all, 'md', new Date(), { frontMatterTemplate: await template.current }));
     } catch (error) {
-      onError(`Export failed: ${errorText(error)}.`);
+      onError(t('exportFailed', errorText(error)));
     }
   };
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../../components/i18n';
 
 /** The message the popup sends the background page to open the reader, as the shortcut and the menu do. */
 export const OPEN_READER = 'clean-copy:open-reader';
@@ -10,7 +11,7 @@ export function readerPath(target: { tabId: number } | { id: string }): string {
 
 /** Open the reader for `tab` in a new tab beside it. activeTab, granted by the click, key or menu, lets it read the tab. */
 export async function openReaderTab(tab: { id?: number; index?: number; windowId?: number }): Promise<void> {
-  if (tab.id === undefined || tab.id < 0) throw new Error('There is no tab to read.');
+  if (tab.id === undefined || tab.id < 0) throw new Error(t('noTabToRead'));
   await browser.tabs.create({
     url: browser.runtime.getURL(readerPath({ tabId: tab.id }) as '/reader.html'),
     ...(tab.index !== undefined ? { index: tab.index + 1 } : {}),
@@ -26,7 +27,7 @@ const MESSAGE_BUDGET_MS = 2_000;
 export async function openReader(): Promise<void> {
   const param = new URLSearchParams(location.search).get('tabId');
   const tab = param ? await browser.tabs.get(Number(param)) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
-  if (!tab) throw new Error('There is no tab to read.');
+  if (!tab) throw new Error(t('noTabToRead'));
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<false>((done) => {
     timer = setTimeout(() => done(false), MESSAGE_BUDGET_MS);
