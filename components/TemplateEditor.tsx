@@ -9,6 +9,8 @@ interface Props {
   onChange: (template: string) => void;
   onSave: () => void;
   onReset: () => void;
+  /** Puts back the template the last reset replaced; absent when there is none. */
+  onUndo?: () => void;
 }
 
 export function TemplateEditor(p: Props) {
@@ -39,6 +41,11 @@ export function TemplateEditor(p: Props) {
         <span role="status" data-testid="template-status">
           {p.status}
         </span>
+        {p.onUndo && (
+          <button type="button" data-testid="template-undo" onClick={p.onUndo}>
+            {t('undo')}
+          </button>
+        )}
       </div>
       <h3>{t('preview')}</h3>
       <pre data-testid="template-preview">{p.preview || t('noFrontMatter')}</pre>

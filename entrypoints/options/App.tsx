@@ -43,6 +43,7 @@ const FIELDS = Object.entries(FRONT_MATTER_FIELDS).map(([name, f]) => {
 export function App() {
   const [template, setTemplate] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const [undo, setUndo] = useState<string | null>(null);
   const userRules = useUserRules(area);
 
   useEffect(() => {
@@ -61,8 +62,10 @@ export function App() {
       await saveFrontMatterTemplate(area, next);
       setTemplate(next);
       setStatus(t('savedDot'));
+      return true;
     } catch (error) {
       setStatus(t('notSavedColon', error instanceof Error ? error.message : String(error)));
+      return false;
     }
   };
 
@@ -75,12 +78,31 @@ export function App() {
         preview={renderFrontMatter(template, SAMPLE)}
         problems={problems}
         status={status}
-        onChange={(t) => {
-          setTemplate(t);
+        onChange={(text) => {
+          setTemplate(text);
+          setUndo(null);
           setStatus('');
         }}
         onSave={() => void store(template)}
-        onReset={() => void store(DEFAULT_FRONT_MATTER_TEMPLATE)}
+        onReset={() => {
+          // The template being replaced is kept for one undo: a custom template is not lost to one click.
+          const before = template;
+          void store(DEFAULT_FRONT_MATTER_TEMPLATE).then((stored) => {
+            if (stored && before !== DEFAULT_FRONT_MATTER_TEMPLATE) {
+              setUndo(before);
+              setStatus(t('templateReset'));
+            }
+          });
+        }}
+        onUndo={
+          undo === null
+            ? undefined
+            : () => {
+                const back = undo;
+                setUndo(null);
+                void store(back);
+              }
+        }
       />
       <section class="user-rules" aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t('rulesHeading')}</h2>
