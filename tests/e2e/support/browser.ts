@@ -124,7 +124,8 @@ export class ExtensionBrowser {
     });
   }
 
-  static async launch(): Promise<ExtensionBrowser> {
+  /** `lang`: the browser's interface language (and so the extension's), as a reader's system would set it. */
+  static async launch(options: { lang?: string } = {}): Promise<ExtensionBrowser> {
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
     const userDataDir = await mkdtemp(join(tmpdir(), 'clean-copy-e2e-'));
     try {
@@ -132,7 +133,9 @@ export class ExtensionBrowser {
         executablePath: CHROMIUM,
         headless: true,
         acceptDownloads: true,
+        ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}.UTF-8` }, locale: options.lang } : {}),
         args: [
+          ...(options.lang ? [`--lang=${options.lang}`] : []),
           '--no-sandbox',
           '--disable-gpu',
           '--disable-quic',

@@ -12,11 +12,11 @@ export interface Session {
  * for a test file. When the file ends it fails if any response came from
  * another host, then closes both.
  */
-export function useSession(options: { closePagesAfterEach?: boolean } = {}): Session {
+export function useSession(options: { closePagesAfterEach?: boolean; lang?: string } = {}): Session {
   const session = {} as Session;
   beforeAll(async () => {
     session.server = await startServer();
-    session.browser = await ExtensionBrowser.launch();
+    session.browser = await ExtensionBrowser.launch({ lang: options.lang });
   });
   if (options.closePagesAfterEach) afterEach(() => session.browser.closePages());
   afterAll(async () => {
