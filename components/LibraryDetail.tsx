@@ -70,7 +70,16 @@ export function LibraryDetail({ article, safeHtml, onClose, onEdit, onExport }: 
           title={article.title}
           tags={article.tags}
           notes={article.notes}
-          onSave={(edit) => void onEdit(edit).then((ok) => ok && setStatus(t('changesSaved')))}
+          onSave={(edit) =>
+            void onEdit(edit).then((ok) => {
+              if (!ok) return;
+              setStatus(t('changesSaved'));
+              // The form is drawn again from what was stored; focus stays on its button rather than falling to the page.
+              requestAnimationFrame(() => {
+                if (!pane.current?.contains(document.activeElement)) pane.current?.querySelector<HTMLElement>('[data-testid=edit-save]')?.focus();
+              });
+            })
+          }
         />
         {/* Room is kept for the line, so it appears and clears without moving anything. */}
         <p class="edit-status" role="status" data-testid="edit-status">
