@@ -25,7 +25,7 @@ export default defineConfig({
         gecko: {
           id: 'clean-copy@clean-copy.app',
           // data_collection_permissions is understood from Firefox 140 on desktop and 142 on Android.
-          strict_min_version: '142.0',
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
         gecko_android: { strict_min_version: '142.0' },
