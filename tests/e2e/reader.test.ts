@@ -276,8 +276,11 @@ describe('typography', () => {
           background: getComputedStyle(document.body).backgroundColor,
         };
       }, selector);
+    // At once: the next frames, not a reload.
+    await expect
+      .poll(() => look(reader, '[data-testid=reader-article]'), { timeout: 2_000 })
+      .toMatchObject({ theme: 'sepia', size: '24px', background: 'rgb(244, 236, 216)' });
     const now = await look(reader, '[data-testid=reader-article]');
-    expect(now).toMatchObject({ theme: 'sepia', size: '24px', background: 'rgb(244, 236, 216)' });
     expect(now.font).toMatch(/mono/i);
 
     const again = await openReader(new URL(reader.url()).search.slice(1));
