@@ -17,13 +17,13 @@ export function ReadAloudBar({ state, total, onPlay, onPause, onSkip, onRate }: 
     // biome-ignore lint/a11y/useSemanticElements: a row of buttons, not a form
     <div class="read-aloud" role="group" aria-label={t('readAloud')} data-testid="read-aloud">
       <button type="button" data-testid="aloud-back" aria-label={t('previousParagraph')} onClick={() => onSkip(-1)} disabled={total === 0}>
-        ⏮
+        «
       </button>
       <button type="button" data-testid="aloud-play" aria-pressed={playing} onClick={playing ? onPause : onPlay} disabled={total === 0}>
         {playing ? t('pause') : t('readAloud')}
       </button>
       <button type="button" data-testid="aloud-next" aria-label={t('nextParagraph')} onClick={() => onSkip(1)} disabled={total === 0}>
-        ⏭
+        »
       </button>
       <label class="range">
         <span>{t('rate')}</span>

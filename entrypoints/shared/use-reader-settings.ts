@@ -32,6 +32,8 @@ export function useReaderSettings(area: Pick<KeyValueArea, 'get' | 'set'>) {
   }, [settings, ready]);
 
   const update = (next: ReaderSettings) => {
+    // Applied here, in the input's own task, so the very next frame shows it; an effect would wait a frame more.
+    applyTypography(document.documentElement, next);
     setSettings(next);
     saveSettings(area, next).then(
       () => setError(''),
