@@ -1,11 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Library } from '../../lib/library/library';
 import type { ArticleEdit, SavedArticle } from '../../lib/library/saved-article';
-import { facetsOf, type SortKey } from '../../lib/library/arrange';
 import { highlight, snippet } from '../../lib/library/highlight';
-import { libraryView } from '../../lib/library/library-view';
 import type { BulkFormat } from '../../lib/export/bulk-formats';
-import { HEAD_ROWS, type CachedHead } from '../../lib/library/list-cache';
+import type { CachedHead } from '../../lib/library/list-cache';
 import { formatCount } from '../../lib/format-count';
 import { LibraryControls } from '../../components/LibraryControls';
 import { LibraryRow } from '../../components/LibraryRow';
@@ -18,6 +16,7 @@ import { useDeleteUndo } from '../shared/use-delete-undo';
 import { libraryArea, storageArea } from './page-storage';
 import { errorText } from './error-text';
 import { useLibraryList } from './use-library-list';
+import { useLibraryView } from './use-library-view';
 import { useBulkExport } from './use-bulk-export';
 import { importFile } from './import-file';
 import { OpenArticle } from './OpenArticle';
@@ -27,15 +26,6 @@ const area = libraryArea();
 const library = new Library(area);
 /** The reader's settings, kept in storage.local apart from the library. */
 const settings = storageArea();
-/**
- * Rows drawn at first, as many as the cached first screenful (more than a
- * tall window shows); more on request, so a library of 10,000 paints at once
- * and a search redraws no more rows than a reader sees.
- */
-const PAGE = HEAD_ROWS;
-/** Hits whose body is read for a snippet. */
-const SNIPPETS = 30;
-
 type Message = { text: string; kind: 'info' | 'error' };
 
 interface Props {
@@ -44,15 +34,9 @@ interface Props {
 }
 
 export function App({ head }: Props) {
-  const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<SortKey>('saved');
-  const [site, setSite] = useState('');
-  const [tag, setTag] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [limit, setLimit] = useState(PAGE);
   const [open, setOpen] = useState<SavedArticle | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
-  const [bodies, setBodies] = useState<ReadonlyMap<string, string>>(new Map());
   const listRef = useRef<HTMLUListElement>(null);
   /** The row to focus once the list is drawn again: where a deleted row stood, or the one whose article was closed. */
   const refocus = useRef<{ index: number } | { id: string } | null>(null);
@@ -64,30 +48,11 @@ export function App({ head }: Props) {
     setMessage({ text, kind });
   };
   const { entries, searchState, refresh, useHits } = useLibraryList(library, area, head, (text) => say(text, 'error'));
+  const { choice, setQuery, setSort, setSite, setTag, view, facets, bodies, limit, showMore } = useLibraryView(library, entries, head, useHits);
   const { progress, runExport } = useBulkExport(library, settings);
   const deletion = useDeleteUndo({ library, refresh, onMessage: say });
   forgetDelete.current = deletion.forget;
-
-  const hits = useHits(query);
-  const view = useMemo(() => {
-    if (entries) return libraryView(entries, { query, sort, site, tag }, hits);
-    // Until the entries are read, the head stands for the default view only.
-    const plain = !query.trim() && sort === 'saved' && !site && !tag;
-    return { rows: plain && head ? head.entries : [], terms: new Map<string, string[]>() };
-  }, [entries, head, query, sort, site, tag, hits]);
-  const facets = useMemo(() => facetsOf(entries ?? []), [entries]);
   const shownRows = view.rows.slice(0, limit);
-
-  // Snippets need bodies; read them only for the first hits on screen.
-  useEffect(() => {
-    if (!hits) return setBodies(new Map());
-    const ids = view.rows.slice(0, SNIPPETS).map((e) => e.id);
-    let live = true;
-    void library.texts(ids).then((texts) => live && setBodies(texts));
-    return () => {
-      live = false;
-    };
-  }, [hits, view]);
 
   // Focus goes back to a row rather than to the page's body.
   useEffect(() => {
@@ -161,11 +126,6 @@ export function App({ head }: Props) {
     }
   };
 
-  const narrow = (set: (value: string) => void) => (value: string) => {
-    set(value);
-    setLimit(PAGE);
-  };
-
   return (
     <main class="library">
       <header class="top">
@@ -202,17 +162,14 @@ export function App({ head }: Props) {
       )}
       {progress && <Progress {...progress} />}
       <LibraryControls
-        query={query}
-        sort={sort}
-        site={site}
-        tag={tag}
+        {...choice}
         sites={facets.sites}
         tags={facets.tags}
         searchState={searchState}
-        onQuery={narrow(setQuery)}
+        onQuery={setQuery}
         onSort={setSort}
-        onSite={narrow(setSite)}
-        onTag={narrow(setTag)}
+        onSite={setSite}
+        onTag={setTag}
       />
       <SelectionBar
         selected={selected.size}
@@ -256,7 +213,7 @@ export function App({ head }: Props) {
             })}
           </ul>
           {view.rows.length > limit && (
-            <button type="button" data-testid="show-more" onClick={() => setLimit(limit + PAGE * 5)}>
+            <button type="button" data-testid="show-more" onClick={showMore}>
               {t('showMore', formatCount(view.rows.length - limit))}
             </button>
           )}

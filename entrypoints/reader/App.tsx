@@ -4,9 +4,6 @@ import type { ArticleRecord, Removal } from '../../lib/article';
 import { sanitizeHtml } from '../../lib/sanitize';
 import { Library } from '../../lib/library/library';
 import { describe as blockPreview } from '../../lib/clean/run-rules';
-import { blockFingerprint, loadUserRules, saveUserRules, siteOf, withCorrection, type UserRule } from '../../lib/clean/user-rules';
-import { withUserRemovals } from '../../lib/reader/apply-removals';
-import { ReadAloud, type ReadAloudState, type SpeechLike, type UtteranceLike } from '../../lib/reader/read-aloud';
 import { ArticleHeader } from '../../components/ArticleHeader';
 import { RemovedList } from '../../components/RemovedList';
 import { ExportMenu } from '../../components/ExportMenu';
@@ -21,6 +18,8 @@ import { errorText } from '../library/error-text';
 import { useArticleActions } from '../shared/article-actions';
 import { useReaderSettings } from '../shared/use-reader-settings';
 import { withBudget } from '../shared/budget';
+import { useReadAloud } from './use-read-aloud';
+import { articleWithout, keepRule, ruleFor } from './corrections';
 
 type Source = { kind: 'tab'; tabId: number } | { kind: 'saved'; id: string } | { kind: 'none' };
 type Current = { state: 'loading' } | { state: 'error'; message: string; retry: boolean } | { state: 'ready'; article: ArticleRecord };
@@ -29,14 +28,10 @@ const library = new Library(libraryArea());
 const area = storageArea();
 /** A saved article is read from this browser's own storage: it answers in milliseconds or something is wrong. */
 const STORAGE_BUDGET_MS = 10_000;
-/** Voices load after the page in some browsers; past this wait there is none. */
-const VOICE_WAIT_MS = 1_500;
 /** The blocks a click in "Remove" mode takes out: the innermost of these around the click. */
 const REMOVABLE = 'p, li, figure, blockquote, h2, h3, h4, h5, h6, pre, table, dl, aside, section, ul, ol';
 /** The performance mark set when the article is first on screen. */
 const ARTICLE_SHOWN = 'clean-copy:article-shown';
-/** The blocks read aloud one at a time. */
-const SPOKEN = 'h2, h3, h4, h5, h6, p, li, blockquote, pre, dt, dd, figcaption';
 
 function sourceOf(search: string): Source {
   const params = new URLSearchParams(search);
@@ -47,56 +42,15 @@ function sourceOf(search: string): Source {
   return { kind: 'none' };
 }
 
-/** The Web Speech API as the read-aloud controller sees it; null where the browser has none. */
-function webSpeech(): { speech: SpeechLike; utter: (text: string) => UtteranceLike; synth: SpeechSynthesis } | null {
-  const synth = globalThis.speechSynthesis;
-  if (!synth || typeof SpeechSynthesisUtterance === 'undefined') return null;
-  return {
-    synth,
-    speech: {
-      getVoices: () => synth.getVoices(),
-      speak: (u) => synth.speak(u as unknown as SpeechSynthesisUtterance),
-      cancel: () => synth.cancel(),
-    },
-    utter: (text) => new SpeechSynthesisUtterance(text) as unknown as UtteranceLike,
-  };
-}
-
-/** Wait for the browser's voices, at most VOICE_WAIT_MS. */
-function voicesReady(synth: SpeechSynthesis): Promise<void> {
-  if (synth.getVoices().length > 0) return Promise.resolve();
-  return new Promise((done) => {
-    const timer = setTimeout(done, VOICE_WAIT_MS);
-    synth.addEventListener(
-      'voiceschanged',
-      () => {
-        clearTimeout(timer);
-        done();
-      },
-      { once: true },
-    );
-  });
-}
-
-/** The blocks to read aloud, outermost wins none: a list item holding a paragraph is read as that paragraph. */
-function spokenBlocks(root: HTMLElement, title: HTMLElement | null): HTMLElement[] {
-  const all = Array.from(root.querySelectorAll<HTMLElement>(SPOKEN));
-  const blocks = all.filter((el) => !all.some((other) => other !== el && el.contains(other)) && (el.textContent ?? '').trim() !== '');
-  return title ? [title, ...blocks] : blocks;
-}
-
 export function App() {
   const source = useMemo(() => sourceOf(location.search), []);
   const [current, setCurrent] = useState<Current>({ state: 'loading' });
   const [notice, setNotice] = useState('');
   const [removeMode, setRemoveMode] = useState(false);
-  const [aloud, setAloud] = useState<ReadAloudState>({ status: 'stopped', index: 0, rate: 1 });
   const { settings, update: updateSettings, error: settingsError } = useReaderSettings(area);
   const { save, setSave, saveArticle, exportArticle } = useArticleActions({ library, settings: area, onError: setNotice });
   const bodyRef = useRef<HTMLDivElement>(null);
   const titleRef = useRef<HTMLElement | null>(null);
-  const controller = useRef<ReadAloud | null>(null);
-  const blocks = useRef<HTMLElement[]>([]);
 
   const load = async () => {
     setCurrent({ state: 'loading' });
@@ -125,50 +79,18 @@ export function App() {
 
   useEffect(() => {
     void load();
-    const stop = () => globalThis.speechSynthesis?.cancel();
-    addEventListener('pagehide', stop);
-    return () => {
-      removeEventListener('pagehide', stop);
-      stop();
-    };
   }, []);
 
   const article = current.state === 'ready' ? current.article : null;
   // The page's own landmarks become plain blocks inside ours: one main landmark.
   const safeHtml = useMemo(() => (article ? embeddable(sanitizeHtml(article.contentHtml, window), document) : ''), [article]);
+  const aloud = useReadAloud(bodyRef, titleRef, article ? article.lang : null, safeHtml);
 
   useEffect(() => {
     document.title = article ? `${article.title} – Clean Copy` : t('readerTitle');
     // After the paint that first shows the article: a mark the speed benchmark reads.
     if (article && performance.getEntriesByName(ARTICLE_SHOWN).length === 0) performance.mark(ARTICLE_SHOWN);
   }, [article]);
-
-  // A new article (or the same one after a correction): read aloud starts again from its first block.
-  useEffect(() => {
-    controller.current?.stop();
-    controller.current = null;
-    blocks.current = bodyRef.current ? spokenBlocks(bodyRef.current, titleRef.current) : [];
-    const web = webSpeech();
-    if (web && article) {
-      controller.current = new ReadAloud(
-        web.speech,
-        web.utter,
-        blocks.current.map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()),
-        article.lang,
-        setAloud,
-      );
-    }
-    setAloud({ status: 'stopped', index: 0, rate: aloud.rate });
-  }, [safeHtml]);
-
-  // Mark the block being read and bring it into view.
-  useEffect(() => {
-    for (const el of blocks.current) el.classList.remove('reading');
-    if (aloud.status !== 'playing' && aloud.status !== 'paused') return;
-    const el = blocks.current[aloud.index];
-    el?.classList.add('reading');
-    el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
-  }, [aloud.index, aloud.status, safeHtml]);
 
   // In "Remove" mode every block can be reached with Tab and taken out with Enter or Delete.
   useEffect(() => {
@@ -185,64 +107,38 @@ export function App() {
     }
   }, [removeMode, safeHtml]);
 
-  const play = async () => {
-    const web = webSpeech();
-    if (!web || !controller.current) return setAloud((s) => ({ ...s, status: 'no-voice' }));
-    await voicesReady(web.synth);
-    controller.current.play();
-  };
-
-  const changeRules = async (change: (rules: UserRule[]) => UserRule[]) => {
-    const rules = await withBudget(loadUserRules(area), STORAGE_BUDGET_MS, t('storageSlow'));
-    await withBudget(saveUserRules(area, change(rules)), STORAGE_BUDGET_MS, t('storageSlow'));
-  };
-
-  const newRule = (action: UserRule['action'], text: string, host: string, tag?: string): UserRule => ({
-    id: crypto.randomUUID(),
-    host,
-    action,
-    fingerprint: blockFingerprint(text),
-    ...(tag ? { tag } : {}),
-    text,
-    createdAt: new Date().toISOString(),
-  });
-
   const removeBlock = async (el: Element) => {
     if (!article) return;
-    const text = blockPreview(el);
-    const host = siteOf(article.url);
-    if (!blockFingerprint(text) || !host) return setNotice(t('cannotKeepRule'));
-    const rule = newRule('remove', text, host, el.localName);
+    const rule = ruleFor('remove', blockPreview(el), article.url, el.localName);
+    if (!rule) return setNotice(t('cannotKeepRule'));
     try {
-      await changeRules((rules) => withCorrection(rules, rule));
+      await keepRule(area, rule);
     } catch (error) {
       return setNotice(`${t('ruleNotKept')} ${errorText(error)}`);
     }
-    const doc = new DOMParser().parseFromString('<!doctype html><body></body>', 'text/html');
-    doc.body.innerHTML = article.contentHtml;
-    const next = withUserRemovals(article, [rule], doc);
+    const next = articleWithout(article, rule);
     if (next !== article) {
       setCurrent({ state: 'ready', article: next });
       if (save.state === 'saved') setSave({ state: 'idle' });
     }
-    setNotice(t('removedKept', host));
+    setNotice(t('removedKept', rule.host));
   };
 
   const putBack = async (removal: Removal) => {
     if (!article) return;
-    const host = siteOf(article.url);
-    if (!blockFingerprint(removal.text) || !host) return setNotice(t('cannotKeepRule'));
+    const rule = ruleFor('keep', removal.text, article.url);
+    if (!rule) return setNotice(t('cannotKeepRule'));
     try {
-      await changeRules((rules) => withCorrection(rules, newRule('keep', removal.text, host)));
+      await keepRule(area, rule);
     } catch (error) {
       return setNotice(`${t('ruleNotKept')} ${errorText(error)}`);
     }
     // The tab is cleaned again with the rule; a saved copy no longer has the block to put back.
     if (source.kind === 'tab') {
       await load();
-      setNotice(t('putBackKept', host));
+      setNotice(t('putBackKept', rule.host));
     } else {
-      setNotice(t('putBackNextTime', host));
+      setNotice(t('putBackNextTime', rule.host));
     }
   };
 
@@ -296,12 +192,12 @@ export function App() {
               {t('print')}
             </button>
             <ReadAloudBar
-              state={aloud}
-              total={blocks.current.length}
-              onPlay={() => void play()}
-              onPause={() => controller.current?.pause()}
-              onSkip={(step) => controller.current?.skip(step)}
-              onRate={(rate) => (controller.current ? controller.current.setRate(rate) : setAloud((s) => ({ ...s, rate })))}
+              state={aloud.state}
+              total={aloud.total}
+              onPlay={() => void aloud.play()}
+              onPause={aloud.pause}
+              onSkip={aloud.skip}
+              onRate={aloud.setRate}
             />
           </>
         )}
