@@ -18,6 +18,7 @@ import { useDeleteUndo } from '../shared/use-delete-undo';
 import { openReader } from '../shared/reader-link';
 import { useReaderSettings } from '../shared/use-reader-settings';
 import { t } from '../../components/i18n';
+import { localText } from '../../components/lib-text';
 import { errorText } from '../library/error-text';
 import { libraryArea } from '../library/page-storage';
 
@@ -73,9 +74,9 @@ export function App() {
     setCurrent({ state: 'loading' });
     setSave({ state: 'idle' });
     const read = await readTab();
-    if (!read.ok) return setCurrent({ state: 'error', message: read.message, retry: read.retry });
+    if (!read.ok) return setCurrent({ state: 'error', message: localText(read.message), retry: read.retry });
     if (!read.result.ok) {
-      const message = read.loading ? t('stillLoading') : read.result.message;
+      const message = read.loading ? t('stillLoading') : localText(read.result.message);
       return setCurrent({ state: 'error', message, retry: read.loading || read.result.error === 'no-article' });
     }
     setCurrent({ state: 'ready', article: read.result.article, fromLibrary: false });

@@ -11,6 +11,7 @@ import { Notice } from '../../components/Notice';
 import { TypographyControls } from '../../components/TypographyControls';
 import { ReadAloudBar } from '../../components/ReadAloudBar';
 import { t } from '../../components/i18n';
+import { localText } from '../../components/lib-text';
 import { embeddable } from '../../components/embed-html';
 import { readTab } from '../popup/read-tab';
 import { libraryArea, storageArea } from '../library/page-storage';
@@ -68,9 +69,9 @@ export function App() {
       return;
     }
     const read = await readTab();
-    if (!read.ok) return setCurrent({ state: 'error', message: read.message, retry: true });
+    if (!read.ok) return setCurrent({ state: 'error', message: localText(read.message), retry: true });
     if (!read.result.ok) {
-      const message = read.loading ? t('stillLoading') : read.result.message;
+      const message = read.loading ? t('stillLoading') : localText(read.result.message);
       return setCurrent({ state: 'error', message, retry: read.loading || read.result.error === 'no-article' });
     }
     setCurrent({ state: 'ready', article: read.result.article });

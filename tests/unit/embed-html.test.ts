@@ -28,3 +28,27 @@ describe('a rule in the removed list', () => {
     expect(ruleLabel('not-a-rule', 'some reason')).toBe('some reason');
   });
 });
+
+describe('a sentence from the extractor', () => {
+  it('is said in the interface language when it is known, with its numbers, and as it came when not', async () => {
+    const { localText } = await import('../../components/lib-text');
+    const { pageAccess, refusalMessage } = await import('../../lib/restricted-url');
+    const { fakeBrowser } = await import('wxt/testing/fake-browser');
+    const { formatMessage, readMessages } = await import('./support/messages');
+    const german = readMessages('de');
+    const english = fakeBrowser.i18n.getMessage;
+    fakeBrowser.i18n.getMessage = ((key: string, subs?: string[]) => formatMessage(german, key, subs ?? [])) as typeof english;
+    try {
+      const browserPage = pageAccess('chrome://settings');
+      expect(browserPage.ok || localText(browserPage.message)).toBe(german.libBrowserPage!.message);
+      expect(localText(refusalMessage('Frame with ID 0 is showing error page'))).toBe(german.libErrorPage!.message);
+      expect(localText('This page is too large to clean (1,234 elements; the limit is 1,000).')).toBe(
+        'Diese Seite ist zu groß zum Bereinigen (1,234 Elemente; die Grenze liegt bei 1,000).',
+      );
+      expect(localText('Could not read this page: boom')).toBe('Diese Seite konnte nicht gelesen werden: boom');
+      expect(localText('Something new.')).toBe('Something new.');
+    } finally {
+      fakeBrowser.i18n.getMessage = english;
+    }
+  });
+});
