@@ -6,6 +6,7 @@ import { ArticleHeader } from './ArticleHeader';
 import { ArticlePreview } from './ArticlePreview';
 import { ExportMenu } from './ExportMenu';
 import { t } from './i18n';
+import { sourceAddress } from '../lib/web-address';
 
 /** How long "Changes saved." stays before it clears itself. */
 const STATUS_MS = 4_000;
@@ -28,6 +29,8 @@ interface Props {
 export function LibraryDetail({ article, safeHtml, onClose, onEdit, onExport }: Props) {
   const pane = useRef<HTMLElement>(null);
   const [status, setStatus] = useState('');
+  // Only a web address is offered as the original page.
+  const source = sourceAddress(article);
 
   useEffect(() => {
     pane.current?.focus({ preventScroll: true });
@@ -53,9 +56,11 @@ export function LibraryDetail({ article, safeHtml, onClose, onEdit, onExport }: 
         <a href={`/reader.html?id=${encodeURIComponent(article.id)}`} target="_blank" rel="noopener" data-testid="detail-read">
           {t('read')}
         </a>
-        <a href={article.canonicalUrl || article.url} target="_blank" rel="noopener noreferrer">
-          {t('originalPage')}
-        </a>
+        {source && (
+          <a href={source} target="_blank" rel="noopener noreferrer">
+            {t('originalPage')}
+          </a>
+        )}
         <ExportMenu onExport={onExport} />
         <button type="button" class="close" data-testid="detail-close" aria-label={t('close')} onClick={onClose}>
           ×

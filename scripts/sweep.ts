@@ -7,9 +7,9 @@
  *   npm run sweep                            all pages of ../shared/corpus
  *   npm run sweep -- --corpus DIR            another copy of the corpora
  *   npm run sweep -- --only aeb --limit 20   a part of it
- *   npm run sweep -- --write-sample DIR      copy the fixed CI sample to DIR
+ *   npm run sweep -- --write-sample FILE     list the fixed CI sample in FILE (JSON)
  */
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
@@ -43,14 +43,9 @@ function ciSample(all: CorpusPage[], root: string): CorpusPage[] {
 }
 
 if (values['write-sample']) {
-  const target = resolve(values['write-sample']);
-  for (const page of ciSample(pages, corpusRoot)) {
-    const file = join(page.corpus, 'html', `${page.id}.html.gz`);
-    mkdirSync(dirname(join(target, file)), { recursive: true });
-    copyFileSync(join(corpusRoot, file), join(target, file));
-    copyFileSync(join(corpusRoot, page.corpus, 'LICENSE.upstream'), join(target, page.corpus, 'LICENSE.upstream'));
-    console.log(file);
-  }
+  const sample = ciSample(pages, corpusRoot).map(({ corpus, id }) => ({ corpus, id }));
+  writeFileSync(resolve(values['write-sample']), `${JSON.stringify(sample, null, 2)}\n`);
+  console.log(`${sample.length} pages listed in ${values['write-sample']}`);
   process.exit(0);
 }
 

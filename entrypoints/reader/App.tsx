@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ArticleRecord, Removal } from '../../lib/article';
 import { sanitizeHtml } from '../../lib/sanitize';
+import { isPictureAddress } from '../../lib/web-address';
 import { Library } from '../../lib/library/library';
 import { describe as blockPreview } from '../../lib/clean/run-rules';
 import { ArticleHeader } from '../../components/ArticleHeader';
@@ -175,7 +176,7 @@ export function App() {
     void removeBlock(block);
   };
 
-  const showLead = article?.leadImage && !/<img\s/i.test(safeHtml);
+  const showLead = article?.leadImage && isPictureAddress(article.leadImage) && !/<img\s/i.test(safeHtml);
 
   return (
     <div class="reader">

@@ -114,8 +114,7 @@ function lightenCopy(body: Element): void {
 
 /**
  * The copy Readability works on (it rewrites what it is given): the page's
- * root element with its attributes (language, direction, and classes
- * Readability weighs like any element's), its title, meta tags and base
+ * root element with its attributes (language, direction), its title, meta tags and base
  * address, and its body, in a fresh inert document. The head's scripts,
  * styles and links stay behind: copying the whole document cost about twice
  * as much as copying its body. A shallow clone of the page's document, unlike
@@ -131,6 +130,10 @@ function articleCopy(doc: Document, win: Window): Document {
       : new (win as Window & typeof globalThis).DOMParser().parseFromString('<!doctype html>', 'text/html');
   copy.replaceChildren();
   const root = doc.documentElement ? (copy.importNode(doc.documentElement, false) as Element) : copy.createElement('html');
+  // Readability weighs the root's class and id like any element's, and would drop the whole document for a class
+  // such as "header-spacing" (and with it the <base> its links resolve against): the root keeps neither.
+  root.removeAttribute('class');
+  root.removeAttribute('id');
   const head = copy.createElement('head');
   const title = copy.createElement('title');
   title.textContent = doc.title;

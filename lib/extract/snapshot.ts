@@ -52,13 +52,18 @@ const tooLarge = (what: string, limit: number): SnapshotResult => ({
 });
 
 /**
- * Take out of `root` (in an inert document) what would act when the copy is
- * parsed again in an extension page: event handler attributes (the browser
- * checks them against the page's policy as they are parsed, and reports
- * each one it blocks) and templates, whose content the walk cannot reach.
- * A `<noscript>` holds text where the page runs scripts: it is parsed here,
- * as a browser with scripts off would, so its content is disarmed too.
+ * Take out of `root` (in an inert document) what the extension page would
+ * act on, or report, when it parses the copy again: event handler
+ * attributes, inline styles and style sheets (the browser checks each
+ * against the extension's policy as it is parsed, and reports each it
+ * blocks), `<base>` (the address travels beside the copy) and templates,
+ * whose content the walk cannot reach. What a style hid stays hidden, as the
+ * `hidden` attribute. A `<noscript>` holds text where the page runs scripts:
+ * it is parsed here, as a browser with scripts off would, so its content is
+ * disarmed too.
  */
+const HIDING_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+
 function disarm(root: Element, realm: Realm): void {
   const proto = realm.Element.prototype;
   const attributesOf = accessor(proto, 'attributes').get!;
@@ -67,7 +72,7 @@ function disarm(root: Element, realm: Realm): void {
   const setInnerHtml = Object.getOwnPropertyDescriptor(proto, 'innerHTML')!.set!;
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  const templates: Element[] = [];
+  const dropped: Element[] = [];
   const noscripts: Element[] = [];
   for (let node: Node | null = root; node; node = walker.nextNode()) {
     const el = node as Element;
@@ -76,11 +81,16 @@ function disarm(root: Element, realm: Realm): void {
       const name = attributes[i]!.name;
       if (name.length > 2 && (name.charCodeAt(0) | 32) === 111 /* o */ && (name.charCodeAt(1) | 32) === 110 /* n */) proto.removeAttribute.call(el, name);
     }
+    const style = proto.getAttribute.call(el, 'style');
+    if (style !== null) {
+      if (HIDING_STYLE.test(style)) proto.setAttribute.call(el, 'hidden', '');
+      proto.removeAttribute.call(el, 'style');
+    }
     const tag = localName.call(el) as string;
-    if (tag === 'template') templates.push(el);
+    if (tag === 'template' || tag === 'style' || tag === 'base') dropped.push(el);
     else if (tag === 'noscript' && !el.firstElementChild) noscripts.push(el);
   }
-  for (const template of templates) proto.remove.call(template);
+  for (const el of dropped) proto.remove.call(el);
   for (const noscript of noscripts) {
     const text = textOf.call(noscript) as string;
     if (!text.includes('<')) continue;

@@ -24,7 +24,7 @@ const WATCH = `
   if (location.protocol === 'chrome-extension:') {
     const seen = [];
     Object.defineProperty(window, '__ccWatch', { value: seen });
-    addEventListener('securitypolicyviolation', (e) => seen.push('csp ' + e.effectiveDirective + ' ' + e.blockedURI), true);
+    addEventListener('securitypolicyviolation', (e) => seen.push('csp ' + e.effectiveDirective + ' ' + e.blockedURI + ' ' + e.sample + ' ' + (e.target && e.target.outerHTML ? e.target.outerHTML.slice(0, 80) : '')), true);
     // Uncaught errors only: a picture that fails to load fires a plain Event here too.
     addEventListener('error', (e) => { if (e instanceof ErrorEvent) seen.push('error ' + e.message); }, true);
     addEventListener('unhandledrejection', (e) => seen.push('rejection ' + e.reason), true);

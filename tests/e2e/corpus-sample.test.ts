@@ -1,13 +1,17 @@
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listCorpusPages } from './support/corpus';
+import type { CorpusPage } from './support/corpus';
 import { useSession } from './support/session';
 import { HARD_LIMIT_MS, OffsiteBlocker, sweepPage } from './support/sweep-page';
 
-/** A fixed sample of the corpus sweep (`npm run sweep`), copied into the repository: see fixtures/README.md. */
-const SAMPLE = resolve(import.meta.dirname, 'fixtures/corpus-sample');
-const pages = listCorpusPages(SAMPLE);
-const session = useSession({ corpus: SAMPLE });
+/** A fixed sample of the corpus sweep (`npm run sweep`), read from the shared corpus beside the project: see fixtures/README.md. */
+const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus');
+const pages = JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures/corpus-sample.json'), 'utf8')) as CorpusPage[];
+const absent = pages.filter((p) => !existsSync(join(CORPUS, p.corpus, 'html', `${p.id}.html.gz`)));
+if (absent.length > 0)
+  throw new Error(`The shared corpus is not beside the project (../shared/corpus lacks ${absent.length} sample pages): put it next to this checkout.`);
+const session = useSession({ corpus: CORPUS });
 let blocker: OffsiteBlocker;
 
 beforeAll(async () => {

@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../lib/article';
 import { FIXTURE_URL, fixturePath, readFixture } from './support/dom';
-import { allVectorsPage } from '../e2e/support/all-vectors-page';
+import { allVectorsPage, sharedVectors } from '../e2e/support/all-vectors-page';
+import { ACTIVE_ELEMENTS, activeContent, URL_ATTRIBUTES } from '../e2e/support/active-content';
+import { JSDOM } from 'jsdom';
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../../bin/clean-copy.mjs', import.meta.url));
@@ -197,5 +199,39 @@ describe('clean-copy on hostile and broken pages', { timeout: 60_000 }, () => {
     expect(lines[0]).toMatch(new RegExp(`^clean-copy: cannot read ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     expect(lines[1]).toBe(`clean-copy: ${join(dir, 'deep.html')}: This page is nested too deeply to clean (5,002 levels; the limit is 1,000).`);
     expect(stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('clean-copy --from-backup on a hostile backup', { timeout: 60_000 }, () => {
+  it('refuses script addresses with a reason and writes every other article with nothing active', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clean-copy-backup-'));
+    try {
+      const vectors = sharedVectors();
+      const articles = vectors.map((vector, i) =>
+        sampleArticle({
+          title: `Story ${i} ${vector.payload}`,
+          authors: [vector.payload.slice(0, 500)],
+          siteName: vector.payload.slice(0, 500),
+          excerpt: vector.payload,
+          contentHtml: `<p>Paragraph ${i}.</p>${vector.payload}`,
+          canonicalUrl: i % 50 === 0 ? `javascript:alert(${i})` : `https://a.example/${i}`,
+        }),
+      );
+      const file = join(dir, 'hostile-backup.json');
+      await writeFile(file, JSON.stringify({ format: 'clean-copy', version: 1, exportedAt: '2026-01-02T00:00:00.000Z', articles }));
+      const { code, stdout, stderr } = await cli(['--from-backup', file, '--format', 'html']);
+      expect(code).toBe(2);
+      const refused = articles.flatMap((_, i) => (i % 50 === 0 ? [`clean-copy: articles[${i}] skipped: canonicalUrl: must be an http or https address`] : []));
+      expect(stderr.trim().split('\n')).toEqual(refused);
+      const { document } = new JSDOM(stdout).window;
+      expect(document.querySelectorAll('script')).toHaveLength(0);
+      // One page an article, one after another: each article's own content is what must be inert.
+      const written = Array.from(document.querySelectorAll('article'));
+      expect(written).toHaveLength(vectors.length - refused.length);
+      for (const article of written) expect(activeContent(article, ACTIVE_ELEMENTS, URL_ATTRIBUTES)).toEqual([]);
+      expect(document.body.textContent).toContain(`Paragraph ${vectors.length - 1}.`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
