@@ -1,4 +1,6 @@
-// npm run bench:reader [-- --runs 7 --shots] — the reader's speed targets in real Chromium with the built extension.
+// npm run bench:reader [-- --runs 7 --shots --baseline DIR] — the reader's speed targets in real Chromium with the built extension.
+// --baseline: another build of the extension (e.g. the main branch's .output/chrome-mv3), timed in the same run,
+// turn about with this one, for the popup and the reader.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -6,7 +8,9 @@ import { ExtensionBrowser } from '../e2e/support/browser';
 import { startServer } from '../e2e/support/server';
 import { generateArticles, seedLibrary } from '../e2e/support/library-data';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' }, shots: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '7' }, shots: { type: 'boolean', default: false }, baseline: { type: 'string' } },
+});
 const RUNS = Number(values.runs);
 const ROOT = resolve(import.meta.dirname, '../..');
 const WORDS = 10_000;
@@ -72,7 +76,6 @@ function timeChange(reader: Page, change: { testId: string; value: string } | nu
       input.value = c.value;
       input.dispatchEvent(new Event(input.localName === 'select' ? 'change' : 'input', { bubbles: true }));
     }
-    // (Consecutive values always differ, so every change shows.)
     // Each frame: once the page has taken the change, lay it out, and stop the clock in a task after that frame's paint.
     const frame = () => {
       if (c && look() === before) return requestAnimationFrame(frame);
@@ -85,6 +88,13 @@ function timeChange(reader: Page, change: { testId: string; value: string } | nu
   })`);
 }
 
+/** The i-th change of a list, or the one after it when the page already shows that value: every change must show. */
+async function nextChange(reader: Page, list: { testId: string; value: string }[], i: number): Promise<{ testId: string; value: string }> {
+  const change = list[i % list.length]!;
+  const now = await reader.getByTestId(change.testId).inputValue();
+  return now === change.value ? list[(i + 1) % list.length]! : change;
+}
+
 async function main(): Promise<void> {
   const server = await startServer();
   const browser = await ExtensionBrowser.launch();
@@ -93,18 +103,54 @@ async function main(): Promise<void> {
     await browser.clearStorage();
     const tab = await browser.openTab(server.url('/fortune/div-soup.html'));
 
-    log('popup: toolbar click → first paragraph');
-    await popupRun(browser, tab); // the first run loads the extension's pages from disk
-    const popupTimes: number[] = [];
-    for (let i = 0; i < RUNS; i++) popupTimes.push(await popupRun(browser, tab));
-    rows.push({ measure: 'popup: toolbar click → first paragraph (seed page)', median: median(popupTimes), runs: popupTimes, target: 150 });
+    const base = values.baseline ? await ExtensionBrowser.launch({ extensionDir: values.baseline }) : null;
+    const baseTab = base ? await base.openTab(server.url('/fortune/div-soup.html')) : null;
+    try {
+      for (const [name, run, target] of [
+        ['popup: toolbar click → first paragraph (seed page)', popupRun, 150],
+        ['reader: Read button click → first paragraph (seed page)', readerRun, 300],
+      ] as const) {
+        log(name);
+        // The baseline build may have no reader: it is timed for the popup only.
+        const other = name.startsWith('popup') && base && baseTab ? ([base, baseTab] as const) : null;
+        // One warm-up each: the first run loads the extension's pages from disk.
+        await run(browser, tab);
+        if (other) await run(...other);
+        const mine: number[] = [];
+        const theirs: number[] = [];
+        // Turn about, so both builds see the same moments of a busy machine.
+        for (let i = 0; i < RUNS; i++) {
+          mine.push(await run(browser, tab));
+          if (other) theirs.push(await run(...other));
+        }
+        rows.push({ measure: name, median: median(mine), runs: mine, target });
+        if (other) rows.push({ measure: `${name}, baseline build`, median: median(theirs), runs: theirs });
+      }
+    } finally {
+      await base?.close();
+    }
 
-    log('reader: Read click → first paragraph');
-    await readerRun(browser, tab);
-    const readerTimes: number[] = [];
-    for (let i = 0; i < RUNS; i++) readerTimes.push(await readerRun(browser, tab));
-    rows.push({ measure: 'reader: Read button click → first paragraph (seed page)', median: median(readerTimes), runs: readerTimes, target: 300 });
-
+    // Before the typography is changed below: the pictures show the default type.
+    if (values.shots) {
+      log('screenshots of the reader in three themes');
+      const popup = await browser.openPopupFor(tab);
+      const tabId = new URL(popup.url()).searchParams.get('tabId');
+      await popup.close();
+      const shot = await browser.ctx.newPage();
+      await shot.setViewportSize({ width: 1100, height: 900 });
+      await shot.goto(browser.extensionUrl(`reader.html?tabId=${tabId}`));
+      await shot.waitForSelector('[data-testid=reader-body] p', { timeout: 15_000 });
+      await shot.bringToFront();
+      await shot.getByTestId('settings-toggle').click();
+      for (const theme of ['light', 'sepia', 'dark']) {
+        if (theme !== 'light') await shot.getByTestId('settings-toggle').click();
+        await shot.getByTestId('setting-theme').selectOption(theme);
+        await shot.waitForFunction((t) => document.documentElement.dataset.theme === t, theme, { timeout: 5_000 });
+        // The panel closed again, so the picture shows the article.
+        await shot.getByTestId('settings-toggle').click();
+        await shot.screenshot({ path: resolve(ROOT, `docs/reader-${theme}.png`), timeout: 15_000 });
+      }
+    }
     // A saved article of 10,000 words, opened in the reader from storage.
     const [long] = generateArticles(1, { textLength: WORDS * 6.5 });
     const words = long!.textContent.split(/\s+/).filter(Boolean).length;
@@ -131,36 +177,8 @@ async function main(): Promise<void> {
     rows.push({ measure: `typography baseline: a frame with no change (${words} words)`, median: median(baseline), runs: baseline });
     for (const [name, list] of changes) {
       const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) times.push(await timeChange(reader, list[i % list.length]!));
+      for (let i = 0; i < RUNS; i++) times.push(await timeChange(reader, await nextChange(reader, list, i)));
       rows.push({ measure: `typography: ${name} → repainted (${words} words)`, median: median(times), runs: times, target: 50 });
-    }
-    // The same changes with every block laid out, as without the stylesheet's content-visibility: what it saves.
-    await reader.addStyleTag({ content: '.reader-body * { content-visibility: visible !important; }' });
-    for (const [name, list] of changes.filter(([n]) => n === 'font' || n === 'size')) {
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) times.push(await timeChange(reader, list[i % list.length]!));
-      rows.push({ measure: `typography: ${name}, every block laid out (no content-visibility)`, median: median(times), runs: times });
-    }
-
-    if (values.shots) {
-      log('screenshots of the reader in three themes');
-      const popup = await browser.openPopupFor(tab);
-      const tabId = new URL(popup.url()).searchParams.get('tabId');
-      await popup.close();
-      const shot = await browser.ctx.newPage();
-      await shot.setViewportSize({ width: 1100, height: 900 });
-      await shot.goto(browser.extensionUrl(`reader.html?tabId=${tabId}`));
-      await shot.waitForSelector('[data-testid=reader-body] p', { timeout: 15_000 });
-      await shot.bringToFront();
-      await shot.getByTestId('settings-toggle').click();
-      for (const theme of ['light', 'sepia', 'dark']) {
-        if (theme !== 'light') await shot.getByTestId('settings-toggle').click();
-        await shot.getByTestId('setting-theme').selectOption(theme);
-        await shot.waitForFunction((t) => document.documentElement.dataset.theme === t, theme, { timeout: 5_000 });
-        // The panel closed again, so the picture shows the article.
-        await shot.getByTestId('settings-toggle').click();
-        await shot.screenshot({ path: resolve(ROOT, `docs/reader-${theme}.png`), timeout: 15_000 });
-      }
     }
   } finally {
     await browser.close();

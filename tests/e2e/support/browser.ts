@@ -177,9 +177,13 @@ export class ExtensionBrowser {
     });
   }
 
-  /** `lang`: the browser's interface language (and so the extension's), as a reader's system would set it. */
-  static async launch(options: { lang?: string } = {}): Promise<ExtensionBrowser> {
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
+  /**
+   * `lang`: the browser's interface language (and so the extension's), as a reader's system would set it.
+   * `extensionDir`: another build to load (a benchmark's baseline).
+   */
+  static async launch(options: { lang?: string; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
+    const dir = options.extensionDir ? resolve(options.extensionDir) : EXTENSION_DIR;
+    if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension in ${dir}: run \`npx wxt build\` first.`);
     const userDataDir = await mkdtemp(join(tmpdir(), 'clean-copy-e2e-'));
     try {
       const ctx = await chromium.launchPersistentContext(userDataDir, {
@@ -197,8 +201,8 @@ export class ExtensionBrowser {
           '--disable-component-update',
           '--disable-sync',
           '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-          `--disable-extensions-except=${EXTENSION_DIR}`,
-          `--load-extension=${EXTENSION_DIR}`,
+          `--disable-extensions-except=${dir}`,
+          `--load-extension=${dir}`,
           '--enable-unsafe-extension-debugging',
         ],
       });
@@ -206,7 +210,7 @@ export class ExtensionBrowser {
       let extensionId: string | undefined;
       for (let i = 0; i < 50 && !extensionId; i++) {
         const { extensions } = (await cdp.send('Extensions.getExtensions' as never)) as { extensions: { id: string; name: string; path: string }[] };
-        extensionId = extensions.find((e) => resolve(e.path) === EXTENSION_DIR || e.name === EXTENSION_NAME)?.id;
+        extensionId = extensions.find((e) => resolve(e.path) === dir || e.name === EXTENSION_NAME)?.id;
         if (!extensionId) await sleep(100);
       }
       if (!extensionId) throw new Error('Clean Copy is not loaded in the browser');
