@@ -21,10 +21,10 @@ export function ArticlePreview({ safeHtml, leadImage, onOpenLink, lang, dir }: P
     const link = (event.target as Element | null)?.closest?.('a[href]');
     if (!link) return;
     const href = link.getAttribute('href') ?? '';
-    // A footnote and its way back: a place in the article itself, shown where it stands.
+    // A footnote and its way back: a place in the article itself, shown mid-window where it stands (the page scrolls as a whole, and the line above stays in sight).
     if (href.startsWith('#')) {
       event.preventDefault();
-      (event.currentTarget as HTMLElement).querySelector(`[id="${CSS.escape(href.slice(1))}"]`)?.scrollIntoView({ block: 'start' });
+      (event.currentTarget as HTMLElement).querySelector(`[id="${CSS.escape(href.slice(1))}"]`)?.scrollIntoView({ block: 'center' });
       return;
     }
     if (!onOpenLink) return;

@@ -161,7 +161,7 @@ export function App() {
     event.preventDefault();
     // A footnote and its way back: a place in the article itself.
     if (href.startsWith('#')) {
-      body.querySelector(`[id="${CSS.escape(href.slice(1))}"]`)?.scrollIntoView({ block: 'start' });
+      body.querySelector(`[id="${CSS.escape(href.slice(1))}"]`)?.scrollIntoView({ block: 'center' });
       return;
     }
     const url = (link as HTMLAnchorElement).href;
