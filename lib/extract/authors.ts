@@ -3,8 +3,10 @@ import { AGENCY } from '../photo-agencies';
 
 const LEAD = /^(?:written |reported |posted )?(?:by|von|par|por|di|door|av|przez)\s+/i;
 const SEPARATOR = /\s*(?:,|;|\||\/|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\boraz\b|\bplus\b)\s*/i;
-/** Addresses, years, markup, bare labels and copyright lines are not names. */
-const NOT_A_NAME = /^(?:https?:|www\.)|\d{4}|[<>]|^(?:updated|published|staff|the|editor|editors)$|copyright|©|all rights reserved/i;
+/** Addresses, years, markup and code, bare labels and copyright lines are not names. */
+const NOT_A_NAME = /^(?:https?:|www\.)|\d{4}|[<>{}=:;"\\#+]|^(?:updated|published|staff|the|editor|editors)$|copyright|©|all rights reserved|^[^\p{L}]*$/iu;
+/** A value that holds markup or code ("<svg …>", "color: rgb(51, 51, 51)") is not a list of names to split. */
+const CODE = /[<>{}]|=\s*["']|\w:\s*\w+\(/;
 /** A site's own domain ("jungle.world", "STERN.de"), as against initials run together ("J.R.R.Tolkien", "Dr.Who"). */
 const DOMAIN = /^[\p{L}\d-]{2,}(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,}$/u;
 
@@ -27,7 +29,7 @@ export function authorList(values: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const value of values) {
-    if (/^(?:https?:)?\/\//i.test(value.trim())) continue;
+    if (/^(?:https?:)?\/\//i.test(value.trim()) || CODE.test(value)) continue;
     for (const part of normalizeSpace(value).replace(LEAD, '').split(SEPARATOR)) {
       const name = cleanName(part);
       const key = name.toLowerCase();

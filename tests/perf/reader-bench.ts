@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     await browser.clearStorage();
     const tab = await browser.openTab(server.url('/fortune/div-soup.html'));
 
-    const base = values.baseline ? await ExtensionBrowser.launch({ extensionDir: values.baseline }) : null;
+    const base = values.baseline ? await ExtensionBrowser.launch(resolve(values.baseline)) : null;
     const baseTab = base ? await base.openTab(server.url('/fortune/div-soup.html')) : null;
     try {
       for (const [name, run, target] of [

@@ -178,12 +178,11 @@ export class ExtensionBrowser {
   }
 
   /**
-   * `lang`: the browser's interface language (and so the extension's), as a reader's system would set it.
-   * `extensionDir`: another build to load (a benchmark's baseline).
+   * Chromium with the extension built in `extensionDir` (this checkout's build unless told otherwise, as a
+   * benchmark may). `lang`: the browser's interface language (and so the extension's), as a reader's system would set it.
    */
-  static async launch(options: { lang?: string; extensionDir?: string } = {}): Promise<ExtensionBrowser> {
-    const dir = options.extensionDir ? resolve(options.extensionDir) : EXTENSION_DIR;
-    if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No built extension in ${dir}: run \`npx wxt build\` first.`);
+  static async launch(extensionDir = EXTENSION_DIR, options: { lang?: string } = {}): Promise<ExtensionBrowser> {
+    if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run \`npx wxt build\` first.`);
     const userDataDir = await mkdtemp(join(tmpdir(), 'clean-copy-e2e-'));
     try {
       const ctx = await chromium.launchPersistentContext(userDataDir, {
@@ -201,8 +200,8 @@ export class ExtensionBrowser {
           '--disable-component-update',
           '--disable-sync',
           '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-          `--disable-extensions-except=${dir}`,
-          `--load-extension=${dir}`,
+          `--disable-extensions-except=${extensionDir}`,
+          `--load-extension=${extensionDir}`,
           '--enable-unsafe-extension-debugging',
         ],
       });
@@ -210,7 +209,7 @@ export class ExtensionBrowser {
       let extensionId: string | undefined;
       for (let i = 0; i < 50 && !extensionId; i++) {
         const { extensions } = (await cdp.send('Extensions.getExtensions' as never)) as { extensions: { id: string; name: string; path: string }[] };
-        extensionId = extensions.find((e) => resolve(e.path) === dir || e.name === EXTENSION_NAME)?.id;
+        extensionId = extensions.find((e) => resolve(e.path) === extensionDir || e.name === EXTENSION_NAME)?.id;
         if (!extensionId) await sleep(100);
       }
       if (!extensionId) throw new Error('Clean Copy is not loaded in the browser');

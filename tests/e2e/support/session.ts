@@ -18,7 +18,7 @@ export function useSession(options: { closePagesAfterEach?: boolean; corpus?: st
   const session = {} as Session;
   beforeAll(async () => {
     session.server = await startServer({ corpus: options.corpus });
-    session.browser = await ExtensionBrowser.launch({ lang: options.lang });
+    session.browser = await ExtensionBrowser.launch(undefined, { lang: options.lang });
   });
   if (options.closePagesAfterEach) afterEach(() => session.browser.closePages());
   afterAll(async () => {
