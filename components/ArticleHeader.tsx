@@ -1,5 +1,5 @@
 import type { ArticleRecord } from '../lib/article';
-import { formatDate } from '../lib/export/byline';
+import { interfaceDate } from './format-date';
 import { formatCount } from '../lib/format-count';
 import { headerSummary } from '../lib/header-summary';
 import { t } from './i18n';
@@ -9,7 +9,7 @@ interface Props {
 }
 
 export function ArticleHeader({ article }: Props) {
-  const date = article.publishedTime ? formatDate(article.publishedTime) : '';
+  const date = article.publishedTime ? interfaceDate(article.publishedTime) : '';
   const summary = headerSummary(article);
   return (
     <header class="article-header">

@@ -1,6 +1,6 @@
 import type { LibraryEntry } from '../lib/library/saved-article';
 import type { Segment } from '../lib/library/highlight';
-import { formatDate } from '../lib/export/byline';
+import { interfaceDate } from './format-date';
 import { Highlighted } from './Highlighted';
 import { t } from './i18n';
 
@@ -17,7 +17,7 @@ interface Props {
 }
 
 export function LibraryRow({ entry, title, authors, site, excerpt, selected, onSelect, onOpen }: Props) {
-  const published = entry.publishedTime ? formatDate(entry.publishedTime) : '';
+  const published = entry.publishedTime ? interfaceDate(entry.publishedTime) : '';
   return (
     <li class="row" data-testid="library-item" data-id={entry.id}>
       <input type="checkbox" checked={selected} aria-label={t('selectArticle', entry.title)} onChange={(e) => onSelect(entry.id, e.currentTarget.checked)} />
@@ -33,7 +33,7 @@ export function LibraryRow({ entry, title, authors, site, excerpt, selected, onS
               <Highlighted segments={authors} />
             </>
           )}
-          {published && ` · ${t('rowPublished', published)}`} · {t('rowSaved', formatDate(entry.savedAt))}
+          {published && ` · ${t('rowPublished', published)}`} · {t('rowSaved', interfaceDate(entry.savedAt))}
           {entry.tags.map((tag) => (
             <span class="tag" key={tag}>
               {tag}

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { LibraryEntry } from '../lib/library/saved-article';
-import { formatDate } from '../lib/export/byline';
+import { interfaceDate } from './format-date';
 import { t } from './i18n';
 
 interface Props {
@@ -53,7 +53,7 @@ export function SavedList({ entries, query, onQuery, onOpen, onDelete }: Props) 
                 {e.title}
               </button>
               <span class="meta">
-                {e.siteName} · {t('rowSaved', formatDate(e.savedAt))}
+                {e.siteName} · {t('rowSaved', interfaceDate(e.savedAt))}
               </span>
               <a class="read" href={`/reader.html?id=${encodeURIComponent(e.id)}`} target="_blank" rel="noopener" aria-label={`${t('read')}: ${e.title}`}>
                 {t('read')}

@@ -24,6 +24,13 @@ describe('the interface language follows the browser', () => {
     expect(await popup.getByTestId('save').innerText()).toBe(say('save'));
     expect(await popup.getByTestId('open-reader').innerText()).toBe(say('read'));
     expect(await popup.locator('.tabs button').first().innerText()).toBe(say('tabArticle'));
+    // The date as this browser writes it in German, asked of the browser itself rather than written here.
+    const published = await popup.getByTestId('published').getAttribute('datetime');
+    const german = await popup.evaluate(
+      (iso) => new Intl.DateTimeFormat('de', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso!)),
+      published,
+    );
+    expect(await popup.getByTestId('published').innerText()).toBe(german);
 
     const opened = session.browser.ctx.waitForEvent('page', { timeout: 15_000 });
     await popup.getByTestId('open-reader').click();

@@ -52,3 +52,18 @@ describe('a sentence from the extractor', () => {
     }
   });
 });
+
+describe('a date in the interface', () => {
+  it('reads as the exports write it in English, and in the interface language otherwise', async () => {
+    const { interfaceDate } = await import('../../components/format-date');
+    const { formatDate } = await import('../../lib/export/byline');
+    const iso = '2025-11-23T10:00:00Z';
+    expect(interfaceDate(iso, 'en-US')).toBe(formatDate(iso));
+    expect(interfaceDate(iso, 'de')).toBe(
+      new Intl.DateTimeFormat('de', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso)),
+    );
+    expect(interfaceDate(iso, 'de')).toContain('2025');
+    expect(interfaceDate(iso, 'de')).not.toBe(formatDate(iso));
+    expect(interfaceDate('not a date', 'fr')).toBe('');
+  });
+});
