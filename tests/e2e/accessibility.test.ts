@@ -47,6 +47,11 @@ describe('axe-core finds no serious or critical violation', () => {
     await popup.getByTestId('saved-tab').click();
     await popup.waitForSelector('[data-testid=saved-item]');
     expect(await seriousViolations(popup)).toEqual([]);
+    // In dark mode, with a saved article opened from the list (the Saved ✓ button and the way back).
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.locator('[data-testid=saved-item] button.link').first().click();
+    await popup.waitForSelector('[data-testid=back-to-page]');
+    expect(await seriousViolations(popup), 'dark').toEqual([]);
   });
 
   it('in the reader, in each theme, with its panels open and in Remove mode', async () => {
@@ -71,6 +76,10 @@ describe('axe-core finds no serious or critical violation', () => {
     await library.locator('[data-testid=library-item] button.link').first().click();
     await library.waitForSelector('[data-testid=detail]');
     expect(await seriousViolations(library)).toEqual([]);
+    // Dark, and a phone-wide window where the article covers the list.
+    await library.emulateMedia({ colorScheme: 'dark' });
+    await library.setViewportSize({ width: 390, height: 800 });
+    expect(await seriousViolations(library), 'dark, 390 px').toEqual([]);
   });
 
   it('on the options page, with a rule listed', async () => {
@@ -85,5 +94,7 @@ describe('axe-core finds no serious or critical violation', () => {
     expect(await seriousViolations(options)).toEqual([]);
     await options.getByTestId('rule-edit').click();
     expect(await seriousViolations(options)).toEqual([]);
+    await options.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(options), 'dark').toEqual([]);
   });
 });
