@@ -5,6 +5,7 @@ import { loadListCache, sameEntries, storeListCache, type CachedHead } from '../
 import { t } from '../../components/i18n';
 import type { SearchSession } from './search-session';
 import { errorText } from './error-text';
+import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
 
 /** Run `work` once the frame now being prepared has been painted, so it cannot hold that paint back. */
 export const afterPaint = (work: () => void) => requestAnimationFrame(() => setTimeout(work));
@@ -35,7 +36,7 @@ export function useLibraryList(library: Library, area: KeyValueArea, head: Cache
 
   /** Read the entries again, let the index catch up with what changed, and keep the list cache in step. */
   const refresh = async (cached: LibraryEntry[] | null = null) => {
-    const list = await library.list();
+    const list = await orTimeout(library.list(), STORAGE_BUDGET_MS, t('noAnswer', STORAGE_BUDGET_MS / 1000));
     setEntries(list);
     // Stored again when out of date, and when there was no first screenful to draw (a library from before it was kept in localStorage).
     if (!cached || !sameEntries(cached, list) || (!head && list.length > 0)) void storeListCache(area, localStorage, list).catch(() => undefined);

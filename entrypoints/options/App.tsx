@@ -8,6 +8,7 @@ import { TemplateEditor } from '../../components/TemplateEditor';
 import { RuleList } from '../../components/RuleList';
 import { t } from '../../components/i18n';
 import { useUserRules } from '../shared/use-user-rules';
+import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
 
 const area = browser.storage.local as unknown as KeyValueArea;
 
@@ -47,7 +48,7 @@ export function App() {
   const userRules = useUserRules(area);
 
   useEffect(() => {
-    loadFrontMatterTemplate(area).then(setTemplate, () => setTemplate(DEFAULT_FRONT_MATTER_TEMPLATE));
+    orTimeout(loadFrontMatterTemplate(area), STORAGE_BUDGET_MS, 'no answer').then(setTemplate, () => setTemplate(DEFAULT_FRONT_MATTER_TEMPLATE));
   }, []);
 
   const problems = useMemo(() => {
