@@ -20,7 +20,8 @@ function spacedText(el: Element): string {
   return parts.join(' ').replace(/ ([,.;:!?])/g, '$1');
 }
 
-function describe(el: Element): string {
+/** The preview text of a block as the removed list shows it; user rules are fingerprinted from it. */
+export function describe(el: Element): string {
   const text = spacedText(el);
   if (text) return truncate(text, PREVIEW_CHARS);
   const alt = el.getAttribute('alt');
@@ -32,7 +33,14 @@ function describe(el: Element): string {
  * Run the rules over `root`, removing what they find and
  * recording each removal. A rule sees the tree as the rules before it left it.
  */
-export function runRules(root: Element, rules: readonly CleanRule[], switches: RuleSwitches = {}, authors: readonly string[] = []): Removal[] {
+export function runRules(
+  root: Element,
+  rules: readonly CleanRule[],
+  switches: RuleSwitches = {},
+  authors: readonly string[] = [],
+  /** The reader's "put back": a block whose preview text it answers true for stays. */
+  keep?: (text: string) => boolean,
+): Removal[] {
   const removed: Removal[] = [];
   let text: string | undefined;
   const active = rules.filter((rule) => switches[rule.name] !== false && (!rule.trigger || rule.trigger.test((text ??= root.textContent ?? ''))));
@@ -46,7 +54,9 @@ export function runRules(root: Element, rules: readonly CleanRule[], switches: R
     const found = outermost(Array.from(rule.find(root, context)).filter((el) => el !== root && root.contains(el)));
     if (found.length) elements = undefined;
     for (const el of found) {
-      removed.push({ rule: rule.name, reason: rule.reason, text: describe(el) });
+      const text = describe(el);
+      if (keep?.(text)) continue;
+      removed.push({ rule: rule.name, reason: rule.reason, text });
       el.remove();
     }
   }

@@ -177,8 +177,11 @@ export class ExtensionBrowser {
     });
   }
 
-  /** Chromium with the extension built in `extensionDir` (this checkout's build unless told otherwise, as a benchmark may). */
-  static async launch(extensionDir = EXTENSION_DIR): Promise<ExtensionBrowser> {
+  /**
+   * Chromium with the extension built in `extensionDir` (this checkout's build unless told otherwise, as a
+   * benchmark may). `lang`: the browser's interface language (and so the extension's), as a reader's system would set it.
+   */
+  static async launch(extensionDir = EXTENSION_DIR, options: { lang?: string } = {}): Promise<ExtensionBrowser> {
     if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run \`npx wxt build\` first.`);
     const userDataDir = await mkdtemp(join(tmpdir(), 'clean-copy-e2e-'));
     try {
@@ -186,7 +189,9 @@ export class ExtensionBrowser {
         executablePath: CHROMIUM,
         headless: true,
         acceptDownloads: true,
+        ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}.UTF-8` }, locale: options.lang } : {}),
         args: [
+          ...(options.lang ? [`--lang=${options.lang}`] : []),
           '--no-sandbox',
           '--disable-gpu',
           '--disable-quic',
