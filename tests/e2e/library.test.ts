@@ -114,7 +114,7 @@ describe('saving', () => {
     await library.getByRole('button', { name: expected.title, exact: true }).click();
     await library.getByTestId('edit-title').fill('My Fortune piece');
     await library.getByTestId('edit-save').click();
-    await expect.poll(() => library.getByTestId('notice').innerText()).toContain('Changes saved.');
+    await expect.poll(() => library.getByTestId('edit-status').innerText()).toBe('Changes saved.');
 
     const again = await browser.reopen(popup);
     await expect.poll(() => again.getByTestId('resave-changes').innerText()).toContain('Keeps your title “My Fortune piece” (the page now says');
