@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { allVectorsPage } from '../tests/e2e/support/all-vectors-page';
 import { EXTENSION_DIR, ExtensionBrowser } from '../tests/e2e/support/browser';
 import { startServer } from '../tests/e2e/support/server';
+import { TIMED_OUT, withBudget } from '../lib/budget';
 
 const { values } = parseArgs({ options: { baseline: { type: 'string' }, runs: { type: 'string', default: '9' } } });
 if (!values.baseline) throw new Error('Give --baseline DIR: a built chrome-mv3 folder of the version to compare with.');
@@ -58,7 +59,9 @@ try {
         const { popup, clickedAt } = await browser.clickToolbarButton(tab);
         const key = `${page.name}|${build.name}`;
         try {
-          const shownAt = await popup.waitFor('[data-testid=preview], [data-testid=notice].notice-error', LIMIT_MS);
+          const shown = await withBudget(popup.waitFor('[data-testid=preview], [data-testid=notice].notice-error', LIMIT_MS), LIMIT_MS + 5000);
+          if (shown === TIMED_OUT) throw new Error('no answer');
+          const shownAt = shown;
           const preview = await popup.evaluate<boolean>('document.querySelector("[data-testid=preview]") !== null');
           outcomes.set(key, preview ? 'preview' : `message: ${(await popup.text('[data-testid=notice] p')).slice(0, 60)}`);
           times.set(key, [...(times.get(key) ?? []), shownAt - clickedAt]);
@@ -66,8 +69,9 @@ try {
           outcomes.set(key, `nothing within ${LIMIT_MS / 1000} s`);
           times.set(key, [...(times.get(key) ?? []), LIMIT_MS]);
         } finally {
-          await popup.close();
-          await tab.close();
+          // A popup or tab that no longer answers must not stop the run.
+          await withBudget(popup.close(), 5000);
+          await withBudget(tab.close(), 5000);
         }
       }
     }
