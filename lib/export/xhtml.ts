@@ -125,7 +125,11 @@ export function xmlSafe(text: string): string {
 export function bookHref(href: string, base: string): string | null {
   try {
     const url = new URL(href, base);
-    return /^(?:https?|mailto):$/.test(url.protocol) ? url.href : null;
+    if (!/^(?:https?|mailto):$/.test(url.protocol)) return null;
+    // The URL parser leaves "[", "|" and the like in a path, query or fragment, where EPUBCheck (by RFC 3986) refuses them.
+    const tail = url.pathname + url.search + url.hash;
+    const strict = tail.replace(/[[\]|{}^`\\<>"\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    return url.href.slice(0, url.href.length - tail.length) + strict;
   } catch {
     return null;
   }

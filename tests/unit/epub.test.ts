@@ -80,6 +80,11 @@ describe('XHTML groups', () => {
     expect(fragment('<figure><p>x</p><figcaption>Last</figcaption> </figure>')).toBe('<figure><p>x</p><figcaption>Last</figcaption> </figure>');
   });
 
+  it('a link address has the characters RFC 3986 refuses percent-encoded, the host left alone', () => {
+    expect(fragment('<a href="https://a.example/x?ts=[t]&s=a|b#ref_[1]">x</a>')).toBe('<a href="https://a.example/x?ts=%5Bt%5D&amp;s=a%7Cb#ref_%5B1%5D">x</a>');
+    expect(fragment('<a href="http://[::1]/p">x</a>')).toBe('<a href="http://[::1]/p">x</a>');
+  });
+
   it('a table has its caption first, one head, its bodies and one foot last', () => {
     expect(fragment('<table><tfoot><tr><td>f</td></tr></tfoot><tbody><tr><td>b</td></tr></tbody><caption>c</caption></table>')).toBe(
       '<table><caption>c</caption><tbody><tr><td>b</td></tr></tbody><tfoot><tr><td>f</td></tr></tfoot></table>',
