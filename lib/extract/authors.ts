@@ -5,6 +5,12 @@ const LEAD = /^(?:written |reported |posted )?(?:by|von|par|por|di|door|av|przez
 const SEPARATOR = /\s*(?:,|;|\||\/|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\boraz\b|\bplus\b)\s*/i;
 /** Addresses, years, bare labels and copyright lines are not names. */
 const NOT_A_NAME = /^(?:https?:|www\.)|\d{4}|^(?:updated|published|staff|the|editor|editors)$|copyright|©|all rights reserved/i;
+/**
+ * What a site calls a visitor or account that has no name: a comment
+ * form's "Guest", a blog's "admin". Not a writer's name in any language.
+ */
+const NO_ONE =
+  /^(?:guest|anonymous|anonym|anonyme?|anónimo|anonimo|anonimowy|gast|gość|invité|invitado|ospite|гость|аноним|匿名|游客|admin|administrator|administrateur|webmaster|user|unknown|unbekannt)$/iu;
 /** A site's own domain ("jungle.world", "STERN.de"), as against initials run together ("J.R.R.Tolkien", "Dr.Who"). */
 const DOMAIN = /^[\p{L}\d-]{2,}(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,}$/u;
 
@@ -31,7 +37,7 @@ export function authorList(values: readonly string[]): string[] {
     for (const part of normalizeSpace(value).replace(LEAD, '').split(SEPARATOR)) {
       const name = cleanName(part);
       const key = name.toLowerCase();
-      if (!name || name.length > 80 || NOT_A_NAME.test(name) || DOMAIN.test(name) || seen.has(key)) continue;
+      if (!name || name.length > 80 || NOT_A_NAME.test(name) || NO_ONE.test(name) || DOMAIN.test(name) || seen.has(key)) continue;
       seen.add(key);
       out.push(name);
     }
