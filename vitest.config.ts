@@ -10,7 +10,8 @@ export default defineConfig({
         test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' },
       },
       {
-        // The end-to-end suite drives the real built extension in Chromium: no fakes, one browser at a time.
+        // The end-to-end suite drives the real built extension in Chromium, and the Firefox build in Firefox ESR
+        // (tests/e2e/firefox.test.ts): no fakes, one browser at a time.
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

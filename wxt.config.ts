@@ -1,6 +1,31 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/**
+ * The extension's own pages show text that strangers wrote: only the
+ * extension's own scripts run, nothing is framed, posted or embedded, and a
+ * page's <base> cannot move where addresses point. Pictures may come from
+ * anywhere (an article's own); styles, fonts, data and workers only from the
+ * extension.
+ */
+export const EXTENSION_PAGES_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "object-src 'none'",
+  // The copy of a page is parsed with a <base> naming the page, so its relative addresses resolve there: pages
+  // may set a web address as their base, never another scheme (the sanitiser drops <base> from what is shown).
+  'base-uri https: http:',
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "frame-src 'none'",
+  "img-src 'self' https: http: data: blob:",
+  "media-src 'self' https: http: data: blob:",
+  "style-src 'self'",
+  "font-src 'self'",
+  "connect-src 'self' blob: data:",
+  "worker-src 'self'",
+].join('; ');
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
@@ -14,12 +39,13 @@ export default defineConfig({
     // activeTab: the popup reads only the tab the reader clicked on, and only then.
     permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
     action: { default_title: 'Clean Copy' },
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
           id: 'clean-copy@clean-copy.app',
           // data_collection_permissions is understood from Firefox 140 on desktop and 142 on Android.
-          strict_min_version: '142.0',
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
         gecko_android: { strict_min_version: '142.0' },

@@ -6,11 +6,11 @@ import { FORMATS, exportOne, type FormatId } from '../lib/export/formats';
 import { toJson } from '../lib/export/json';
 import { toEpub } from '../lib/export/epub';
 import { BackupError } from '../lib/library/import-backup';
-import type { ArticleRecord } from '../lib/article';
+import type { ArticleRecord, ExtractResult } from '../lib/article';
 import type { Exportable } from '../lib/export/exportable';
 import { destinationOf, writeOutputs, type OutputFile } from './output';
 import { articlesFromBackup } from './from-backup';
-import { domWindow } from './dom-window';
+import { closeWindow, domWindow } from './dom-window';
 
 const USAGE = `Usage: clean-copy <file.html|->... [--url URL] [--format json|jsonl|md|txt|html|epub] [--out FILE]
        clean-copy --from-backup BACKUP.json --format md|json|html|txt|epub [--out DIR|FILE]
@@ -28,7 +28,8 @@ Writes exports from a backup made by the extension (Export backup):
                  (or one after another on stdout without --out);
                  json: the backup again, checked and sanitised; epub: one book
 Exit status: 0 done, 2 a page had no article or a backup article was skipped,
-1 bad usage, an unreadable file or a file that is not a Clean Copy backup.`;
+1 bad usage, an unreadable file, a page that could not be cleaned, or a file
+that is not a Clean Copy backup. Every other page's output is still written.`;
 
 type PageFormat = 'json' | 'jsonl' | 'md' | 'txt' | 'html' | 'epub';
 const PAGE_FORMATS: readonly PageFormat[] = ['json', 'jsonl', 'md', 'txt', 'html', 'epub'];
@@ -51,6 +52,22 @@ function render(article: ArticleRecord, format: Exclude<PageFormat, 'epub'>, now
       return FORMATS[format].render(article, now);
   }
 }
+
+/** One line about an error, never its stack: what a page holds is no reason to show our internals. */
+const oneLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 300);
+
+/** Parse and clean one page; the window goes as soon as the article is plain data. */
+function cleanPage(html: string, url: string): ExtractResult {
+  const doc = parseHtml(html, url);
+  try {
+    return extractArticle(doc, { url });
+  } finally {
+    closeWindow(doc.defaultView);
+  }
+}
+
+/** An error (1) outweighs a page without an article (2), which outweighs success (0). */
+const worse = (a: number, b: number): number => ([a, b].includes(1) ? 1 : Math.max(a, b));
 
 const fail = (message: string, status = 1): number => {
   process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
@@ -117,25 +134,32 @@ async function main(argv: string[]): Promise<number> {
       html = await readInput(path);
     } catch (error) {
       process.stderr.write(`clean-copy: cannot read ${path}: ${(error as Error).message}\n`);
-      status = 1;
+      status = worse(status, 1);
       continue;
     }
     const url = values.url ?? (path === '-' ? 'about:blank' : new URL(path, `file://${process.cwd()}/`).href);
-    const doc = parseHtml(html, url);
-    const result = extractArticle(doc, { url });
-    // The article is plain data now; a window left open keeps a whole page alive until the last file is done.
-    doc.defaultView?.close();
-    if (!result.ok) {
-      process.stderr.write(`clean-copy: ${path}: ${result.message}\n`);
-      status = Math.max(status, 2);
-      continue;
+    // Each page on its own: one that breaks the cleaner costs its own output, never the others'.
+    try {
+      const result = cleanPage(html, url);
+      if (!result.ok) {
+        process.stderr.write(`clean-copy: ${path}: ${result.message}\n`);
+        status = worse(status, 2);
+        continue;
+      }
+      if (format === 'epub') book.push(result.article);
+      else outputs.push({ name: path, data: render(result.article, format, now) });
+    } catch (error) {
+      process.stderr.write(`clean-copy: ${path}: could not clean this page (${oneLine(error)})\n`);
+      status = worse(status, 1);
     }
-    if (format === 'epub') book.push(result.article);
-    else outputs.push({ name: path, data: render(result.article, format, now) });
   }
   if (format === 'epub' && book.length > 0) outputs.push({ name: 'book.epub', data: toEpub(book, { now, win: domWindow() }) });
   await writeOutputs(outputs, destinationOf(values.out, false));
   return status;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  process.exitCode = fail(`clean-copy: ${oneLine(error)}`);
+}

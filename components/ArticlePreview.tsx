@@ -1,3 +1,4 @@
+import { isPictureAddress } from '../lib/web-address';
 interface Props {
   /** HTML that has been through the sanitiser in this page. */
   safeHtml: string;
@@ -8,7 +9,7 @@ interface Props {
 
 export function ArticlePreview({ safeHtml, leadImage, onOpenLink }: Props) {
   // The page's share image, only when the article itself has no picture: otherwise it repeats the first one.
-  const showLead = leadImage && !/<img\s/i.test(safeHtml);
+  const showLead = leadImage && isPictureAddress(leadImage) && !/<img\s/i.test(safeHtml);
   const onClick = (event: MouseEvent) => {
     const link = (event.target as Element | null)?.closest?.('a[href]');
     if (!link) return;

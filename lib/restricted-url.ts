@@ -38,6 +38,9 @@ export function pageAccess(url: string): PageAccess {
 export function refusalMessage(error: string): string {
   if (/chrome:\/\/|edge:\/\/|about:|chrome-extension:|moz-extension:|devtools:|view-source:/i.test(error)) return BROWSER_PAGE;
   if (/extensions gallery|web ?store|addons\.mozilla/i.test(error)) return 'This is an extension store page. Browsers do not let extensions read it.';
+  // The tab shows the browser's own page for an address that did not load (offline, refused, blocked).
+  if (/showing error page/i.test(error))
+    return 'This tab shows the browser’s error page: the page did not load, so there is no article to clean. Reload it and try again.';
   if (/cannot access|permission|cannot be scripted|missing host/i.test(error))
     return 'The browser does not let Clean Copy read this page. Click the Clean Copy button while the page is open in the tab.';
   return `Could not read this page: ${error}`;

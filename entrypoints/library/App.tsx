@@ -22,6 +22,7 @@ import { saveBlob } from './save-blob';
 import { libraryArea, storageArea } from './page-storage';
 import { errorText } from './error-text';
 import { formatCount } from '../../lib/format-count';
+import { sourceAddress } from '../../lib/web-address';
 
 /** The saved library, its search index and list cache. */
 const area = libraryArea();
@@ -357,11 +358,13 @@ export function App({ head }: Props) {
               ×
             </button>
             <ArticleEditor key={`${open.id}:${open.updatedAt}`} title={open.title} tags={open.tags} notes={open.notes} onSave={(edit) => void onEdit(edit)} />
-            <p>
-              <a href={open.canonicalUrl || open.url} target="_blank" rel="noopener noreferrer">
-                Original page
-              </a>
-            </p>
+            {sourceAddress(open) && (
+              <p>
+                <a href={sourceAddress(open)} target="_blank" rel="noopener noreferrer">
+                  Original page
+                </a>
+              </p>
+            )}
             <ArticleHeader article={open} />
             <ArticlePreview safeHtml={openHtml} leadImage={open.leadImage} />
           </aside>

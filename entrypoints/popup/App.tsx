@@ -57,7 +57,7 @@ export function App() {
     setCurrent({ state: 'loading' });
     setSave({ state: 'idle' });
     const read = await readTab();
-    if (!read.ok) return setCurrent({ state: 'error', message: read.message });
+    if (!read.ok) return setCurrent({ state: 'error', message: read.message, retry: read.retry });
     if (!read.result.ok) {
       const message = read.loading ? 'The page is still loading. Try again when it has finished.' : read.result.message;
       return setCurrent({ state: 'error', message, retry: read.loading || read.result.error === 'no-article' });

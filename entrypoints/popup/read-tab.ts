@@ -1,12 +1,19 @@
 import { browser } from 'wxt/browser';
 import type { ExtractResult } from '../../lib/article';
+import { TIMED_OUT, withBudget } from '../../lib/budget';
+import type { SnapshotResult } from '../../lib/extract/snapshot';
 import { pageAccess, refusalMessage } from '../../lib/restricted-url';
 
-export type TabRead = { ok: true; result: ExtractResult; loading: boolean } | { ok: false; message: string };
+export type TabRead = { ok: true; result: ExtractResult; loading: boolean } | { ok: false; message: string; retry?: boolean };
+
+/** How long the tab has to hand over its page before the reader is told and offered another try. */
+export const TAB_BUDGET_MS = 8_000;
+
+const NO_ANSWER = `The page did not answer within ${TAB_BUDGET_MS / 1000} seconds. It may still be busy: wait a moment and try again, or reload it first.`;
 
 /**
- * The tab to clean: the one named by ?tabId= (when the popup is opened as a
- * page, as in tests), else the active tab the toolbar button was clicked on.
+ * The tab to clean: the one named by ?tabId= (when the popup or the reader
+ * is opened as a page), else the active tab the toolbar button was clicked on.
  */
 async function targetTab() {
   const param = new URLSearchParams(location.search).get('tabId');
@@ -15,8 +22,14 @@ async function targetTab() {
   return tab;
 }
 
-/** Inject the extractor into the tab and bring back its result. */
-export async function readTab(): Promise<TabRead> {
+/** The cleaner, loaded beside the tab's answer rather than before the popup's first paint. */
+const loadCleaner = () => import('../../lib/extract/from-snapshot');
+
+/**
+ * Copy the page out of the tab, within a time budget, and clean the copy
+ * here, in the extension's page: nothing of the page runs while it is cleaned.
+ */
+export async function readTab(budgetMs = TAB_BUDGET_MS): Promise<TabRead> {
   let tab;
   try {
     tab = await targetTab();
@@ -29,12 +42,22 @@ export async function readTab(): Promise<TabRead> {
     const access = pageAccess(tab.url);
     if (!access.ok) return access;
   }
+  const cleaner = loadCleaner();
+  let answer;
   try {
-    const [frame] = await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/extract.js'] });
-    const result = frame?.result as ExtractResult | undefined;
-    if (!result) return { ok: false, message: 'The page did not answer. Reload it and try again.' };
-    return { ok: true, result, loading: tab.status === 'loading' };
+    answer = await withBudget(browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/snapshot.js'] }), budgetMs);
   } catch (error) {
     return { ok: false, message: refusalMessage(error instanceof Error ? error.message : String(error)) };
+  }
+  if (answer === TIMED_OUT) return { ok: false, message: NO_ANSWER, retry: true };
+  const snapshot = answer[0]?.result as SnapshotResult | undefined;
+  if (!snapshot) return { ok: false, message: 'The page did not answer. Reload it and try again.', retry: true };
+  if (!snapshot.ok) return { ok: true, result: snapshot, loading: false };
+  try {
+    const { extractFromSnapshot } = await cleaner;
+    return { ok: true, result: extractFromSnapshot(snapshot.snapshot, window), loading: tab.status === 'loading' };
+  } catch (error) {
+    // A fault of ours on this page, not the reader's: say so plainly, without a stack trace.
+    return { ok: false, message: `Clean Copy could not clean this page (${error instanceof Error ? error.message : String(error)}).`, retry: true };
   }
 }

@@ -1,5 +1,6 @@
 import type { Exportable } from './exportable';
 import { bylineOf } from './byline';
+import { sourceAddress } from '../web-address';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -20,6 +21,7 @@ a{color:#1a5490}@media print{body{margin:0;max-width:none}a{color:inherit}}`;
 export function toHtml(a: Exportable): string {
   const lang = a.lang ? ` lang="${escapeHtml(a.lang)}"` : '';
   const dir = a.dir && a.dir !== 'auto' ? ` dir="${a.dir}"` : '';
+  const source = sourceAddress(a);
   return `<!doctype html>
 <html${lang}${dir}>
 <head>
@@ -33,8 +35,7 @@ export function toHtml(a: Exportable): string {
 <article>
 <h1>${escapeHtml(a.title)}</h1>
 <p class="meta">${escapeHtml(bylineOf(a))}</p>
-<p class="meta"><a href="${escapeHtml(a.canonicalUrl || a.url)}">${escapeHtml(a.canonicalUrl || a.url)}</a></p>
-${a.contentHtml}
+${source ? `<p class="meta"><a href="${escapeHtml(source)}">${escapeHtml(source)}</a></p>\n` : ''}${a.contentHtml}
 </article>
 </body>
 </html>

@@ -67,5 +67,10 @@ export function htmlToMarkdown(html: string): string {
  */
 export function toMarkdown(a: Exportable, template: string = DEFAULT_FRONT_MATTER_TEMPLATE): string {
   const head = renderFrontMatter(template, a);
-  return `${head ? `${head}\n\n` : ''}# ${a.title.replace(/[\r\n]+/g, ' ')}\n\n${htmlToMarkdown(a.contentHtml)}\n`;
+  // The title is the page's text: in the heading, as in the body, what looks like a tag must stay text.
+  const heading = a.title
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+  return `${head ? `${head}\n\n` : ''}# ${heading}\n\n${htmlToMarkdown(a.contentHtml)}\n`;
 }

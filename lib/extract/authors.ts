@@ -3,8 +3,8 @@ import { AGENCY } from '../photo-agencies';
 
 const LEAD = /^(?:written |reported |posted )?(?:by|von|par|por|di|door|av|przez)\s+/i;
 const SEPARATOR = /\s*(?:,|;|\||\/|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\boraz\b|\bplus\b)\s*/i;
-/** Addresses, years, bare labels and copyright lines are not names. */
-const NOT_A_NAME = /^(?:https?:|www\.)|\d{4}|^(?:updated|published|staff|the|editor|editors)$|copyright|©|all rights reserved/i;
+/** Addresses, years, markup, bare labels and copyright lines are not names. */
+const NOT_A_NAME = /^(?:https?:|www\.)|\d{4}|[<>]|^(?:updated|published|staff|the|editor|editors)$|copyright|©|all rights reserved/i;
 /**
  * What a site calls a visitor or account that has no name: a comment
  * form's "Guest", a blog's "admin". Not a writer's name in any language.

@@ -19,6 +19,7 @@ import { liftFormulas } from './formulas';
 import { unwrapNoscriptStories } from './noscript-story';
 import { restoreStandfirst } from './standfirst';
 import { restoreRecipe } from './recipe';
+import { localizeSelfLinks } from './self-links';
 
 export interface ExtractOptions {
   /** The page's address; relative links and images resolve against it. */
@@ -27,9 +28,15 @@ export interface ExtractOptions {
   rules?: RuleSwitches;
   /** Pages with more elements than this are refused rather than freezing the tab. */
   maxElements?: number;
+  /** Pages nested deeper than this are refused: the cleaner's walks would run out of stack. */
+  maxDepth?: number;
+  /** The window whose constructors and DOMPurify serve `doc`, when it has none of its own (a parsed copy). */
+  win?: Window;
 }
 
 export const DEFAULT_MAX_ELEMENTS = 250_000;
+/** Browsers' parsers stop nesting at 512 levels; only a script, or a parser without that cap, goes deeper. */
+export const DEFAULT_MAX_DEPTH = 1_000;
 /** Fewer words than this after cleaning is a page, not an article. */
 export const MIN_ARTICLE_WORDS = 30;
 
@@ -105,8 +112,7 @@ function lightenCopy(body: Element): void {
 
 /**
  * The copy Readability works on (it rewrites what it is given): the page's
- * root element with its attributes (language, direction, and classes
- * Readability weighs like any element's), its title, meta tags and base
+ * root element with its attributes (language, direction), its title, meta tags and base
  * address, and its body, in a fresh inert document. The head's scripts,
  * styles and links stay behind: copying the whole document cost about twice
  * as much as copying its body. A shallow clone of the page's document, unlike
@@ -122,6 +128,10 @@ function articleCopy(doc: Document, win: Window): Document {
       : new (win as Window & typeof globalThis).DOMParser().parseFromString('<!doctype html>', 'text/html');
   copy.replaceChildren();
   const root = doc.documentElement ? (copy.importNode(doc.documentElement, false) as Element) : copy.createElement('html');
+  // Readability weighs the root's class and id like any element's, and would drop the whole document for a class
+  // such as "header-spacing" (and with it the <base> its links resolve against): the root keeps neither.
+  root.removeAttribute('class');
+  root.removeAttribute('id');
   const head = copy.createElement('head');
   const title = copy.createElement('title');
   title.textContent = doc.title;
@@ -146,16 +156,24 @@ function noArticle(): Failure {
  * itself is never changed.
  */
 export function readArticle(doc: Document, options: ExtractOptions): { ok: true; raw: RawArticle } | Failure {
-  const win = doc.defaultView;
-  if (!win) throw new Error('readArticle needs a document that belongs to a window');
+  const win = options.win ?? doc.defaultView;
+  if (!win) throw new Error('readArticle needs a document that belongs to a window, or options.win');
   const max = options.maxElements ?? DEFAULT_MAX_ELEMENTS;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const scan = scanPage(doc);
-  const { elementCount } = scan;
+  const { elementCount, depth } = scan;
   if (elementCount > max) {
     return {
       ok: false,
       error: 'too-large',
       message: `This page is too large to clean (${elementCount.toLocaleString('en')} elements; the limit is ${max.toLocaleString('en')}).`,
+    };
+  }
+  if (depth > maxDepth) {
+    return {
+      ok: false,
+      error: 'too-large',
+      message: `This page is nested too deeply to clean (${depth.toLocaleString('en')} levels; the limit is ${maxDepth.toLocaleString('en')}).`,
     };
   }
 
@@ -173,6 +191,7 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
   if (doc.body) restoreLeadFigure(body, doc.body, scan.figures);
   restoreStandfirst(body, scan.firstH1, meta.excerpt);
   normalizeMedia(body, doc.baseURI);
+  localizeSelfLinks(body, options.url);
   wrapLooseCaptions(body);
   return { ok: true, raw: { url: options.url, meta, readability: parsed, body, win } };
 }

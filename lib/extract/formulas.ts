@@ -11,7 +11,8 @@ export function liftFormulas(maths: readonly Element[]): void {
   for (const math of maths) {
     let wrapper: Element | undefined;
     for (let el = math.parentElement; el && isFormulaWrapper(el) && showsOnly(el, math); el = el.parentElement) {
-      if (HIDDEN.test(el.getAttribute('style') ?? '')) {
+      // The copy a browser tab hands over says hidden with the attribute, a saved page with a style.
+      if (el.hasAttribute('hidden') || HIDDEN.test(el.getAttribute('style') ?? '')) {
         wrapper = undefined;
         break;
       }

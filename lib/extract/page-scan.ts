@@ -8,6 +8,8 @@
  */
 export interface PageScan {
   elementCount: number;
+  /** Levels of elements below the root, at the deepest point. */
+  depth: number;
   scripts: Element[];
   metas: Element[];
   links: Element[];
@@ -17,7 +19,7 @@ export interface PageScan {
 }
 
 export function scanPage(doc: Document): PageScan {
-  const scan: PageScan = { elementCount: 0, scripts: [], metas: [], links: [], times: [], figures: [] };
+  const scan: PageScan = { elementCount: 0, depth: 0, scripts: [], metas: [], links: [], times: [], figures: [] };
   const byTag = new Map<string, Element[]>([
     ['script', scan.scripts],
     ['meta', scan.metas],
@@ -27,12 +29,24 @@ export function scanPage(doc: Document): PageScan {
   ]);
   const root = doc.documentElement;
   if (!root) return scan;
+  // Child, sibling and parent steps rather than nextNode(), to know the depth at no extra cost.
   const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
-  for (let node: Node | null = root; node; node = walker.nextNode()) {
+  let depth = 0;
+  for (let node: Node | null = root; node; ) {
     scan.elementCount++;
     const el = node as Element;
     byTag.get(el.localName)?.push(el);
     if (el.localName === 'h1') scan.firstH1 ??= el;
+    node = walker.firstChild();
+    if (node) {
+      if (++depth > scan.depth) scan.depth = depth;
+      continue;
+    }
+    node = walker.nextSibling();
+    while (!node && depth > 0 && walker.parentNode()) {
+      depth--;
+      node = walker.nextSibling();
+    }
   }
   return scan;
 }

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { JSON_FORMAT, JSON_VERSION } from '../export/json';
+import { isPictureAddress, isWebAddress } from '../web-address';
 
 /**
  * The backup file, checked field by field before anything is written.
@@ -11,6 +12,10 @@ import { JSON_FORMAT, JSON_VERSION } from '../export/json';
 const MB = 1024 * 1024;
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const timestamp = v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 date and time'));
+
+// A backup is a file anyone could have written: its addresses are held to the schemes a page's are.
+const webAddress = v.pipe(text(10_000), v.check(isWebAddress, 'must be an http or https address'));
+const pictureAddress = v.pipe(text(10_000), v.check(isPictureAddress, 'must be an http, https or data:image address'));
 
 export const RemovalSchema = v.object({ rule: text(200), reason: text(1000), text: text(10_000) });
 
@@ -25,9 +30,9 @@ export const BackupArticleSchema = v.object({
   lang: v.optional(text(35), ''),
   dir: v.optional(v.picklist(['ltr', 'rtl', 'auto']), 'auto'),
   excerpt: v.optional(text(10_000), ''),
-  leadImage: v.optional(text(10_000)),
-  url: v.pipe(text(10_000), v.nonEmpty('must not be empty')),
-  canonicalUrl: v.optional(text(10_000), ''),
+  leadImage: v.optional(pictureAddress),
+  url: v.pipe(text(10_000), v.nonEmpty('must not be empty'), v.check(isWebAddress, 'must be an http or https address')),
+  canonicalUrl: v.optional(v.union([v.literal(''), webAddress], 'must be an http or https address'), ''),
   savedAt: v.optional(timestamp),
   updatedAt: v.optional(timestamp),
   tags: v.optional(v.array(text(200)), []),

@@ -5,6 +5,7 @@ import { downloadFrom, ExtensionBrowser, type DownloadedFile } from './support/b
 import { startServer, type FixtureServer } from './support/server';
 import { expected, norm } from '../fixtures/fortune/expected';
 import { hostilePage, vectors } from './support/hostile-page';
+import { ACTIVE_ELEMENTS, activeContent, previewActiveContent, URL_ATTRIBUTES } from './support/active-content';
 
 let browser: ExtensionBrowser;
 let server: FixtureServer;
@@ -24,43 +25,6 @@ function watch(page: Page) {
   });
   page.on('console', (message: ConsoleMessage) => consoleLines.push(`${phase} ${page.url()}: ${message.type()} ${message.text()}`));
   page.on('pageerror', (error) => consoleLines.push(`${phase} ${page.url()}: pageerror ${error.message}`));
-}
-
-// MathML may stay (formulas are content); what it could smuggle in, HTML inside it included, is still looked for.
-const ACTIVE_ELEMENTS = 'script, iframe, frame, object, embed, base, meta, link, form, svg, style, template, noscript, annotation-xml, mglyph, malignmark';
-const URL_ATTRIBUTES = ['href', 'src', 'srcset', 'action', 'formaction', 'poster', 'data', 'background', 'xlink:href', 'cite', 'longdesc'];
-
-/**
- * Everything under `root` that could run script or load active content; empty when clean.
- * Runs in Node (on jsdom) and, serialised, in the popup; so it uses nothing from outside.
- */
-function activeContent(root: Element, activeElements: string, urlAttributes: string[]): string[] {
-  const found: string[] = [];
-  for (const el of Array.from(root.querySelectorAll(activeElements))) found.push(`<${el.tagName.toLowerCase()}>`);
-  for (const el of [root, ...Array.from(root.querySelectorAll('*'))]) {
-    for (const { name, value } of Array.from(el.attributes)) {
-      const lower = name.toLowerCase();
-      if (lower.startsWith('on')) found.push(`${el.tagName} ${name}="${value}"`);
-      if (['srcdoc', 'style', 'formaction', 'action'].includes(lower)) found.push(`${el.tagName} ${name}`);
-      if (urlAttributes.includes(lower)) {
-        // Browsers ignore whitespace and control characters around and inside a URL's scheme.
-        const squashed = value.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u2000-\u200f\u2028\u2029\u205f\u3000\ufeff]/g, '').toLowerCase();
-        if (/^(?:javascript|vbscript|livescript):/.test(squashed)) found.push(`${el.tagName} ${name}="${value}"`);
-        if (squashed.startsWith('data:') && !/^data:image\/(?:png|gif|jpe?g|webp|avif)[;,]/.test(squashed)) found.push(`${el.tagName} ${name}="${value}"`);
-      }
-    }
-  }
-  return found;
-}
-
-async function previewActiveContent(page: Page): Promise<string[]> {
-  return page
-    .getByTestId('preview')
-    .evaluate(
-      (el, [source, activeElements, urlAttributes]) =>
-        (new Function(`return (${source})`)() as typeof activeContent)(el, activeElements as string, urlAttributes as unknown as string[]),
-      [activeContent.toString(), ACTIVE_ELEMENTS, URL_ATTRIBUTES] as const,
-    );
 }
 
 beforeAll(async () => {

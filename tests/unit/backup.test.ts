@@ -166,3 +166,28 @@ describe('importing', () => {
     expect(await area.get(null)).toEqual(before);
   });
 });
+
+describe('addresses in a backup', () => {
+  const file = (articles: unknown[]) => JSON.stringify({ format: 'clean-copy', version: 1, exportedAt: NOW.toISOString(), articles });
+
+  it('are held to the schemes of a page’s addresses: a script address refuses its article, with the field named', async () => {
+    const report = await importBackup(
+      library,
+      file([
+        sampleArticle({ canonicalUrl: 'javascript:alert(1)' }),
+        sampleArticle({ url: ' JavaScript:alert(2)', canonicalUrl: '' }),
+        sampleArticle({ canonicalUrl: 'https://a.example/ok', leadImage: 'javascript:alert(3)' }),
+        sampleArticle({ canonicalUrl: 'https://a.example/fine', leadImage: 'data:image/png;base64,iVBORw0KGgo=' }),
+        sampleArticle({ canonicalUrl: '', url: 'http://b.example/plain' }),
+      ]),
+      options,
+    );
+    expect(report.skipped).toEqual([
+      { index: 0, reason: 'canonicalUrl: must be an http or https address' },
+      { index: 1, reason: 'url: must be an http or https address' },
+      { index: 2, reason: 'leadImage: must be an http, https or data:image address' },
+    ]);
+    expect(report.imported).toBe(2);
+    expect((await library.all()).map((a) => a.canonicalUrl || a.url).sort()).toEqual(['http://b.example/plain', 'https://a.example/fine']);
+  });
+});

@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../lib/article';
 import { FIXTURE_URL, fixturePath, readFixture } from './support/dom';
+import { allVectorsPage, sharedVectors } from '../e2e/support/all-vectors-page';
+import { ACTIVE_ELEMENTS, activeContent, URL_ATTRIBUTES } from '../e2e/support/active-content';
+import { JSDOM } from 'jsdom';
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../../bin/clean-copy.mjs', import.meta.url));
@@ -81,7 +84,7 @@ describe('clean-copy command line', { timeout: 30_000 }, () => {
   });
 });
 
-describe('clean-copy EPUB and backups', () => {
+describe('clean-copy EPUB and backups', { timeout: 30_000 }, () => {
   let dir: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'clean-copy-cli-'));
@@ -153,5 +156,82 @@ describe('clean-copy EPUB and backups', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/not a Clean Copy backup/);
     await expect(readdir(out)).rejects.toThrow();
+  });
+});
+
+describe('clean-copy on hostile and broken pages', { timeout: 60_000 }, () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'clean-copy-hostile-'));
+    await writeFile(join(dir, 'hostile.html'), allVectorsPage());
+    await writeFile(join(dir, 'deep.html'), `<html><body><h1>Deep</h1>${'<div>'.repeat(5000)}<p>Too deep to walk.</p></body></html>`);
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('prints the article of the seed story laced with every shared vector (its 50-odd frames once broke closing the page)', async () => {
+    const { code, stdout, stderr } = await cli([join(dir, 'hostile.html'), '--url', FIXTURE_URL, '--format', 'json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const article = JSON.parse(stdout) as ArticleRecord;
+    expect(article.title).toMatch(/^Secret U\.S\.-Russia talks led to plan that blindsided Ukraine/);
+    expect(article.authors).toContain('Alberto Nardelli');
+    for (const name of article.authors) expect(name).not.toMatch(/[<>]/);
+    expect(article.wordCount).toBeGreaterThan(100);
+    // What the vectors left in the story is text now: no element, attribute or address of theirs can act.
+    expect(article.contentHtml).not.toMatch(
+      /<(script|iframe|object|embed|form|style|meta|base|link)\b|\son\w+\s*=|\s(?:href|src|action|xlink:href)="\s*(?:javascript|vbscript|data:text)/i,
+    );
+  });
+
+  it('isolates each page of a batch: a failure costs one line naming that page, never the other pages or a stack trace', async () => {
+    const missing = join(dir, 'missing.html');
+    const pages = [join(dir, 'hostile.html'), missing, join(dir, 'deep.html'), fixturePath('fortune/amp.html')];
+    const { code, stdout, stderr } = await cli([...pages, '--url', FIXTURE_URL, '--format', 'jsonl']);
+    expect(code).toBe(1);
+    const records = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ArticleRecord);
+    expect(records.map((r) => r.title.slice(0, 60))).toEqual(Array(2).fill('Secret U.S.-Russia talks led to plan that blindsided Ukraine'));
+    expect(records[1]!.textContent).toContain('28-point plan');
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^clean-copy: cannot read ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(lines[1]).toBe(`clean-copy: ${join(dir, 'deep.html')}: This page is nested too deeply to clean (5,002 levels; the limit is 1,000).`);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+});
+
+describe('clean-copy --from-backup on a hostile backup', { timeout: 60_000 }, () => {
+  it('refuses script addresses with a reason and writes every other article with nothing active', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'clean-copy-backup-'));
+    try {
+      const vectors = sharedVectors();
+      const articles = vectors.map((vector, i) =>
+        sampleArticle({
+          title: `Story ${i} ${vector.payload}`,
+          authors: [vector.payload.slice(0, 500)],
+          siteName: vector.payload.slice(0, 500),
+          excerpt: vector.payload,
+          contentHtml: `<p>Paragraph ${i}.</p>${vector.payload}`,
+          canonicalUrl: i % 50 === 0 ? `javascript:alert(${i})` : `https://a.example/${i}`,
+        }),
+      );
+      const file = join(dir, 'hostile-backup.json');
+      await writeFile(file, JSON.stringify({ format: 'clean-copy', version: 1, exportedAt: '2026-01-02T00:00:00.000Z', articles }));
+      const { code, stdout, stderr } = await cli(['--from-backup', file, '--format', 'html']);
+      expect(code).toBe(2);
+      const refused = articles.flatMap((_, i) => (i % 50 === 0 ? [`clean-copy: articles[${i}] skipped: canonicalUrl: must be an http or https address`] : []));
+      expect(stderr.trim().split('\n')).toEqual(refused);
+      const { document } = new JSDOM(stdout).window;
+      expect(document.querySelectorAll('script')).toHaveLength(0);
+      // One page an article, one after another: each article's own content is what must be inert.
+      const written = Array.from(document.querySelectorAll('article'));
+      expect(written).toHaveLength(vectors.length - refused.length);
+      for (const article of written) expect(activeContent(article, ACTIVE_ELEMENTS, URL_ATTRIBUTES)).toEqual([]);
+      expect(document.body.textContent).toContain(`Paragraph ${vectors.length - 1}.`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -37,6 +37,7 @@ describe('refusalMessage', () => {
     expect(refusalMessage('Cannot access contents of the page. Extension manifest must request permission to access the respective host.')).toMatch(
       /does not let Clean Copy read this page/,
     );
+    expect(refusalMessage('Frame with ID 0 is showing error page')).toMatch(/^This tab shows the browser’s error page: the page did not load/);
     expect(refusalMessage('Frame with ID 0 was removed.')).toBe('Could not read this page: Frame with ID 0 was removed.');
   });
 });

@@ -13,6 +13,20 @@ const EXTENSION_NAME = 'Clean Copy';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
+/** An address on the network that is not this machine's test server: nothing a test does may reach one. */
+export function isOffsite(address: string): boolean {
+  const url = new URL(address);
+  return /^(https?|wss?):$/.test(url.protocol) && url.hostname !== '127.0.0.1';
+}
+
+interface PopupEvent {
+  requestId?: string;
+  request?: { url: string };
+  type?: string;
+  args?: { value?: unknown; description?: string }[];
+  exceptionDetails?: { text: string; exception?: { description?: string } };
+}
+
 interface TargetInfo {
   targetId: string;
   type: string;
@@ -27,9 +41,12 @@ interface TargetInfo {
 export class ToolbarPopup {
   private nextId = 0;
   private readonly pending = new Map<number, (message: { result?: unknown; error?: { message: string } }) => void>();
+  /** Uncaught exceptions and console errors in the popup, once `watchErrors()` has been called. */
+  readonly errors: string[] = [];
   private readonly listener = (event: { sessionId: string; message: string }) => {
     if (event.sessionId !== this.sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+    const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string }; method?: string; params?: PopupEvent };
+    if (message.method) return this.record(message.method, message.params);
     if (message.id === undefined) return;
     this.pending.get(message.id)?.(message);
     this.pending.delete(message.id);
@@ -55,6 +72,42 @@ export class ToolbarPopup {
     const message = await reply;
     if (message.error) throw new Error(`${method}: ${message.error.message}`);
     return message.result as T;
+  }
+
+  /** Requests from the popup to other hosts, aborted, once `blockOffsite()` has been called. */
+  blocked = 0;
+
+  private record(method: string, params: PopupEvent | undefined) {
+    if (method === 'Fetch.requestPaused' && params?.requestId && params.request) {
+      const offsite = isOffsite(params.request.url);
+      if (offsite) this.blocked++;
+      const reply = offsite
+        ? this.send('Fetch.failRequest', { requestId: params.requestId, errorReason: 'BlockedByClient' })
+        : this.send('Fetch.continueRequest', { requestId: params.requestId });
+      reply.catch(() => undefined);
+    } else if (method === 'Runtime.exceptionThrown') {
+      const details = params?.exceptionDetails;
+      this.errors.push(`uncaught: ${details?.exception?.description ?? details?.text ?? 'exception'}`);
+    } else if (method === 'Runtime.consoleAPICalled' && params?.type === 'error') {
+      this.errors.push(`console.error: ${(params.args ?? []).map((a) => a.value ?? a.description ?? '').join(' ')}`);
+    }
+  }
+
+  /**
+   * Start collecting the popup's uncaught exceptions and console errors into
+   * `errors`. The inspector replays those that happened before it was asked.
+   */
+  async watchErrors(): Promise<void> {
+    await this.send('Runtime.enable', {});
+  }
+
+  /**
+   * Abort the popup's requests to other hosts and count them in `blocked`
+   * (Playwright's routing does not see this popup). The preview asks for the
+   * article's pictures only after it has read the page, after this is called.
+   */
+  async blockOffsite(): Promise<void> {
+    await this.send('Fetch.enable', { patterns: [{ urlPattern: '*' }] });
   }
 
   /** Evaluate an expression in the popup (promises awaited) and return its JSON value. */
@@ -184,10 +237,14 @@ export class ExtensionBrowser {
    * the time just before the click.
    */
   async clickToolbarButton(page: Page): Promise<{ popup: ToolbarPopup; clickedAt: number }> {
-    const url = page.url();
+    // The address as CDP sees it: on a page that failed to load, Playwright shows the error page's address, CDP the one that failed.
+    const session = await this.ctx.newCDPSession(page);
+    const { targetInfo } = (await session.send('Target.getTargetInfo')) as { targetInfo: TargetInfo };
+    await session.detach();
+    const url = targetInfo.url;
     const before = await this.targets();
     const tab = before.find((t) => t.type === 'tab' && t.url === url);
-    if (!tab) throw new Error(`No tab target shows ${url}`);
+    if (!tab) throw new Error(`No tab target shows ${page.url()}`);
     const popupUrl = this.extensionUrl('popup.html');
     const known = new Set(before.map((t) => t.targetId));
     const clickedAt = Date.now();
@@ -201,7 +258,7 @@ export class ExtensionBrowser {
   }
 
   /** Chrome's tab id for `page`, asked from an extension page that can see the tab (after a toolbar click). */
-  private async tabIdOf(page: Page, popup: ToolbarPopup): Promise<number> {
+  async tabIdOf(page: Page, popup: ToolbarPopup): Promise<number> {
     const tabs = await popup.evaluate<{ id: number; url?: string; active: boolean }[]>(
       'chrome.tabs.query({}).then((tabs) => tabs.map((t) => ({ id: t.id, url: t.url, active: t.active })))',
     );

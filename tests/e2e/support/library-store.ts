@@ -25,8 +25,13 @@ function inStore(mode: IDBTransactionMode, body: string): string {
   })`;
 }
 
+/** An extension page in Chromium (playwright-core) or Firefox (puppeteer-core): all a read needs is to run a script. */
+export interface ScriptPage {
+  evaluate(script: string): Promise<unknown>;
+}
+
 /** The stored items whose keys start with `prefix` ('' for all). */
-export function storedItems(page: Page, prefix = ''): Promise<Record<string, unknown>> {
+export function storedItems(page: ScriptPage, prefix = ''): Promise<Record<string, unknown>> {
   const range = prefix ? `IDBKeyRange.bound(${JSON.stringify(prefix)}, ${JSON.stringify(`${prefix}\uffff`)})` : 'undefined';
   return page.evaluate(
     inStore(

