@@ -30,6 +30,14 @@ describe('edge-boilerplate judges a list or a table whole', () => {
   });
 });
 
+describe('edge-boilerplate at the story’s edges, breadcrumbs', () => {
+  it('removes a breadcrumb trail above the story though its last item is the page’s title, unlinked', () => {
+    const crumbs = '<ul><li><a href="/">Home</a></li><li><a href="/archive">Posts</a></li><li>I took a job in an unexpected industry</li></ul>';
+    const { removed } = applyRule(edgeBoilerplate, `<div>${crumbs}${PROSE}</div>`);
+    expect(removed.map((r) => r.text)).toEqual(['Home', 'Posts']);
+  });
+});
+
 describe('edge-boilerplate at the story’s edges', () => {
   it('removes a print-edition note set in pieces after the story', () => {
     const tail =

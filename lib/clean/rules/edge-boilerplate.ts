@@ -317,6 +317,8 @@ function lineText(el: Element, text: string): string {
 
 const LIST_UNITS = new Set(['ul', 'ol', 'dl', 'table']);
 const ITEMS = new Set(['li', 'dd', 'dt', 'td', 'th']);
+const MIN_ITEM_WORDS = 3;
+const CELLS = new Set(['td', 'th']);
 
 /**
  * The list or table a line is an item or a cell of, judged whole: an
@@ -325,7 +327,10 @@ const ITEMS = new Set(['li', 'dd', 'dt', 'td', 'th']);
  * items are links all through.
  */
 function unitOf(el: Element, root: Element): Element {
-  const item = closestNamed(el, ITEMS);
+  let item = closestNamed(el, ITEMS);
+  // A list item of a word or two is a menu's or a breadcrumb's ("Home", "Posts"), whatever the list's last item says,
+  // unless the list stands in a table's cell: there the table is the unit.
+  if (item?.localName === 'li' && countWords(textOf(item)) < MIN_ITEM_WORDS) item = closestNamed(item, CELLS);
   if (!item) return el;
   for (let cur = item.parentElement; cur && cur !== root; cur = cur.parentElement) if (LIST_UNITS.has(cur.localName)) return cur;
   return el;
@@ -353,6 +358,20 @@ function isTallyList(el: Element, root: Element): boolean {
   return stems.size === 1 || (stems.size === 2 && stems.has(''));
 }
 
+/**
+ * A table of facts: rows that each pair a label cell with a value ("Founder
+ * | Netscape"). Its values may all be links; it is still the article's.
+ */
+function isFactTable(el: Element): boolean {
+  if (el.localName !== 'table') return false;
+  let pairs = 0;
+  for (const row of Array.from(el.getElementsByTagName('tr'))) {
+    const cells = Array.from(row.children);
+    if (cells.some((c) => c.localName === 'th') && cells.some((c) => c.localName === 'td') && ++pairs >= 2) return true;
+  }
+  return false;
+}
+
 type Verdict = 'keep' | 'furniture' | 'label';
 
 /**
@@ -371,7 +390,7 @@ export const edgeBoilerplate: CleanRule = {
     const linkShare = (el: Element): number => {
       const unit = unitOf(el, root);
       let d = density.get(unit);
-      if (d === undefined) density.set(unit, (d = linkDensity(unit)));
+      if (d === undefined) density.set(unit, (d = isFactTable(unit) ? 0 : linkDensity(unit)));
       return d;
     };
     const first = lines.findIndex(isBodyParagraph);
