@@ -71,3 +71,17 @@ describe('language', () => {
     expect(result.ok && result.article.lang).toBe('en-US');
   });
 });
+
+describe('authors beside agencies and job titles', () => {
+  it('keeps the writer and drops the agency they write for', () => {
+    expect(authorList(['Jane Doe, Bloomberg'])).toEqual(['Jane Doe']);
+    expect(authorList(['Reuters'])).toEqual(['Reuters']);
+  });
+
+  it('drops a job title and a genre before "by", and keeps an initial that reads like a conjunction', () => {
+    expect(authorList(['Analysis by Chris Doe, CNN Editor-at-large'])).toEqual(['Chris Doe']);
+    expect(authorList(['GREG DOE', 'AP Sports Writer'])).toEqual(['GREG DOE']);
+    expect(authorList(['Bruce Y. Lee'])).toEqual(['Bruce Y. Lee']);
+    expect(authorList(['Ana Pérez y Juan Ruiz'])).toEqual(['Ana Pérez', 'Juan Ruiz']);
+  });
+});
