@@ -1,9 +1,9 @@
 import { normalizeSpace } from '../text';
 import { AGENCY } from '../photo-agencies';
 
-/** "By", and the genre or deed before it: "Analysis by", "Reported by", "Text von". */
+/** "By", and the genre or deed before it ("Analysis by", "Text von"), or a label ("Текст:", "Autor:"). */
 const LEAD =
-  /^(?:(?:written|reported|posted|analysis|opinion|commentary|review|story|text|words|interview|photos?|video)\s+)?(?:by|von|par|por|di|door|av|przez)\s+/i;
+  /^(?:(?:(?:written|reported|posted|analysis|opinion|commentary|review|story|text|words|interview|photos?|video)\s+)?(?:by|von|par|por|di|door|av|przez)\s+|(?:text|texto|texte|testo|tekst|текст|autor|author|auteur|autore|autorin)\s*:\s*)/iu;
 /**
  * What joins names in a byline. The one-letter conjunctions ("y", "i") only in
  * lower case: "Bruce Y. Lee" is one name with an initial.

@@ -83,5 +83,6 @@ describe('authors beside agencies and job titles', () => {
     expect(authorList(['GREG DOE', 'AP Sports Writer'])).toEqual(['GREG DOE']);
     expect(authorList(['Bruce Y. Lee'])).toEqual(['Bruce Y. Lee']);
     expect(authorList(['Ana Pérez y Juan Ruiz'])).toEqual(['Ana Pérez', 'Juan Ruiz']);
+    expect(authorList(['Текст: Венера Ерофеева', 'Autor: Jonas Weber'])).toEqual(['Венера Ерофеева', 'Jonas Weber']);
   });
 });
