@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       {
         plugins: [WxtVitest(), preact()],
-        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', setupFiles: ['tests/unit/support/i18n-setup.ts'] },
       },
       {
         // The end-to-end suite drives the real built extension in Chromium, and the Firefox build in Firefox ESR

@@ -35,10 +35,16 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({
     name: 'Clean Copy',
-    description: 'Turn a cluttered news page into a clean article you can save, search and export.',
+    // Interface strings come from public/_locales (English, German, French, Spanish).
+    default_locale: 'en',
+    description: '__MSG_extDescription__',
     // activeTab: the popup reads only the tab the reader clicked on, and only then.
-    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage'],
+    // contextMenus: "Read in Clean Copy" on a page; choosing it grants activeTab as the toolbar button does.
+    permissions: ['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage'],
     action: { default_title: 'Clean Copy' },
+    commands: {
+      'read-in-clean-copy': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandRead__' },
+    },
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ArticleEdit } from '../lib/library/saved-article';
 import { parseTagList } from '../lib/library/tags';
+import { t } from './i18n';
 
 interface Props {
   title: string;
@@ -26,19 +27,19 @@ export function ArticleEditor({ title, tags, notes, onSave }: Props) {
       }}
     >
       <label>
-        Title
+        {t('editTitle')}
         <input data-testid="edit-title" value={draft.title} onInput={(e) => setDraft({ ...draft, title: e.currentTarget.value })} />
       </label>
       <label>
-        Tags <span class="muted">(comma-separated)</span>
+        {t('editTags')} <span class="muted">{t('commaSeparated')}</span>
         <input data-testid="edit-tags" value={draft.tags} onInput={(e) => setDraft({ ...draft, tags: e.currentTarget.value })} />
       </label>
       <label>
-        Notes
+        {t('notes')}
         <textarea data-testid="edit-notes" rows={4} value={draft.notes} onInput={(e) => setDraft({ ...draft, notes: e.currentTarget.value })} />
       </label>
       <button type="submit" class="primary" data-testid="edit-save">
-        Save changes
+        {t('saveChanges')}
       </button>
     </form>
   );

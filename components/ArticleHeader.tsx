@@ -1,14 +1,15 @@
 import type { ArticleRecord } from '../lib/article';
-import { formatDate } from '../lib/export/byline';
+import { interfaceDate } from './format-date';
 import { formatCount } from '../lib/format-count';
 import { headerSummary } from '../lib/header-summary';
+import { t } from './i18n';
 
 interface Props {
   article: ArticleRecord;
 }
 
 export function ArticleHeader({ article }: Props) {
-  const date = article.publishedTime ? formatDate(article.publishedTime) : '';
+  const date = article.publishedTime ? interfaceDate(article.publishedTime) : '';
   const summary = headerSummary(article);
   return (
     <header class="article-header">
@@ -25,8 +26,8 @@ export function ArticleHeader({ article }: Props) {
             {date}
           </time>
         )}
-        <span data-testid="reading-time">{article.readingMinutes} min read</span>
-        <span data-testid="word-count">{formatCount(article.wordCount)} words</span>
+        <span data-testid="reading-time">{t('minRead', article.readingMinutes)}</span>
+        <span data-testid="word-count">{t('wordsCount', formatCount(article.wordCount))}</span>
         {article.lang && <span data-testid="lang">{article.lang}</span>}
       </p>
       {summary && <p class="excerpt">{summary}</p>}

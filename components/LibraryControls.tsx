@@ -1,4 +1,5 @@
 import type { Facet, SortKey } from '../lib/library/arrange';
+import { t } from './i18n';
 
 interface Props {
   query: string;
@@ -16,10 +17,10 @@ interface Props {
 }
 
 const SORTS: { id: SortKey; label: string }[] = [
-  { id: 'saved', label: 'Newest saved' },
-  { id: 'published', label: 'Newest published' },
-  { id: 'title', label: 'Title' },
-  { id: 'site', label: 'Site' },
+  { id: 'saved', label: 'sortSaved' },
+  { id: 'published', label: 'sortPublished' },
+  { id: 'title', label: 'sortTitle' },
+  { id: 'site', label: 'sortSite' },
 ];
 
 interface FacetSelectProps {
@@ -54,8 +55,8 @@ export function LibraryControls(p: Props) {
       <input
         type="search"
         data-testid="library-search"
-        placeholder="Search titles, authors, sites and text"
-        aria-label="Search the library"
+        placeholder={t('searchLibraryPlaceholder')}
+        aria-label={t('searchLibrary')}
         value={p.query}
         onInput={(e) => p.onQuery(e.currentTarget.value)}
       />
@@ -65,17 +66,17 @@ export function LibraryControls(p: Props) {
         </span>
       )}
       <label>
-        Sort{' '}
+        {t('sort')}{' '}
         <select data-testid="sort" value={p.sort} onChange={(e) => p.onSort(e.currentTarget.value as SortKey)}>
           {SORTS.map((s) => (
             <option key={s.id} value={s.id}>
-              {s.label}
+              {t(s.label)}
             </option>
           ))}
         </select>
       </label>
-      <FacetSelect label="Site" all="All sites" testId="site-filter" value={p.site} facets={p.sites} onChange={p.onSite} />
-      <FacetSelect label="Tag" all="All tags" testId="tag-filter" value={p.tag} facets={p.tags} onChange={p.onTag} />
+      <FacetSelect label={t('filterSite')} all={t('allSites')} testId="site-filter" value={p.site} facets={p.sites} onChange={p.onSite} />
+      <FacetSelect label={t('filterTag')} all={t('allTags')} testId="tag-filter" value={p.tag} facets={p.tags} onChange={p.onTag} />
     </div>
   );
 }

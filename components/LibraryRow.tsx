@@ -1,7 +1,8 @@
 import type { LibraryEntry } from '../lib/library/saved-article';
 import type { Segment } from '../lib/library/highlight';
-import { formatDate } from '../lib/export/byline';
+import { interfaceDate } from './format-date';
 import { Highlighted } from './Highlighted';
+import { t } from './i18n';
 
 interface Props {
   entry: LibraryEntry;
@@ -16,10 +17,10 @@ interface Props {
 }
 
 export function LibraryRow({ entry, title, authors, site, excerpt, selected, onSelect, onOpen }: Props) {
-  const published = entry.publishedTime ? formatDate(entry.publishedTime) : '';
+  const published = entry.publishedTime ? interfaceDate(entry.publishedTime) : '';
   return (
     <li class="row" data-testid="library-item" data-id={entry.id}>
-      <input type="checkbox" checked={selected} aria-label={`Select ${entry.title}`} onChange={(e) => onSelect(entry.id, e.currentTarget.checked)} />
+      <input type="checkbox" checked={selected} aria-label={t('selectArticle', entry.title)} onChange={(e) => onSelect(entry.id, e.currentTarget.checked)} />
       <div>
         <button type="button" class="link" onClick={() => onOpen(entry.id)}>
           <Highlighted segments={title} />
@@ -32,12 +33,16 @@ export function LibraryRow({ entry, title, authors, site, excerpt, selected, onS
               <Highlighted segments={authors} />
             </>
           )}
-          {published && ` · published ${published}`} · saved {formatDate(entry.savedAt)}
-          {entry.tags.map((t) => (
-            <span class="tag" key={t}>
-              {t}
+          {published && ` · ${t('rowPublished', published)}`} · {t('rowSaved', interfaceDate(entry.savedAt))}
+          {entry.tags.map((tag) => (
+            <span class="tag" key={tag}>
+              {tag}
             </span>
           ))}
+          {' · '}
+          <a href={`/reader.html?id=${encodeURIComponent(entry.id)}`} data-testid="read-saved" aria-label={`${t('read')}: ${entry.title}`}>
+            {t('read')}
+          </a>
         </p>
         {excerpt.length > 0 && (
           <p class="snippet" data-testid="snippet">

@@ -1,4 +1,5 @@
 import { formatCount } from '../lib/format-count';
+import { t } from './i18n';
 
 interface Props {
   label: string;
@@ -9,9 +10,7 @@ interface Props {
 export function Progress({ label, done, total }: Props) {
   return (
     <div class="progress" role="status" data-testid="progress">
-      <span>
-        {label} {formatCount(done)} of {formatCount(total)}
-      </span>
+      <span>{t('progressOf', label, formatCount(done), formatCount(total))}</span>
       <progress max={total} value={done} />
     </div>
   );

@@ -1,3 +1,4 @@
+import { t } from './i18n';
 interface Props {
   template: string;
   fields: { name: string; describe: string }[];
@@ -8,17 +9,23 @@ interface Props {
   onChange: (template: string) => void;
   onSave: () => void;
   onReset: () => void;
+  /** Puts back the template the last reset replaced; absent when there is none. */
+  onUndo?: () => void;
 }
 
 export function TemplateEditor(p: Props) {
   return (
-    <section class="template">
-      <h2>Markdown front matter</h2>
-      <p class="muted">
-        One <code>key: value</code> line each. <code>{'{{name}}'}</code> is replaced by a complete YAML value (quoted for you, so leave it unquoted); a line
-        whose placeholders are all empty is left out. An empty template writes no front matter.
-      </p>
-      <textarea data-testid="template" rows={14} spellcheck={false} value={p.template} onInput={(e) => p.onChange(e.currentTarget.value)} />
+    <section class="template" aria-labelledby="template-heading">
+      <h2 id="template-heading">{t('templateHeading')}</h2>
+      <p class="muted">{t('templateIntro')}</p>
+      <textarea
+        data-testid="template"
+        aria-labelledby="template-heading"
+        rows={14}
+        spellcheck={false}
+        value={p.template}
+        onInput={(e) => p.onChange(e.currentTarget.value)}
+      />
       {p.problems.length > 0 && (
         <p class="problem" role="alert" data-testid="template-problems">
           {p.problems.join(' ')}
@@ -26,18 +33,23 @@ export function TemplateEditor(p: Props) {
       )}
       <div class="actions">
         <button type="button" class="primary" data-testid="template-save" disabled={p.problems.length > 0} onClick={p.onSave}>
-          Save
+          {t('save')}
         </button>
         <button type="button" data-testid="template-reset" onClick={p.onReset}>
-          Back to the default
+          {t('backToDefault')}
         </button>
         <span role="status" data-testid="template-status">
           {p.status}
         </span>
+        {p.onUndo && (
+          <button type="button" data-testid="template-undo" onClick={p.onUndo}>
+            {t('undo')}
+          </button>
+        )}
       </div>
-      <h3>Preview</h3>
-      <pre data-testid="template-preview">{p.preview || '(no front matter)'}</pre>
-      <h3>Placeholders</h3>
+      <h3>{t('preview')}</h3>
+      <pre data-testid="template-preview">{p.preview || t('noFrontMatter')}</pre>
+      <h3>{t('placeholders')}</h3>
       <dl class="fields">
         {p.fields.map((f) => (
           <div key={f.name}>

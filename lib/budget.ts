@@ -13,3 +13,13 @@ export function withBudget<T>(work: Promise<T>, ms: number): Promise<T | typeof 
   });
   return Promise.race([work, expiry]).finally(() => clearTimeout(timer));
 }
+
+/** How long an extension page waits on its own storage before saying so: IndexedDB can be held up by another tab's open connection. */
+export const STORAGE_BUDGET_MS = 10_000;
+
+/** `work`'s result, or a rejection with `message` once `ms` have passed without it. */
+export async function orTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  const result = await withBudget(work, ms);
+  if (result === TIMED_OUT) throw new Error(message);
+  return result;
+}

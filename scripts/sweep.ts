@@ -10,7 +10,7 @@
  *   npm run sweep -- --write-sample FILE     list the fixed CI sample in FILE (JSON)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { ExtensionBrowser } from '../tests/e2e/support/browser';
@@ -95,6 +95,8 @@ mkdirSync(dirname(values.out), { recursive: true });
 writeFileSync(values.out, `${JSON.stringify(results, null, 1)}\n`);
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 console.log(`# Corpus sweep, ${new Date().toISOString().slice(0, 10)}\n`);
-console.log(`${results.length} pages in ${minutes} min; a page is a hang after ${HARD_LIMIT_MS / 1000} s. Browser: ${version}. Results: ${values.out}\n`);
+console.log(
+  `${results.length} pages in ${minutes} min; a page is a hang after ${HARD_LIMIT_MS / 1000} s. Browser: ${version}. Results: ${relative(ROOT, values.out) || values.out}\n`,
+);
 console.log(sweepReport(results));
 console.log(`\nResponses from hosts other than 127.0.0.1: ${offsite.length === 0 ? 'none' : offsite.join(', ')}.`);

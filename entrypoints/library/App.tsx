@@ -1,55 +1,32 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Library } from '../../lib/library/library';
-import type { ArticleEdit, LibraryEntry, SavedArticle } from '../../lib/library/saved-article';
-import { facetsOf, type SortKey } from '../../lib/library/arrange';
+import type { ArticleEdit, SavedArticle } from '../../lib/library/saved-article';
 import { highlight, snippet } from '../../lib/library/highlight';
-import { libraryView } from '../../lib/library/library-view';
-import type { ImportReport } from '../../lib/library/import-backup';
-import { usesText, type BulkFormat } from '../../lib/export/bulk-formats';
-import { HEAD_ROWS, loadListCache, sameEntries, storeListCache, type CachedHead } from '../../lib/library/list-cache';
-import { loadFrontMatterTemplate } from '../../lib/export/template-store';
-import type { sanitizeHtml } from '../../lib/sanitize';
+import type { BulkFormat } from '../../lib/export/bulk-formats';
+import type { CachedHead } from '../../lib/library/list-cache';
+import { formatCount } from '../../lib/format-count';
 import { LibraryControls } from '../../components/LibraryControls';
 import { LibraryRow } from '../../components/LibraryRow';
 import { SelectionBar } from '../../components/SelectionBar';
-import { ArticleEditor } from '../../components/ArticleEditor';
-import { ArticleHeader } from '../../components/ArticleHeader';
-import { ArticlePreview } from '../../components/ArticlePreview';
+import { ImportButton } from '../../components/ImportButton';
 import { Notice } from '../../components/Notice';
 import { Progress } from '../../components/Progress';
-import type { SearchSession } from './search-session';
-import { saveBlob } from './save-blob';
+import { t } from '../../components/i18n';
+import { useDeleteUndo } from '../shared/use-delete-undo';
 import { libraryArea, storageArea } from './page-storage';
 import { errorText } from './error-text';
-import { formatCount } from '../../lib/format-count';
-import { sourceAddress } from '../../lib/web-address';
+import { useLibraryList } from './use-library-list';
+import { useLibraryView } from './use-library-view';
+import { useBulkExport } from './use-bulk-export';
+import { importFile } from './import-file';
+import { OpenArticle } from './OpenArticle';
 
 /** The saved library, its search index and list cache. */
 const area = libraryArea();
 const library = new Library(area);
 /** The reader's settings, kept in storage.local apart from the library. */
 const settings = storageArea();
-/**
- * Rows drawn at first, as many as the cached first screenful (more than a
- * tall window shows); more on request, so a library of 10,000 paints at once
- * and a search redraws no more rows than a reader sees.
- */
-const PAGE = HEAD_ROWS;
-/** Hits whose body is read for a snippet. */
-const SNIPPETS = 30;
-/** Articles read from storage per call during an export. Measured at 10,000: 100 exported faster than 250 (about 6.0 s against 6.4 s); bodies that die young are cheaper to collect. */
-const EXPORT_BATCH = 100;
-
-/** Run `work` once the frame now being prepared has been painted, so it cannot hold that paint back. */
-const afterPaint = (work: () => void) => requestAnimationFrame(() => setTimeout(work));
-
-type Message = { text: string; kind: 'info' | 'error'; undo?: SavedArticle[] };
-
-function reportText(r: ImportReport): string {
-  const skipped = r.skipped.slice(0, 5).map((s) => `#${s.index + 1}: ${s.reason}`);
-  const more = r.skipped.length > 5 ? `; and ${r.skipped.length - 5} more` : '';
-  return `Imported ${r.imported} new, updated ${r.updated}, skipped ${r.skipped.length}${skipped.length ? ` (${skipped.join('; ')}${more})` : ''}.`;
-}
+type Message = { text: string; kind: 'info' | 'error' };
 
 interface Props {
   /** The first screenful of the default view, read before the page was drawn (first-screen.ts); null when there was none. */
@@ -57,193 +34,104 @@ interface Props {
 }
 
 export function App({ head }: Props) {
-  const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
-  const [query, setQuery] = useState('');
-  const [sort, setSort] = useState<SortKey>('saved');
-  const [site, setSite] = useState('');
-  const [tag, setTag] = useState('');
-  // Not ready until the index is loaded and caught up; a query typed before then matches titles only.
-  const [searchState, setSearchState] = useState('Loading search…');
-  const [indexVersion, setIndexVersion] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [limit, setLimit] = useState(PAGE);
   const [open, setOpen] = useState<SavedArticle | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
-  const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
-  const [bodies, setBodies] = useState<ReadonlyMap<string, string>>(new Map());
-  const session = useRef<SearchSession | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  /** The row to focus once the list is drawn again: where a deleted row stood, or the one whose article was closed. */
+  const refocus = useRef<{ index: number } | { id: string } | null>(null);
 
-  /** Load MiniSearch and the stored index only now: neither is needed to draw the list. */
-  const syncSearch = async (list: readonly LibraryEntry[]) => {
-    if (!session.current) {
-      const { SearchSession } = await import('./search-session');
-      session.current ??= new SearchSession(area, library, (state) => {
-        setSearchState(state);
-        if (!state) setIndexVersion((v) => v + 1);
-      });
-    }
-    await session.current.sync(list);
+  // A new message replaces the last delete's notice, and with it that delete's undo.
+  const forgetDelete = useRef(() => {});
+  const say = (text: string, kind: Message['kind'] = 'info') => {
+    forgetDelete.current();
+    setMessage({ text, kind });
   };
-
-  /** Read the entries again, let the index catch up with what changed, and keep the list cache in step. */
-  const refresh = async (cached: LibraryEntry[] | null = null) => {
-    const list = await library.list();
-    setEntries(list);
-    // Stored again when out of date, and when there was no first screenful to draw (a library from before it was kept in localStorage).
-    if (!cached || !sameEntries(cached, list) || (!head && list.length > 0)) void storeListCache(area, localStorage, list).catch(() => undefined);
-    // After the list is drawn: loading a large index must not delay the first paint.
-    afterPaint(() => void syncSearch(list).catch((e: unknown) => setSearchState(`Search is unavailable: ${errorText(e)}`)));
-    return list;
-  };
-
-  useEffect(() => {
-    const fail = (e: unknown) => setMessage({ kind: 'error', text: `Could not read the library: ${errorText(e)}.` });
-    // The first screenful is drawn already (from `head`); now, each step after the last was painted,
-    // the whole list from the one-value copy of all entries, then from the entries themselves.
-    afterPaint(
-      () =>
-        void loadListCache(area)
-          .catch(() => null)
-          .then((cached) => {
-            // An empty copy is not drawn: "Nothing saved yet" must come from the entries themselves, not a copy written before the last save.
-            if (cached?.length) setEntries(cached);
-            afterPaint(() => void refresh(cached).catch(fail));
-          }),
-    );
-    const hide = () => session.current?.flush();
-    addEventListener('pagehide', hide);
-    return () => removeEventListener('pagehide', hide);
-  }, []);
-
-  const hits = useMemo(() => (query.trim() ? (session.current?.search(query) ?? null) : null), [query, indexVersion]);
-  const view = useMemo(() => {
-    if (entries) return libraryView(entries, { query, sort, site, tag }, hits);
-    // Until the entries are read, the head stands for the default view only.
-    const plain = !query.trim() && sort === 'saved' && !site && !tag;
-    return { rows: plain && head ? head.entries : [], terms: new Map<string, string[]>() };
-  }, [entries, head, query, sort, site, tag, hits]);
-  const facets = useMemo(() => facetsOf(entries ?? []), [entries]);
+  const { entries, searchState, refresh, useHits } = useLibraryList(library, area, head, (text) => say(text, 'error'));
+  const { choice, setQuery, setSort, setSite, setTag, view, facets, bodies, limit, showMore } = useLibraryView(library, entries, head, useHits);
+  const { progress, runExport } = useBulkExport(library, settings);
+  const deletion = useDeleteUndo({ library, refresh, onMessage: say });
+  forgetDelete.current = deletion.forget;
   const shownRows = view.rows.slice(0, limit);
 
-  // Snippets need bodies; read them only for the first hits on screen.
+  // Focus goes back to a row rather than to the page's body.
   useEffect(() => {
-    if (!hits) return setBodies(new Map());
-    const ids = view.rows.slice(0, SNIPPETS).map((e) => e.id);
-    let live = true;
-    void library.texts(ids).then((texts) => live && setBodies(texts));
-    return () => {
-      live = false;
-    };
-  }, [hits, view]);
+    const target = refocus.current;
+    if (!target || !listRef.current) return;
+    const rows = Array.from(listRef.current.querySelectorAll<HTMLElement>('[data-testid=library-item]'));
+    const row = 'id' in target ? rows.find((r) => r.dataset.id === target.id) : rows[Math.min(target.index, rows.length - 1)];
+    refocus.current = null;
+    row?.querySelector<HTMLButtonElement>('button.link')?.focus();
+  }, [view, open]);
 
   const act = async (label: string, work: () => Promise<void>) => {
     try {
       await work();
     } catch (error) {
-      setMessage({ kind: 'error', text: `${label} failed: ${errorText(error)}.` });
+      say(t('actionFailed', label, errorText(error)), 'error');
     }
   };
 
   const selectedIds = () => view.rows.filter((e) => selected.has(e.id)).map((e) => e.id);
 
-  const onDelete = () =>
-    act('Delete', async () => {
-      const gone = await library.remove(selectedIds());
-      setSelected(new Set());
-      if (open && gone.some((g) => g.id === open.id)) setOpen(null);
-      await refresh();
-      setMessage({ kind: 'info', text: `Deleted ${gone.length} ${gone.length === 1 ? 'article' : 'articles'}.`, undo: gone });
-    });
-
-  const onUndo = (records: SavedArticle[]) =>
-    act('Undo', async () => {
-      await library.restore(records);
-      await refresh();
-      setMessage({ kind: 'info', text: `Restored ${records.length} ${records.length === 1 ? 'article' : 'articles'}.` });
-    });
+  const onDelete = async () => {
+    const ids = selectedIds();
+    const first = view.rows.findIndex((e) => selected.has(e.id));
+    const gone = await deletion.remove(ids);
+    if (gone.length === 0) return;
+    setSelected(new Set());
+    if (open && gone.some((g) => g.id === open.id)) setOpen(null);
+    // The row that took the first deleted one's place; the Undo is one Shift+Tab away in the notice above.
+    refocus.current = { index: Math.max(0, first) };
+    setMessage(null);
+  };
 
   const onTag = (text: string, remove: boolean) =>
-    act('Tagging', async () => {
+    act(t('actTagging'), async () => {
       const changed = remove ? await library.tag(selectedIds(), [], [text]) : await library.tag(selectedIds(), [text]);
       await refresh();
-      setMessage({
-        kind: 'info',
-        text: `${remove ? 'Removed' : 'Added'} “${text.trim()}” ${remove ? 'from' : 'to'} ${changed} ${changed === 1 ? 'article' : 'articles'}.`,
-      });
+      say(t(remove ? (changed === 1 ? 'tagRemovedOne' : 'tagRemovedMany') : changed === 1 ? 'tagAddedOne' : 'tagAddedMany', text.trim(), changed));
     });
 
-  const runExport = (ids: string[], format: BulkFormat) =>
-    act('Export', async () => {
-      const chunks: Uint8Array[] = [];
-      const total = ids.length;
-      let shownAt = performance.now();
-      setProgress({ label: 'Exporting', done: 0, total });
-      // The converters and compressor load with the first export, not with the page.
-      const [{ exportBulk }, { startZipWorkers }] = await Promise.all([import('../../lib/export/bulk-export'), import('./start-zip-worker')]);
-      const worker = format.startsWith('zip-') ? startZipWorkers() : null;
-      try {
-        const frontMatterTemplate = await loadFrontMatterTemplate(settings);
-        const result = await exportBulk(library.batches(ids, EXPORT_BATCH, { text: usesText(format) }), format, (c) => chunks.push(c), {
-          now: new Date(),
-          win: window,
-          frontMatterTemplate,
-          helper: worker?.helper ?? undefined,
-          onProgress: (done) => {
-            // Redrawing the page costs time the export needs: a few times a second is enough to show it moving.
-            const now = performance.now();
-            if (now - shownAt < 250 && done !== total) return;
-            shownAt = now;
-            setProgress({ label: 'Exporting', done, total });
-          },
-        });
-        saveBlob(chunks as BlobPart[], result.name, result.mime);
-      } finally {
-        worker?.close();
-        setProgress(null);
-      }
-    });
+  const onExport = (ids: string[], format: BulkFormat) => act(t('export'), () => runExport(ids, format));
 
   const onImport = (file: File) =>
-    act('Import', async () => {
-      const [{ BackupError, importBackup }, { sanitizeHtml }] = await Promise.all([import('../../lib/library/import-backup'), import('../../lib/sanitize')]);
-      try {
-        const report = await importBackup(library, await file.text(), { sanitize: (html) => sanitizeHtml(html, window) });
-        await refresh();
-        setMessage({ kind: 'info', text: reportText(report) });
-      } catch (error) {
-        if (!(error instanceof BackupError)) throw error;
-        setMessage({ kind: 'error', text: `${error.message} Nothing was imported.` });
-      }
+    act(t('actImport'), async () => {
+      const outcome = await importFile(library, settings, file);
+      await refresh();
+      say(outcome.text, outcome.kind);
     });
 
   const onOpen = (id: string) =>
-    act('Opening', async () => {
+    act(t('actOpening'), async () => {
       const article = await library.get(id);
-      if (!article) return setMessage({ kind: 'info', text: 'That article is no longer saved.' });
+      if (!article) return say(t('notSaved'));
       setOpen(article);
     });
 
-  const onEdit = (edit: ArticleEdit) =>
-    act('Saving changes', async () => {
-      if (!open) return;
+  const onClose = () => {
+    if (open) refocus.current = { id: open.id };
+    setOpen(null);
+  };
+
+  const onEdit = async (edit: ArticleEdit): Promise<boolean> => {
+    if (!open) return false;
+    try {
       setOpen(await library.update(open.id, edit));
       await refresh();
-      setMessage({ kind: 'info', text: 'Changes saved.' });
-    });
-
-  // The sanitiser (DOMPurify) loads with the first article opened, not with the list.
-  const [sanitize, setSanitize] = useState<typeof sanitizeHtml | null>(null);
-  useEffect(() => {
-    if (open && !sanitize) void import('../../lib/sanitize').then((m) => setSanitize(() => m.sanitizeHtml));
-  }, [open, sanitize]);
-  const openHtml = useMemo(() => (open && sanitize ? sanitize(open.contentHtml, window) : ''), [open, sanitize]);
+      return true;
+    } catch (error) {
+      say(t('actionFailed', t('actSavingChanges'), errorText(error)), 'error');
+      return false;
+    }
+  };
 
   return (
     <main class="library">
       <header class="top">
-        <h1>Clean Copy library</h1>
+        <h1>{t('libraryTitle')}</h1>
         <span class="muted" data-testid="library-count">
-          {entries ? `${formatCount(entries.length)} saved` : head ? `${formatCount(head.total)} saved` : 'Loading…'}
+          {entries ? t('savedCount', formatCount(entries.length)) : head ? t('savedCount', formatCount(head.total)) : t('loading')}
         </span>
         <div class="spacer" />
         <button
@@ -251,59 +139,37 @@ export function App({ head }: Props) {
           data-testid="export-backup"
           disabled={!entries?.length || progress !== null}
           onClick={() =>
-            void runExport(
+            void onExport(
               (entries ?? []).map((e) => e.id),
               'json',
             )
           }
         >
-          Export backup
+          {t('exportBackup')}
         </button>
-        <label class="button">
-          Import backup…
-          <input
-            type="file"
-            accept="application/json,.json"
-            data-testid="import-file"
-            hidden
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void onImport(file);
-            }}
-          />
-        </label>
+        <ImportButton label={t('importBackup')} accept="application/json,.json" testId="import-file" onFile={(file) => void onImport(file)} />
       </header>
-      {message && (
-        <Notice
-          kind={message.kind}
-          action={message.undo ? { label: 'Undo', onClick: () => void onUndo(message.undo!) } : { label: 'Dismiss', onClick: () => setMessage(null) }}
-        >
-          {message.text}
+      {deletion.deleted ? (
+        <Notice kind="info" action={{ label: t('undo'), onClick: () => void deletion.undo() }}>
+          {deletion.deletedText}
         </Notice>
+      ) : (
+        message && (
+          <Notice kind={message.kind} action={{ label: t('dismiss'), onClick: () => setMessage(null) }}>
+            {message.text}
+          </Notice>
+        )
       )}
       {progress && <Progress {...progress} />}
       <LibraryControls
-        query={query}
-        sort={sort}
-        site={site}
-        tag={tag}
+        {...choice}
         sites={facets.sites}
         tags={facets.tags}
         searchState={searchState}
-        onQuery={(q) => {
-          setQuery(q);
-          setLimit(PAGE);
-        }}
+        onQuery={setQuery}
         onSort={setSort}
-        onSite={(s) => {
-          setSite(s);
-          setLimit(PAGE);
-        }}
-        onTag={(t) => {
-          setTag(t);
-          setLimit(PAGE);
-        }}
+        onSite={setSite}
+        onTag={setTag}
       />
       <SelectionBar
         selected={selected.size}
@@ -312,17 +178,17 @@ export function App({ head }: Props) {
         onSelectAll={() => setSelected(new Set(view.rows.map((e) => e.id)))}
         onSelectNone={() => setSelected(new Set())}
         onDelete={() => void onDelete()}
-        onTag={(t, remove) => void onTag(t, remove)}
-        onExport={(format) => void runExport(selectedIds(), format)}
+        onTag={(text, remove) => void onTag(text, remove)}
+        onExport={(format) => void onExport(selectedIds(), format)}
       />
       <div class="panes">
         <section class="list">
           {entries !== null && view.rows.length === 0 && (
             <p class="empty" data-testid="library-empty">
-              {entries.length === 0 ? 'Nothing saved yet. Open an article, click Clean Copy in the toolbar and press Save.' : 'No saved article matches.'}
+              {entries.length === 0 ? t('libraryEmpty') : t('noMatch')}
             </p>
           )}
-          <ul data-testid="library-list">
+          <ul data-testid="library-list" ref={listRef}>
             {shownRows.map((e) => {
               const terms = view.terms.get(e.id) ?? [];
               const body = bodies.get(e.id);
@@ -347,28 +213,12 @@ export function App({ head }: Props) {
             })}
           </ul>
           {view.rows.length > limit && (
-            <button type="button" data-testid="show-more" onClick={() => setLimit(limit + PAGE * 5)}>
-              Show more ({formatCount(view.rows.length - limit)} not shown)
+            <button type="button" data-testid="show-more" onClick={showMore}>
+              {t('showMore', formatCount(view.rows.length - limit))}
             </button>
           )}
         </section>
-        {open && (
-          <aside class="detail" data-testid="detail">
-            <button type="button" class="close" aria-label="Close" onClick={() => setOpen(null)}>
-              ×
-            </button>
-            <ArticleEditor key={`${open.id}:${open.updatedAt}`} title={open.title} tags={open.tags} notes={open.notes} onSave={(edit) => void onEdit(edit)} />
-            {sourceAddress(open) && (
-              <p>
-                <a href={sourceAddress(open)} target="_blank" rel="noopener noreferrer">
-                  Original page
-                </a>
-              </p>
-            )}
-            <ArticleHeader article={open} />
-            <ArticlePreview safeHtml={openHtml} leadImage={open.leadImage} />
-          </aside>
-        )}
+        {open && <OpenArticle library={library} settings={settings} article={open} onClose={onClose} onEdit={onEdit} onError={(text) => say(text, 'error')} />}
       </div>
     </main>
   );

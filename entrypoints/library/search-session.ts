@@ -3,6 +3,7 @@ import type { LibraryEntry } from '../../lib/library/saved-article';
 import type { SearchHit, SearchIndex } from '../../lib/library/search-index';
 import { loadSearchIndex, storeSearchIndex, syncSearchIndex } from '../../lib/library/search-sync';
 import { formatCount } from '../../lib/format-count';
+import { t } from '../../components/i18n';
 
 /** Storing the index rewrites one large value; after a burst of changes it is written once. */
 const STORE_DELAY_MS = 1500;
@@ -30,7 +31,7 @@ export class SearchSession {
   sync(entries: readonly LibraryEntry[]): Promise<void> {
     this.syncing = this.syncing
       .then(() => this.runSync(entries))
-      .catch((error: unknown) => this.onState(`Search is unavailable: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => this.onState(t('searchUnavailable', error instanceof Error ? error.message : String(error))));
     return this.syncing;
   }
 
@@ -48,13 +49,11 @@ export class SearchSession {
 
   private async runSync(entries: readonly LibraryEntry[]): Promise<void> {
     if (!this.index) {
-      this.onState('Loading search…');
+      this.onState(t('loadingSearch'));
       this.index = await loadSearchIndex(this.area);
     }
     const index = this.index;
-    const changed = await syncSearchIndex(index, entries, this.library, (done, total) =>
-      this.onState(`Indexing ${formatCount(done)} of ${formatCount(total)}…`),
-    );
+    const changed = await syncSearchIndex(index, entries, this.library, (done, total) => this.onState(t('indexing', formatCount(done), formatCount(total))));
     this.onState('');
     if (changed > 0) this.scheduleStore(index);
   }

@@ -5,6 +5,10 @@ import { DEFAULT_FRONT_MATTER_TEMPLATE, FRONT_MATTER_FIELDS, renderFrontMatter, 
 import { loadFrontMatterTemplate, saveFrontMatterTemplate } from '../../lib/export/template-store';
 import type { Exportable } from '../../lib/export/exportable';
 import { TemplateEditor } from '../../components/TemplateEditor';
+import { RuleList } from '../../components/RuleList';
+import { t } from '../../components/i18n';
+import { useUserRules } from '../shared/use-user-rules';
+import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
 
 const area = browser.storage.local as unknown as KeyValueArea;
 
@@ -30,49 +34,85 @@ const SAMPLE: Exportable = {
   notes: 'Check the cost figures.',
 };
 
-const FIELDS = Object.entries(FRONT_MATTER_FIELDS).map(([name, f]) => ({ name, describe: f.describe }));
+// Each field's description in the interface language; the English one stays with the field for the command line.
+const FIELDS = Object.entries(FRONT_MATTER_FIELDS).map(([name, f]) => {
+  const key = `field_${name}`;
+  const text = t(key);
+  return { name, describe: text === key ? f.describe : text };
+});
 
 export function App() {
   const [template, setTemplate] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const [undo, setUndo] = useState<string | null>(null);
+  const userRules = useUserRules(area);
 
   useEffect(() => {
-    loadFrontMatterTemplate(area).then(setTemplate, () => setTemplate(DEFAULT_FRONT_MATTER_TEMPLATE));
+    orTimeout(loadFrontMatterTemplate(area), STORAGE_BUDGET_MS, 'no answer').then(setTemplate, () => setTemplate(DEFAULT_FRONT_MATTER_TEMPLATE));
   }, []);
 
   const problems = useMemo(() => {
     const unknown = template === null ? [] : unknownPlaceholders(template);
-    return unknown.length ? [`Unknown placeholder${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `{{${n}}}`).join(', ')}.`] : [];
+    return unknown.length ? [t(unknown.length > 1 ? 'unknownPlaceholderMany' : 'unknownPlaceholderOne', unknown.map((n) => `{{${n}}}`).join(', '))] : [];
   }, [template]);
 
-  if (template === null) return <main class="options">Loading…</main>;
+  if (template === null) return <main class="options">{t('loading')}</main>;
 
   const store = async (next: string) => {
     try {
       await saveFrontMatterTemplate(area, next);
       setTemplate(next);
-      setStatus('Saved.');
+      setStatus(t('savedDot'));
+      return true;
     } catch (error) {
-      setStatus(`Not saved: ${error instanceof Error ? error.message : String(error)}`);
+      setStatus(t('notSavedColon', error instanceof Error ? error.message : String(error)));
+      return false;
     }
   };
 
   return (
     <main class="options">
-      <h1>Clean Copy options</h1>
+      <h1>{t('optionsTitle')}</h1>
       <TemplateEditor
         template={template}
         fields={FIELDS}
         preview={renderFrontMatter(template, SAMPLE)}
         problems={problems}
         status={status}
-        onChange={(t) => {
-          setTemplate(t);
+        onChange={(text) => {
+          setTemplate(text);
+          setUndo(null);
           setStatus('');
         }}
         onSave={() => void store(template)}
-        onReset={() => void store(DEFAULT_FRONT_MATTER_TEMPLATE)}
+        onReset={() => {
+          // The template being replaced is kept for one undo: a custom template is not lost to one click.
+          const before = template;
+          void store(DEFAULT_FRONT_MATTER_TEMPLATE).then((stored) => {
+            if (stored && before !== DEFAULT_FRONT_MATTER_TEMPLATE) {
+              setUndo(before);
+              setStatus(t('templateReset'));
+            }
+          });
+        }}
+        onUndo={
+          undo === null
+            ? undefined
+            : () => {
+                const back = undo;
+                setUndo(null);
+                void store(back);
+              }
+        }
       />
+      <section class="user-rules" aria-labelledby="rules-heading">
+        <h2 id="rules-heading">{t('rulesHeading')}</h2>
+        <p class="muted">{t('rulesIntro')}</p>
+        {userRules.rules && <RuleList rules={userRules.rules} onSave={userRules.save} onDelete={userRules.remove} />}
+        <p role="status" data-testid="rules-status">
+          {userRules.status}
+        </p>
+      </section>
     </main>
   );
 }

@@ -35,11 +35,12 @@ function fileName(src: string | null): string {
 }
 
 /**
- * What a removal shows when the block has no text: a picture by its
- * description or file name, anything else by what it held. A bare "<img>"
+ * The preview text of a block as the removed list shows it; user rules are
+ * fingerprinted from it. A block without text shows its picture's
+ * description or file name, anything else what it held: a bare "<img>"
  * tells the reader nothing about what went.
  */
-function describe(el: Element): string {
+export function describe(el: Element): string {
   const text = spacedText(el);
   if (text) return truncate(text, PREVIEW_CHARS);
   const media = MEDIA.has(el.localName) ? el : el.querySelector('img, picture, video, audio, iframe, svg, canvas');
@@ -56,7 +57,14 @@ function describe(el: Element): string {
  * Run the rules over `root`, removing what they find and
  * recording each removal. A rule sees the tree as the rules before it left it.
  */
-export function runRules(root: Element, rules: readonly CleanRule[], switches: RuleSwitches = {}, authors: readonly string[] = []): Removal[] {
+export function runRules(
+  root: Element,
+  rules: readonly CleanRule[],
+  switches: RuleSwitches = {},
+  authors: readonly string[] = [],
+  /** The reader's "put back": a block whose preview text it answers true for stays. */
+  keep?: (text: string) => boolean,
+): Removal[] {
   const removed: Removal[] = [];
   let text: string | undefined;
   const active = rules.filter((rule) => switches[rule.name] !== false && (!rule.trigger || rule.trigger.test((text ??= root.textContent ?? ''))));
@@ -70,7 +78,9 @@ export function runRules(root: Element, rules: readonly CleanRule[], switches: R
     const found = outermost(Array.from(rule.find(root, context)).filter((el) => el !== root && root.contains(el)));
     if (found.length) elements = undefined;
     for (const el of found) {
-      removed.push({ rule: rule.name, reason: rule.reason, text: describe(el) });
+      const text = describe(el);
+      if (keep?.(text)) continue;
+      removed.push({ rule: rule.name, reason: rule.reason, text });
       el.remove();
     }
   }

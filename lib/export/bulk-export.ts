@@ -16,6 +16,8 @@ export interface BulkOptions extends RenderOptions {
   win: Window;
   /** Called after every article (for a ZIP, once its file is written). */
   onProgress?: (done: number) => void;
+  /** The reader's own cleaning rules, written into a JSON backup beside the articles. */
+  userRules?: readonly unknown[];
   /** Renders and compresses the files of a ZIP elsewhere; all in this thread when absent. */
   helper?: ZipHelper;
 }
@@ -75,7 +77,7 @@ export async function exportBulk(
     }
   };
   if (format === 'json') {
-    const json = new JsonWriter((text) => sink(strToU8(text)), options.now);
+    const json = new JsonWriter((text) => sink(strToU8(text)), options.now, options.userRules);
     await each((a) => json.add(a));
     json.finish();
     return { name: `clean-copy-${day}.json`, mime: 'application/json', count };

@@ -10,7 +10,7 @@ export function escapeHtml(s: string): string {
 
 const STYLE = `body{max-width:40rem;margin:2rem auto;padding:0 1rem;font:1.125rem/1.6 Georgia,serif;color:#1b1b1b}
 h1{font-size:2rem;line-height:1.2;margin-bottom:.25rem}.meta{color:#555;font:0.95rem/1.4 system-ui,sans-serif}
-img{max-width:100%;height:auto}figcaption{color:#555;font-size:.9rem}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#333}
+img{max-width:100%;height:auto}figure{margin:1.5rem 0}figcaption{color:#555;font-size:.9rem}blockquote{border-left:3px solid #ccc;margin-left:0;padding-left:1rem;color:#333}
 pre{overflow-x:auto;background:#f5f5f5;padding:.75rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.25rem .5rem}
 a{color:#1a5490}@media print{body{margin:0;max-width:none}a{color:inherit}}`;
 

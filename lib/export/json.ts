@@ -8,6 +8,8 @@ export interface JsonExport {
   format: typeof JSON_FORMAT;
   version: typeof JSON_VERSION;
   exportedAt: string;
+  /** The reader's own cleaning rules (lib/clean/user-rules.ts), in a backup of the library. */
+  userRules?: readonly unknown[];
   articles: Exportable[];
 }
 
@@ -61,8 +63,13 @@ export class JsonWriter {
   constructor(
     private readonly write: (text: string) => void,
     exportedAt: Date,
+    userRules: readonly unknown[] = [],
   ) {
-    const head = JSON.stringify({ format: JSON_FORMAT, version: JSON_VERSION, exportedAt: exportedAt.toISOString() }, null, 2);
+    const head = JSON.stringify(
+      { format: JSON_FORMAT, version: JSON_VERSION, exportedAt: exportedAt.toISOString(), ...(userRules.length ? { userRules } : {}) },
+      null,
+      2,
+    );
     write(`${head.slice(0, -2)},\n  "articles": [`);
   }
 

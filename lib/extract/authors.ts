@@ -12,8 +12,10 @@ const SEPARATOR = /\s*(?:,|;|\||\/|&|\b(?:[Aa]nd|AND|[Uu]nd|UND|et|y|i|oraz|plus
 /** A job title given beside the names: "CNN Editor-at-large", "AP Sports Writer", "Staff reporter". */
 const ROLE =
   /\b(?:editor(?:-at-large)?|correspondent|writer|reporter|columnist|contributor|staff|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|rédact(?:eur|rice)|corresponsal|redactor(?:a)?)s?\b/i;
-/** Addresses, years, markup, bare labels and copyright lines are not names. */
-const NOT_A_NAME = /^(?:https?:|www\.)|\d{4}|[<>]|^(?:updated|published|staff|the|editor|editors)$|copyright|©|all rights reserved/i;
+/** Addresses, years, markup and code, bare labels and copyright lines are not names. */
+const NOT_A_NAME = /^(?:https?:|www\.)|\d{4}|[<>{}=:;"\\#+]|^(?:updated|published|staff|the|editor|editors)$|copyright|©|all rights reserved|^[^\p{L}]*$/iu;
+/** A value that holds markup or code ("<svg …>", "color: rgb(51, 51, 51)") is not a list of names to split. */
+const CODE = /[<>{}]|=\s*["']|\w:\s*\w+\(/;
 /**
  * What a site calls a visitor or account that has no name: a comment
  * form's "Guest", a blog's "admin". Not a writer's name in any language.
@@ -42,7 +44,7 @@ export function authorList(values: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const value of values) {
-    if (/^(?:https?:)?\/\//i.test(value.trim())) continue;
+    if (/^(?:https?:)?\/\//i.test(value.trim()) || CODE.test(value)) continue;
     for (const part of normalizeSpace(value).replace(LEAD, '').split(SEPARATOR)) {
       const name = cleanName(part);
       const key = name.toLowerCase();

@@ -3,6 +3,7 @@ import type { ArticleRecord, ExtractResult } from '../article';
 import type { RuleSwitches } from '../clean/rule';
 import { RULES } from '../clean/rules';
 import { runRules } from '../clean/run-rules';
+import { keepTest, yoursRule, type UserRule } from '../clean/user-rules';
 import { sanitizeElement } from '../sanitize';
 import { countWords, normalizeSpace, readingMinutes, withoutSoftHyphens } from '../text';
 import { authorList } from './authors';
@@ -26,6 +27,8 @@ export interface ExtractOptions {
   url: string;
   /** Rules to switch off by name. */
   rules?: RuleSwitches;
+  /** The reader's own corrections for this page's site: blocks put back and blocks taken out. */
+  userRules?: readonly UserRule[];
   /** Pages with more elements than this are refused rather than freezing the tab. */
   maxElements?: number;
   /** Pages nested deeper than this are refused: the cleaner's walks would run out of stack. */
@@ -197,9 +200,12 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
 }
 
 /** Clean: the rules on Readability's article, then the sanitiser, then the record. Changes `raw.body`. */
-export function cleanArticle(raw: RawArticle, switches: RuleSwitches = {}): ExtractResult {
+export function cleanArticle(raw: RawArticle, switches: RuleSwitches = {}, userRules: readonly UserRule[] = []): ExtractResult {
   const { meta, readability: parsed, body } = raw;
-  const removed = runRules(body, RULES, switches, meta.authors);
+  const removed = runRules(body, RULES, switches, meta.authors, keepTest(userRules));
+  // The reader's own removals come last, so they see the article the reader saw.
+  const yours = yoursRule(userRules);
+  if (yours) removed.push(...runRules(body, [yours]));
   // After the rules, which judge page furniture: a step such as "Share the dough between two tins" read as a share prompt.
   restoreRecipe(body, meta.recipe, meta.lang);
   sanitizeElement(body, raw.win);
@@ -234,5 +240,5 @@ export function cleanArticle(raw: RawArticle, switches: RuleSwitches = {}): Extr
 /** Page DOM in, clean article out: extract, then clean. */
 export function extractArticle(doc: Document, options: ExtractOptions): ExtractResult {
   const read = readArticle(doc, options);
-  return read.ok ? cleanArticle(read.raw, options.rules) : read;
+  return read.ok ? cleanArticle(read.raw, options.rules, options.userRules) : read;
 }

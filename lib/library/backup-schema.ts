@@ -51,6 +51,8 @@ export const BackupEnvelopeSchema = v.object({
   format: v.literal(JSON_FORMAT, 'is not a Clean Copy file'),
   version: v.literal(JSON_VERSION, `is not version ${JSON_VERSION} of the Clean Copy format`),
   exportedAt: timestamp,
+  /** The reader's own cleaning rules; each is checked by normalizeRules (lib/clean/user-rules.ts) and a bad one dropped. */
+  userRules: v.optional(v.array(v.unknown()), []),
   articles: v.array(v.unknown()),
 });
 

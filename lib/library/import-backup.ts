@@ -12,6 +12,8 @@ export interface ImportReport {
   updated: number;
   /** Articles left out, by their position in the file's `articles` list. */
   skipped: { index: number; reason: string }[];
+  /** The reader's own cleaning rules the backup added. */
+  rules?: number;
 }
 
 /** The file as a whole is unusable: not JSON, not Clean Copy's, or a version this build cannot read. Nothing was written. */
@@ -25,10 +27,17 @@ export interface ImportOptions {
    */
   sanitize: (html: string) => string;
   now?: () => Date;
+  /** Takes the backup's own cleaning rules in, answering how many were new; without it they are left out. */
+  mergeUserRules?: (rules: readonly unknown[]) => Promise<number>;
 }
 
 /** Parse and check the envelope; throws BackupError. */
 export function readBackup(text: string): unknown[] {
+  return readBackupEnvelope(text).articles;
+}
+
+/** The envelope's articles and the reader's own cleaning rules, unchecked one by one yet; throws BackupError. */
+export function readBackupEnvelope(text: string): { articles: unknown[]; userRules: unknown[] } {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -37,7 +46,7 @@ export function readBackup(text: string): unknown[] {
   }
   const envelope = v.safeParse(BackupEnvelopeSchema, doc);
   if (!envelope.success) throw new BackupError(`This is not a Clean Copy backup (${firstProblem(envelope.issues)}).`);
-  return envelope.output.articles;
+  return envelope.output;
 }
 
 /**
@@ -117,9 +126,10 @@ export function planImport(
 
 /** Restore a backup file into the library. Throws BackupError, before writing anything, for a file that is not a backup. */
 export async function importBackup(library: Library, text: string, options: ImportOptions): Promise<ImportReport> {
-  const raws = readBackup(text);
+  const { articles, userRules } = readBackupEnvelope(text);
   const existing = new Map((await library.list()).map((e) => [e.id, e.updatedAt] as const));
-  const { records, report } = planImport(raws, existing, options);
+  const { records, report } = planImport(articles, existing, options);
   await library.put(records);
+  if (options.mergeUserRules && userRules.length) report.rules = await options.mergeUserRules(userRules);
   return report;
 }

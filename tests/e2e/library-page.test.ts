@@ -113,7 +113,7 @@ describe('library page', () => {
     await page.getByTestId('edit-tags').fill('later, Later, reading ');
     await page.getByTestId('edit-notes').fill('Quote the second paragraph.');
     await page.getByTestId('edit-save').click();
-    await expect.poll(() => page.getByTestId('notice').innerText()).toContain('Changes saved.');
+    await expect.poll(() => page.getByTestId('edit-status').innerText()).toBe('Changes saved.');
     expect(await stored(page, target.id)).toMatchObject({
       title: 'A title of my own',
       tags: ['later', 'reading'],

@@ -38,7 +38,8 @@ for (const target of ['chrome-mv3', 'firefox-mv3'] as const) {
 
     it('asks for activeTab and nothing that reaches sites on its own', () => {
       expect(manifest.manifest_version).toBe(3);
-      expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'scripting', 'storage', 'unlimitedStorage'].sort());
+      // contextMenus: the page's "Read in Clean Copy" item, which grants activeTab as the toolbar button does; it reaches no site.
+      expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage'].sort());
       expect(manifest.host_permissions ?? []).toEqual([]);
       expect(manifest.content_scripts ?? []).toEqual([]);
       expect(manifest.web_accessible_resources ?? []).toEqual([]);

@@ -1,6 +1,6 @@
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
-import { TIMED_OUT, withBudget } from '../../lib/budget';
+import { orTimeout, TIMED_OUT, withBudget } from '../../lib/budget';
 import { defuseNamedAccess } from '../../lib/extract/defuse';
 import { documentFromSnapshot, extractFromSnapshot } from '../../lib/extract/from-snapshot';
 import { localizeSelfLinks } from '../../lib/extract/self-links';
@@ -102,5 +102,12 @@ describe('withBudget', () => {
     expect(await withBudget(Promise.resolve(42), 1000)).toBe(42);
     expect(await withBudget(new Promise(() => {}), 20)).toBe(TIMED_OUT);
     await expect(withBudget(Promise.reject(new Error('tab closed')), 1000)).rejects.toThrow('tab closed');
+  });
+});
+
+describe('orTimeout', () => {
+  it('rejects with the plain message once the budget is spent, and passes a timely result through', async () => {
+    expect(await orTimeout(Promise.resolve('entries'), 1000, 'no answer')).toBe('entries');
+    await expect(orTimeout(new Promise(() => {}), 20, 'The library did not answer.')).rejects.toThrow('The library did not answer.');
   });
 });

@@ -16,19 +16,15 @@ export function sharedVectors(): Vector[] {
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Replaces the page's alert(), confirm() and prompt() with a recorder, so a vector that runs in the page is counted. */
-const RECORDER = `<script>
-  window.__hits = [];
-  window.alert = window.confirm = window.prompt = function (message) { window.__hits.push(String(message)); };
-</script>`;
-
 /**
  * The seed story as a WordPress page, with every shared vector spliced in as
  * a careless site would: raw at the end of its paragraphs, raw in its title,
- * escaped in its og:/twitter: meta tags and as strings in its JSON-LD.
- * Nothing closes what a vector leaves open, so the page is as broken as the
- * vectors make it (frames, foreign content, clobbered document properties).
- * `window.__hits` records alert() calls the page's own scripts let through.
+ * escaped in its og:/twitter: meta tags and as strings in its JSON-LD
+ * (written as a careful serialiser does, with `<` escaped, so the vectors
+ * stay data there). Nothing closes what a vector leaves open, so the page is
+ * as broken as the vectors make it (frames, foreign content, named elements).
+ * This page froze the popup of the version that ran the cleaner in the tab,
+ * with the page's scripts on and off.
  */
 export function allVectorsPage(vectors: Vector[] = sharedVectors()): string {
   let html = readFileSync(resolve(ROOT, 'tests/fixtures/fortune/wordpress.html'), 'utf8');
@@ -62,5 +58,5 @@ export function allVectorsPage(vectors: Vector[] = sharedVectors()): string {
     .slice(48, 72)
     .map((p, i) => `<meta name="twitter:${['title', 'description', 'image', 'creator'][i % 4]}" content="${attr(p)}">`)
     .join('\n');
-  return html.replace(/<head>/i, `<head>\n${RECORDER}\n<script type="application/ld+json">${jsonLd}</script>\n${twitter}`);
+  return html.replace(/<head>/i, `<head>\n<script type="application/ld+json">${jsonLd.replace(/</g, '\\u003c')}</script>\n${twitter}`);
 }

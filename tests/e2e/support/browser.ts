@@ -177,15 +177,21 @@ export class ExtensionBrowser {
     });
   }
 
-  static async launch(): Promise<ExtensionBrowser> {
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npx wxt build\` first.`);
+  /**
+   * Chromium with the extension built in `extensionDir` (this checkout's build unless told otherwise, as a
+   * benchmark may). `lang`: the browser's interface language (and so the extension's), as a reader's system would set it.
+   */
+  static async launch(extensionDir = EXTENSION_DIR, options: { lang?: string } = {}): Promise<ExtensionBrowser> {
+    if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run \`npx wxt build\` first.`);
     const userDataDir = await mkdtemp(join(tmpdir(), 'clean-copy-e2e-'));
     try {
       const ctx = await chromium.launchPersistentContext(userDataDir, {
         executablePath: CHROMIUM,
         headless: true,
         acceptDownloads: true,
+        ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}.UTF-8` }, locale: options.lang } : {}),
         args: [
+          ...(options.lang ? [`--lang=${options.lang}`] : []),
           '--no-sandbox',
           '--disable-gpu',
           '--disable-quic',
@@ -194,8 +200,8 @@ export class ExtensionBrowser {
           '--disable-component-update',
           '--disable-sync',
           '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-          `--disable-extensions-except=${EXTENSION_DIR}`,
-          `--load-extension=${EXTENSION_DIR}`,
+          `--disable-extensions-except=${extensionDir}`,
+          `--load-extension=${extensionDir}`,
           '--enable-unsafe-extension-debugging',
         ],
       });
@@ -203,7 +209,7 @@ export class ExtensionBrowser {
       let extensionId: string | undefined;
       for (let i = 0; i < 50 && !extensionId; i++) {
         const { extensions } = (await cdp.send('Extensions.getExtensions' as never)) as { extensions: { id: string; name: string; path: string }[] };
-        extensionId = extensions.find((e) => resolve(e.path) === EXTENSION_DIR || e.name === EXTENSION_NAME)?.id;
+        extensionId = extensions.find((e) => resolve(e.path) === extensionDir || e.name === EXTENSION_NAME)?.id;
         if (!extensionId) await sleep(100);
       }
       if (!extensionId) throw new Error('Clean Copy is not loaded in the browser');
