@@ -41,16 +41,14 @@ export function textLanguage(text: string): string | undefined {
 
 /**
  * The declared language the text bears out, from `declared` in order of the
- * page's trust (its `lang` first). When the text clearly reads as a language
- * none of them names, and the first names a language told apart here, the
- * text's language wins: that declaration is a template's.
+ * page's trust (its `lang` first). The text only chooses between what the
+ * page declares: a page that declares one language keeps it, whatever its
+ * text reads like (a quotation, a page about a language).
  */
 export function weighLanguage(declared: readonly (string | undefined)[], text: string): string | undefined {
   const tags = declared.map((t) => t?.trim().replace('_', '-')).filter((t): t is string => !!t);
   const first = tags[0];
   const read = textLanguage(text);
   if (!read) return first;
-  const agreeing = tags.find((t) => primary(t) === read);
-  if (agreeing) return agreeing;
-  return first && primary(first) in COMMON_WORDS ? read : first;
+  return tags.find((t) => primary(t) === read) ?? first;
 }

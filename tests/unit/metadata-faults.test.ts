@@ -43,9 +43,9 @@ describe('language', () => {
     expect(textLanguage('Too short to tell.')).toBeUndefined();
   });
 
-  it('weighs a template’s lang="en" against the content-language and the text', () => {
+  it('weighs a template’s lang="en" against the content-language, by the text', () => {
     expect(weighLanguage(['en', 'de-DE'], german)).toBe('de-DE');
-    expect(weighLanguage(['en'], german)).toBe('de');
+    expect(weighLanguage(['en'], german)).toBe('en');
     expect(
       weighLanguage(
         ['en-GB'],
