@@ -11,7 +11,7 @@ const LEAD =
 const SEPARATOR = /\s*(?:,|;|\||\/|&|\b(?:[Aa]nd|AND|[Uu]nd|UND|et|y|i|oraz|plus)\b)\s*/;
 /** A job title given beside the names: "CNN Editor-at-large", "AP Sports Writer", "Staff reporter". */
 const ROLE =
-  /\b(?:editor(?:-at-large)?|correspondent|writer|reporter|columnist|contributor|staff|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|rédact(?:eur|rice)|corresponsal|redactor(?:a)?)s?\b/i;
+  /\b(?:editor(?:-at-large)?|correspondent|writer|reporter|columnist|staff|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|rédact(?:eur|rice)|corresponsal|redactor(?:a)?)s?\b/i;
 /** Addresses, years, markup and code, bare labels and copyright lines are not names. */
 const NOT_A_NAME = /^(?:https?:|www\.)|\d{4}|[<>{}=:;"\\#+]|^(?:updated|published|staff|the|editor|editors)$|copyright|©|all rights reserved|^[^\p{L}]*$/iu;
 /** A value that holds markup or code ("<svg …>", "color: rgb(51, 51, 51)") is not a list of names to split. */
