@@ -1,6 +1,6 @@
-// npm run bench [-- --corpus DIR] [--only aeb,trafilatura] [--limit N] [--workers N] [--repeat N] [--no-ablation] [--json FILE]
+// npm run bench [-- --corpus DIR] [--only aeb,trafilatura] [--limit N] [--workers N] [--repeat N] [--no-ablation] [--json FILE] [--report FILE]
 import { Worker } from 'node:worker_threads';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,7 @@ import { loadCorpus, type BenchPage, type CorpusName } from './corpus';
 import { aebCorpus, mean, quantile, snippetCorpus, type AebPage, type SnippetCounts } from './metrics';
 import type { PageResult, PageTask } from './worker';
 import { RULE_NAMES } from '../lib/clean/rules';
+import { halfOf, HALVES } from './split';
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     json: { type: 'string' },
     timeout: { type: 'string', default: '60' },
     repeat: { type: 'string', default: '3' },
+    report: { type: 'string' },
   },
 });
 
@@ -28,8 +30,10 @@ const ablation = values['no-ablation'] ? [] : [...RULE_NAMES];
 const timeoutMs = Number(values.timeout) * 1000;
 const repeats = Math.max(1, Number(values.repeat));
 
-const pages: BenchPage[] = corpora.flatMap((c) => loadCorpus(values.corpus, c, limit));
-process.stderr.write(`${pages.length} pages from ${corpora.join(', ')}; ${values.workers} workers; ablation of ${ablation.length} rules\n`);
+// --report FILE prints the report again from a run saved with --json, without running anything.
+const saved = values.report ? (JSON.parse(readFileSync(values.report, 'utf8')) as { summary: Record<string, unknown>; results: PageResult[] }) : undefined;
+const pages: BenchPage[] = saved ? [] : corpora.flatMap((c) => loadCorpus(values.corpus, c, limit));
+if (!saved) process.stderr.write(`${pages.length} pages from ${corpora.join(', ')}; ${values.workers} workers; ablation of ${ablation.length} rules\n`);
 
 interface Failure {
   corpus: string;
@@ -90,14 +94,18 @@ function table(head: string[], rows: (string | number)[][]): string {
 }
 
 const started = Date.now();
-const { results, failures, peakRssMb } = await runAll();
+const { results, failures, peakRssMb } = saved
+  ? { results: saved.results, failures: (saved.summary.failures ?? []) as Failure[], peakRssMb: NaN }
+  : await runAll();
 const by = (c: CorpusName) => results.filter((r) => r.corpus === c);
 const SYSTEMS = ['cleanCopy', 'readability', 'defuddle'] as const;
 const LABEL = { cleanCopy: 'Clean Copy', readability: 'Readability 0.6 (plain)', defuddle: 'Defuddle 0.19 (linkedom)' };
 const out: string[] = [];
 const summary: Record<string, unknown> = {
-  date: new Date().toISOString(),
-  machine: `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  date: (saved?.summary.date as string | undefined) ?? new Date().toISOString(),
+  machine:
+    (saved?.summary.machine as string | undefined) ??
+    `${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
 };
 
 out.push(`Clean Copy benchmark — ${summary.date as string}, ${summary.machine as string}, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
@@ -164,6 +172,52 @@ if (corpora.includes('defuddle')) {
   out.push(table(['extractor', 'median kept', 'mean kept', 'mean extra'], rows));
 }
 
+{
+  // The two fixed halves of every corpus (bench/split.ts): rules are tuned on one and judged on the other.
+  const rows: (string | number)[][] = [];
+  const halves: Record<string, Record<string, Record<string, number>>> = {};
+  // Readability's parser tests under 30 words are left out of its pages, as in the table above.
+  const scored = (corpus: string) => by(corpus as CorpusName).filter((r) => r.truthWords === undefined || r.truthWords >= 30);
+  const add = (corpus: string, measure: string, of: (rs: PageResult[]) => number) => {
+    const v = HALVES.map((h) => of(scored(corpus).filter((r) => halfOf(r.id) === h)));
+    const n = HALVES.map((h) => scored(corpus).filter((r) => halfOf(r.id) === h).length);
+    const d = v[1]! - v[0]!;
+    rows.push([corpus, measure, `${f3(v[0]!)} (${n[0]})`, `${f3(v[1]!)} (${n[1]})`, Number.isFinite(d) ? `${d >= 0 ? '+' : ''}${d.toFixed(3)}` : '–']);
+    (halves[corpus] ??= {})[measure] = { tune: v[0]!, judged: v[1]! };
+  };
+  const aeb = (s: (typeof SYSTEMS)[number], k: 'p' | 'r' | 'f1') => (rs: PageResult[]) => aebCorpus(rs.map((r) => r.scores[s] as AebPage))[k];
+  const traf = (s: (typeof SYSTEMS)[number], k: 'f1' | 'withKept' | 'withoutAbsent') => (rs: PageResult[]) =>
+    snippetCorpus(rs.map((r) => r.scores[s] as SnippetCounts))[k];
+  if (corpora.includes('aeb')) {
+    add('aeb', 'Clean Copy F1', aeb('cleanCopy', 'f1'));
+    add('aeb', 'Clean Copy P', aeb('cleanCopy', 'p'));
+    add('aeb', 'Clean Copy R', aeb('cleanCopy', 'r'));
+    add('aeb', 'Readability F1', aeb('readability', 'f1'));
+  }
+  if (corpora.includes('trafilatura')) {
+    add('trafilatura', 'Clean Copy F1', traf('cleanCopy', 'f1'));
+    add('trafilatura', 'Clean Copy with kept', traf('cleanCopy', 'withKept'));
+    add('trafilatura', 'Clean Copy without absent', traf('cleanCopy', 'withoutAbsent'));
+    add('trafilatura', 'Readability F1', traf('readability', 'f1'));
+  }
+  if (corpora.includes('readability')) {
+    add('readability', 'Clean Copy mean kept', (rs) => mean(rs.map((r) => (r.scores.cleanCopy as AebPage).recall)));
+    for (const k of ['title', 'byline', 'published'] as const)
+      add('readability', `${k === 'published' ? 'date' : k} agrees`, (rs) => rs.filter((r) => r.meta?.[k]).length / rs.length);
+  }
+  if (corpora.includes('defuddle')) {
+    add('defuddle', 'Clean Copy mean kept', (rs) => mean(rs.map((r) => (r.scores.cleanCopy as AebPage).recall)));
+    add('defuddle', 'Clean Copy mean extra', (rs) =>
+      mean(rs.filter((r) => (r.scores.cleanCopy as AebPage).predicted).map((r) => 1 - (r.scores.cleanCopy as AebPage).precision)),
+    );
+  }
+  if (rows.length) {
+    out.push(`\n### The two halves of each corpus (fixed by a hash of the page id): tuned on "tune", judged on "judged" (pages in brackets)\n`);
+    out.push(table(['corpus', 'measure', 'tune', 'judged', 'judged − tune'], rows));
+    summary.halves = halves;
+  }
+}
+
 const timed = results;
 const col = (k: keyof PageResult['ms']) => timed.map((r) => r.ms[k]);
 const ratio = timed.map((r) => r.ms.cleanCopy / r.ms.readability).filter(Number.isFinite);
@@ -187,6 +241,10 @@ out.push(
     ],
   ),
 );
+{
+  const r = quantile(col('cleanCopy'), 0.5) / quantile(col('readability'), 0.5);
+  out.push(`\nSpeed target: Clean Copy's median within 1.3× plain Readability's on the same documents: ${f3(r)}, ${r <= 1.3 ? 'met' : 'NOT met'}.`);
+}
 const ofSystem = (prefix: string) => failures.filter((f) => f.reason.startsWith(prefix));
 const ours = failures.filter((f) => f.reason === 'timeout' || f.reason.startsWith('clean-copy') || !/^(?:readability|defuddle):/.test(f.reason));
 out.push(`\nPeak memory of the benchmark process (both workers, every extractor): ${peakRssMb.toFixed(0)} MiB.`);

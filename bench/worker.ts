@@ -7,7 +7,7 @@ import { aebPage, quantile, snippetPage, type AebPage, type SnippetCounts } from
 import { defuddleText, readabilityText } from './extractors';
 import { parseHtml } from '../lib/extract/parse-html';
 import { countWords } from '../lib/text';
-import { blockText } from '../lib/block-text';
+import { renderedText } from './rendered-text';
 import { cleanArticle, extractArticle, readArticle } from '../lib/extract/extract-article';
 
 export type PageScore = AebPage | SnippetCounts;
@@ -34,22 +34,6 @@ export interface PageTask {
 function score(page: BenchPage, text: string): PageScore {
   const t = page.truth;
   return t.kind === 'snippets' ? snippetPage(t.with, t.without, text) : aebPage(t.text, text);
-}
-
-/**
- * The article as a reader sees it rendered, captions included. The survival
- * checks (Readability's and Defuddle's pages) ask whether cleaning deleted
- * content; a caption left out of the story text is still in the article.
- */
-function renderedText(doc: Document, html: string): string {
-  const holder = doc.createElement('div');
-  holder.innerHTML = html;
-  for (const el of Array.from(holder.querySelectorAll('figure, figcaption'))) {
-    const block = doc.createElement('div');
-    block.append(...el.childNodes);
-    el.replaceWith(block);
-  }
-  return blockText(holder);
 }
 
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();

@@ -20,13 +20,37 @@ function spacedText(el: Element): string {
   return parts.join(' ').replace(/ ([,.;:!?])/g, '$1');
 }
 
-/** The preview text of a block as the removed list shows it; user rules are fingerprinted from it. */
+const MEDIA = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'svg', 'canvas']);
+
+/** A picture's file name from its address: "pin-it-button.png", not the whole address. */
+function fileName(src: string | null): string {
+  const path = (src ?? '').split(/[?#]/)[0] ?? '';
+  if (!path || path.startsWith('data:')) return '';
+  const last = path.split('/').filter(Boolean).pop() ?? '';
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/**
+ * The preview text of a block as the removed list shows it; user rules are
+ * fingerprinted from it. A block without text shows its picture's
+ * description or file name, anything else what it held: a bare "<img>"
+ * tells the reader nothing about what went.
+ */
 export function describe(el: Element): string {
   const text = spacedText(el);
   if (text) return truncate(text, PREVIEW_CHARS);
-  const alt = el.getAttribute('alt');
-  if (alt) return truncate(alt.trim(), PREVIEW_CHARS);
-  return `<${el.tagName.toLowerCase()}>`;
+  const media = MEDIA.has(el.localName) ? el : el.querySelector('img, picture, video, audio, iframe, svg, canvas');
+  const alt = media?.getAttribute('alt')?.trim() || media?.getAttribute('title')?.trim() || el.getAttribute('aria-label')?.trim();
+  if (alt) return truncate(alt, PREVIEW_CHARS);
+  if (!media) return 'an empty box';
+  const kind =
+    media.localName === 'iframe' ? 'an embedded frame' : media.localName === 'img' || media.localName === 'picture' ? 'a picture' : `a ${media.localName}`;
+  const name = fileName(media.getAttribute('src') ?? media.querySelector('img, source')?.getAttribute('src') ?? null);
+  return name ? `${kind} (${truncate(name, 80)})` : `${kind} without a description`;
 }
 
 /**

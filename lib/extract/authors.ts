@@ -1,12 +1,27 @@
 import { normalizeSpace } from '../text';
 import { AGENCY } from '../photo-agencies';
 
-const LEAD = /^(?:written |reported |posted )?(?:by|von|par|por|di|door|av|przez)\s+/i;
-const SEPARATOR = /\s*(?:,|;|\||\/|&|\band\b|\bund\b|\bet\b|\by\b|\bi\b|\boraz\b|\bplus\b)\s*/i;
+/** "By", and the genre or deed before it ("Analysis by", "Text von"), or a label ("Текст:", "Autor:"). */
+const LEAD =
+  /^(?:(?:(?:written|reported|posted|analysis|opinion|commentary|review|story|text|words|interview|photos?|video)\s+)?(?:by|von|par|por|di|door|av|przez)\s+|(?:text|texto|texte|testo|tekst|текст|autor|author|auteur|autore|autorin)\s*:\s*)/iu;
+/**
+ * What joins names in a byline. The one-letter conjunctions ("y", "i") only in
+ * lower case: "Bruce Y. Lee" is one name with an initial.
+ */
+const SEPARATOR = /\s*(?:,|;|\||\/|&|\b(?:[Aa]nd|AND|[Uu]nd|UND|et|y|i|oraz|plus)\b)\s*/;
+/** A job title given beside the names: "CNN Editor-at-large", "AP Sports Writer", "Staff reporter". */
+const ROLE =
+  /\b(?:editor(?:-at-large)?|correspondent|writer|reporter|columnist|staff|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|rédact(?:eur|rice)|corresponsal|redactor(?:a)?)s?\b/i;
 /** Addresses, years, markup and code, bare labels and copyright lines are not names. */
 const NOT_A_NAME = /^(?:https?:|www\.)|\d{4}|[<>{}=:;"\\#+]|^(?:updated|published|staff|the|editor|editors)$|copyright|©|all rights reserved|^[^\p{L}]*$/iu;
 /** A value that holds markup or code ("<svg …>", "color: rgb(51, 51, 51)") is not a list of names to split. */
 const CODE = /[<>{}]|=\s*["']|\w:\s*\w+\(/;
+/**
+ * What a site calls a visitor or account that has no name: a comment
+ * form's "Guest", a blog's "admin". Not a writer's name in any language.
+ */
+const NO_ONE =
+  /^(?:guest|anonymous|anonym|anonyme?|anónimo|anonimo|anonimowy|gast|gość|invité|invitado|ospite|гость|аноним|匿名|游客|admin|administrator|administrateur|webmaster|user|unknown|unbekannt)$/iu;
 /** A site's own domain ("jungle.world", "STERN.de"), as against initials run together ("J.R.R.Tolkien", "Dr.Who"). */
 const DOMAIN = /^[\p{L}\d-]{2,}(?:\.[\p{L}\d-]+)*\.\p{Ll}{2,}$/u;
 
@@ -33,12 +48,16 @@ export function authorList(values: readonly string[]): string[] {
     for (const part of normalizeSpace(value).replace(LEAD, '').split(SEPARATOR)) {
       const name = cleanName(part);
       const key = name.toLowerCase();
-      if (!name || name.length > 80 || NOT_A_NAME.test(name) || DOMAIN.test(name) || seen.has(key)) continue;
+      if (!name || name.length > 80 || NOT_A_NAME.test(name) || NO_ONE.test(name) || DOMAIN.test(name) || seen.has(key)) continue;
+      // A role of two words or more ("AP Sports Writer") is a title, not a name; "Staff" alone is caught above.
+      if (ROLE.test(name) && name.split(' ').length >= 2) continue;
       seen.add(key);
       out.push(name);
     }
   }
-  return out;
+  // An agency beside a writer's name is where the writer works ("Jane Doe, Bloomberg"); alone it is the byline.
+  const people = out.filter((name) => !AGENCY_NAME.test(name));
+  return people.length ? people : out;
 }
 
 /** Lower-case words a name may hold ("Anna della Rocca"); any other lower-case word of four letters or more is not a name's. */

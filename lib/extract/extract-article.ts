@@ -13,6 +13,7 @@ import { toIsoDate } from './dates';
 import { readMetadata, type PageMetadata } from './metadata';
 import { scanPage } from './page-scan';
 import { stripSiteSuffix } from './title';
+import { weighLanguage } from './language';
 import { normalizeMedia, unwrapNoscriptImages } from './normalize-media';
 import { restoreLeadFigure } from './lead-figure';
 import { liftFormulas } from './formulas';
@@ -221,7 +222,7 @@ export function cleanArticle(raw: RawArticle, switches: RuleSwitches = {}, userR
     siteName,
     publishedTime: meta.publishedTime ?? toIsoDate(parsed.publishedTime) ?? '',
     ...(meta.modifiedTime ? { modifiedTime: meta.modifiedTime } : {}),
-    lang: meta.lang ?? parsed.lang ?? '',
+    lang: weighLanguage(meta.langs.length ? meta.langs : [parsed.lang ?? undefined], textContent) ?? '',
     dir: directionOf(meta.dir ?? parsed.dir),
     excerpt: normalizeSpace(meta.excerpt ?? parsed.excerpt),
     ...(meta.leadImage ? { leadImage: meta.leadImage } : {}),

@@ -15,6 +15,8 @@ export interface PageMetadata {
   publishedTime?: string;
   modifiedTime?: string;
   lang?: string;
+  /** Every language the page declares, in order of trust: the text decides between them (see weighLanguage). */
+  langs: string[];
   dir?: string;
   excerpt?: string;
   leadImage?: string;
@@ -51,6 +53,21 @@ function publishedTimeElement(times: readonly Element[]): string | undefined {
   return undefined;
 }
 
+/** The language an HTTP header copied into the page declares (<meta http-equiv="content-language">): the first one named. */
+function contentLanguage(metas: readonly Element[]): string | undefined {
+  for (const m of metas) if ((m.getAttribute('http-equiv') ?? '').toLowerCase() === 'content-language') return m.getAttribute('content')?.split(',')[0]?.trim();
+  return undefined;
+}
+
+/** A comment's own author, marked up like the story's: schema.org's Comment, or a block the page names a comment. */
+function inComment(el: Element): boolean {
+  for (let cur = el.parentElement; cur; cur = cur.parentElement) {
+    if (/\bComment\b/.test(cur.getAttribute('itemtype') ?? '') || cur.getAttribute('itemprop') === 'comment') return true;
+    if (/(?:^|[\s_-])comments?(?:$|[\s_-])/i.test(cur.getAttribute('class') ?? '') || /^comments?(?:$|[_-])/i.test(cur.id)) return true;
+  }
+  return false;
+}
+
 const REL_AUTHOR = /(?:^|\s)author(?:\s|$)/i;
 
 /**
@@ -65,6 +82,7 @@ function markedAuthors(doc: Document): string[] {
     (el) => el.getAttribute('itemprop') === 'author' || (el.localName === 'a' && REL_AUTHOR.test(el.getAttribute('rel') ?? '')),
   );
   for (const el of marked) {
+    if (inComment(el)) continue;
     const named = el.querySelector('[itemprop="name"]') ?? el;
     const text = normalizeSpace(named.getAttribute('content') ?? named.textContent);
     if (text && text.length < 80 && readsAsName(text)) names.push(text);
@@ -151,6 +169,13 @@ export function readMetadata(doc: Document, url: string, scan: PageScan = scanPa
     modifiedTime: modified,
     lang:
       html?.getAttribute('lang')?.trim() || ld?.inLanguage || firstMeta(meta, 'og:locale', 'language', 'content-language', 'dc.language')?.replace('_', '-'),
+    langs: [
+      html?.getAttribute('lang') ?? undefined,
+      html?.getAttribute('xml:lang') ?? undefined,
+      ld?.inLanguage,
+      contentLanguage(scan.metas),
+      ...['content-language', 'language', 'dc.language', 'og:locale'].map((k) => firstMeta(meta, k)),
+    ].flatMap((t) => (t?.trim() ? [t.trim().replace('_', '-')] : [])),
     dir: html?.getAttribute('dir')?.trim().toLowerCase() || undefined,
     excerpt: firstMeta(meta, 'og:description', 'description', 'twitter:description') ?? ld?.description,
     leadImage: absolute(ld?.image ?? firstMeta(meta, 'og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src'), url),

@@ -2,7 +2,9 @@ import { noscriptContent } from './noscript-content';
 
 const LAZY_SRC = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-hi-res-src'];
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset'];
-const PLACEHOLDER_SRC = /^data:|blank\.gif|spacer|placeholder|lazy/i;
+/** A stand-in a lazy page shows until scripts load the picture: an inline image, a blank or 1×1 file. */
+const PLACEHOLDER_SRC =
+  /^data:|blank\.(?:gif|png)|spacer|placeholder|lazy|(?:^|[/_.-])(?:1x1|pixel|transparent|empty|white|grey|gray)\.(?:gif|png|jpe?g|webp)(?:$|\?)/i;
 
 /**
  * Make images load the way a browser with scripts would show them: AMP's

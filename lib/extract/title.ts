@@ -1,6 +1,23 @@
 import { normalizeSpace } from '../text';
 
-const SEPARATORS = [' | ', ' – ', ' — ', ' - ', ' · ', ' • ', ' :: ', ' / ', ' // '];
+const SEPARATORS = [' | ', ' – ', ' — ', ' - ', ' · ', ' • ', ' :: ', ' / ', ' // ', ' _', '_', '｜', ' ｜ ', '－'];
+
+/**
+ * The title cut where the page's own heading ends, when a separator follows
+ * it there: "Headline _Section _Site" with the heading "Headline". Every
+ * part after the heading is the site's, however many there are.
+ */
+function cutAtHeading(title: string, heading: string): string | undefined {
+  const key = titleKey(heading);
+  if (!key) return undefined;
+  for (const sep of SEPARATORS) {
+    for (let at = title.indexOf(sep); at > 0; at = title.indexOf(sep, at + 1)) {
+      const head = title.slice(0, at).trim();
+      if (titleKey(head) === key) return head;
+    }
+  }
+  return undefined;
+}
 
 /** A title or site name reduced to letters and digits, lower case: "Tom’s" and "Tom's" compare equal. */
 export function titleKey(s: string): string {
@@ -16,6 +33,8 @@ export function stripSiteSuffix(title: string, siteName: string, heading?: strin
   let t = normalizeSpace(title);
   const site = titleKey(siteName);
   const h1 = heading ? normalizeSpace(heading) : '';
+  const atHeading = h1 ? cutAtHeading(t, h1) : undefined;
+  if (atHeading) return atHeading;
   for (let i = 0; i < 2; i++) {
     let cut = false;
     for (const sep of SEPARATORS) {

@@ -77,7 +77,7 @@ describe('exporting the article on screen', () => {
     expect(file.name).toBe(`${slug}.txt`);
     const [first, second] = file.text.split('\n');
     expect(first).toBe(expected.title);
-    expect(second).toBe('Natalia Drozdiak, Alberto Nardelli, Mario Parker and Bloomberg · Fortune · 23 November 2025');
+    expect(second).toBe('Natalia Drozdiak, Alberto Nardelli and Mario Parker · Fortune · 23 November 2025');
     const text = norm(file.text);
     for (const paragraph of expected.paragraphs) expect(text).toContain(norm(paragraph));
   });

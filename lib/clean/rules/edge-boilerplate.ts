@@ -210,6 +210,45 @@ const LABELS = new RegExp(
 /** A line that is only a date, a time or both: the stamp of a post or a comment. */
 const STAMP_ONLY =
   /^(?:(?:stand|updated|aktualisiert|publiziert|veröffentlicht|published)\s*:?\s*)?(?:\d{1,2}[./]\s?\d{1,2}[./]\s?\d{2,4}|\d{1,2}\.? [\p{L}]{3,9}\.? \d{4})?,?\s*(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|uhr|h)?)?$/iu;
+/**
+ * A newspaper's print-edition note ("A version of this article appears in
+ * print on …, on Page A22 of the New York edition with the headline: …"),
+ * which sites set in many short pieces after the story.
+ */
+const PRINT_EDITION =
+  /^(?:a version of this (?:article|story|review|column|essay|interview|report) (?:appears|appeared) in print|this (?:article|story) (?:appeared|appears) in (?:the )?print edition|eine version dieses (?:artikels|beitrags) erschien)/i;
+/**
+ * The kicker a page prints above its story: a genre or section word on a
+ * line of its own ("Review", "Analysis", "Meinung"). Only before the
+ * story's first paragraph, and only the word alone.
+ */
+const KICKER =
+  /^(?:review|reviews|analysis|opinion|commentary|comment|exclusive|breaking(?: news)?|live|explainer|interview|editorial|(?:opinion |guest )?columnist|guest essay|op-ed|sponsored(?: content)?|kommentar|meinung|analyse|rezension|kritik|gastbeitrag|tribune|opinion|critique|opinión|análisis|entrevista|reportaje|crítica|recensione|opinione|intervista|recenzja|opinia|wywiad|komentarz)\s*[:：]?$/i;
+/**
+ * Tallies: a line of numbers and at most one word ("41 %", "165 votes",
+ * "% 61 голос"), the results of a poll or a rating after the story.
+ */
+const TALLY = /^[\d\s%.,:/+()\-–]*\d[\d\s%.,:/+()\-–]*(?:\p{L}+\.?)?[\d\s%.,:/+()\-–]*$/u;
+/** Social networks a site asks readers to follow it on. */
+const SOCIAL = /\b(?:facebook|twitter|instagram|youtube|tiktok|linkedin|telegram|whatsapp|mastodon|bluesky|threads|pinterest|flipboard|rss)\b/gi;
+const PLUG_VERB =
+  /\b(?:follow|subscribe|sign up|join|write to us|seguir|s[ií]gu?\p{L}*|suscr[ií]b\p{L}*|escr[ií]b\p{L}*|folg\p{L}*|abonn\p{L}*|suiv\p{L}*|rejoign\p{L}*|segui\p{L}*|iscriv\p{L}*|obserwuj\p{L}*|subskryb\p{L}*|zapisz\p{L}*)\b/iu;
+const NEWSLETTER = /\bnewsletter|\bbolet[ií]n|infolettre|lettre d['’]information|biuletyn/i;
+const PLUG_WORDS = 45;
+
+/**
+ * The site's plug after a story ("Puede escribirnos a … o seguir a Materia
+ * en Facebook, Twitter, Instagram o suscribirse aquí a nuestra
+ * newsletter"): an invitation to follow, subscribe or write, naming two
+ * social networks, or one and a newsletter. Long enough to pass for a paragraph.
+ * Only after the story: a newsletter's own issue opens with how to subscribe.
+ */
+function isPlug(text: string): boolean {
+  if (!PLUG_VERB.test(text) || countWords(text) > PLUG_WORDS) return false;
+  // A newsletter alone is not enough: a newsletter's own issue ends with how to subscribe to it, and that is its text.
+  const networks = new Set((text.match(SOCIAL) ?? []).map((s) => s.toLowerCase())).size;
+  return networks >= 2 || (networks >= 1 && NEWSLETTER.test(text));
+}
 /** Post-meta stamps run long ("Der Beitrag wurde am … veröffentlicht und wurde unter … abgelegt"). */
 const POST_META = /^(?:this entry was posted|posted (?:on|in)|der beitrag wurde am|dieser (?:beitrag|eintrag) wurde am|erstellt am|veröffentlicht am)\b/i;
 /** A sentence ends with one of these; a label or a heading does not. */
@@ -243,6 +282,8 @@ const BODY_WORDS = 20;
 function isLongFurniture(text: string): boolean {
   return (
     POST_META.test(text) ||
+    PRINT_EDITION.test(text) ||
+    isPlug(text) ||
     COPYRIGHT_NOTICE.test(text) ||
     CITE_THIS.test(text) ||
     COMMENT_POLICY.test(text) ||
@@ -274,6 +315,63 @@ function lineText(el: Element, text: string): string {
   return holds(el, 'br') ? normalizeSpace(blockText(el)) : text;
 }
 
+const LIST_UNITS = new Set(['ul', 'ol', 'dl', 'table']);
+const ITEMS = new Set(['li', 'dd', 'dt', 'td', 'th']);
+const MIN_ITEM_WORDS = 3;
+const CELLS = new Set(['td', 'th']);
+
+/**
+ * The list or table a line is an item or a cell of, judged whole: an
+ * encyclopedia's fact box links most of its values and a reference list
+ * links some of its entries, yet neither is a rail of links; a rail's
+ * items are links all through.
+ */
+function unitOf(el: Element, root: Element): Element {
+  let item = closestNamed(el, ITEMS);
+  // A list item of a word or two is a menu's or a breadcrumb's ("Home", "Posts"), whatever the list's last item says,
+  // unless the list stands in a table's cell: there the table is the unit.
+  if (item?.localName === 'li' && countWords(textOf(item)) < MIN_ITEM_WORDS) item = closestNamed(item, CELLS);
+  if (!item) return el;
+  for (let cur = item.parentElement; cur && cur !== root; cur = cur.parentElement) if (LIST_UNITS.has(cur.localName)) return cur;
+  return el;
+}
+
+/**
+ * Whether a line is an item of a list of tallies: three or more items, each
+ * numbers and at most one word, the words all forms of one ("голос",
+ * "голоса", "голосов"; "votes"). A list of amounts ("390 kcal", "12 g")
+ * names different things and is content.
+ */
+function isTallyList(el: Element, root: Element): boolean {
+  const li = closestNamed(el, new Set(['li']));
+  const list = li?.parentElement;
+  if (!list || !root.contains(list) || !TALLY.test(textOf(el))) return false;
+  const items = Array.from(list.children).filter((c) => c.localName === 'li' && textOf(c));
+  if (items.length < 3) return false;
+  const stems = new Set<string>();
+  for (const item of items) {
+    const text = textOf(item);
+    if (!TALLY.test(text)) return false;
+    const word = /\p{L}+/u.exec(text)?.[0];
+    stems.add(word ? word.toLowerCase().slice(0, 4) : '');
+  }
+  return stems.size === 1 || (stems.size === 2 && stems.has(''));
+}
+
+/**
+ * A table of facts: rows that each pair a label cell with a value ("Founder
+ * | Netscape"). Its values may all be links; it is still the article's.
+ */
+function isFactTable(el: Element): boolean {
+  if (el.localName !== 'table') return false;
+  let pairs = 0;
+  for (const row of Array.from(el.getElementsByTagName('tr'))) {
+    const cells = Array.from(row.children);
+    if (cells.some((c) => c.localName === 'th') && cells.some((c) => c.localName === 'td') && ++pairs >= 2) return true;
+  }
+  return false;
+}
+
 type Verdict = 'keep' | 'furniture' | 'label';
 
 /**
@@ -288,6 +386,13 @@ export const edgeBoilerplate: CleanRule = {
   reason: 'site furniture before or after the story (share prompts, tags, sources, comments, copyright)',
   find(root, { length }) {
     const lines = leafBlocks(root);
+    const density = new Map<Element, number>();
+    const linkShare = (el: Element): number => {
+      const unit = unitOf(el, root);
+      let d = density.get(unit);
+      if (d === undefined) density.set(unit, (d = isFactTable(unit) ? 0 : linkDensity(unit)));
+      return d;
+    };
     const first = lines.findIndex(isBodyParagraph);
     if (first === -1) return [];
     let last = lines.length - 1;
@@ -303,18 +408,41 @@ export const edgeBoilerplate: CleanRule = {
       // A tag list after the story runs as long as the post has tags, and its label may stand on a line of its own.
       const longTail =
         after &&
-        (COPYRIGHT.test(text) || POST_META.test(text) || COMMENT_POLICY.test(text) || (linkDensity(el) >= 0.6 && EDGE_OPENERS.test(lineText(el, text))));
+        (COPYRIGHT.test(text) ||
+          POST_META.test(text) ||
+          PRINT_EDITION.test(text) ||
+          isPlug(text) ||
+          COMMENT_POLICY.test(text) ||
+          (linkDensity(el) >= 0.6 && EDGE_OPENERS.test(lineText(el, text))));
       if (words > MAX_WORDS && !longTail) return 'keep';
-      if ((words <= PROMPT_WORDS && PROMPTS.test(text)) || isLabel(text)) return 'furniture';
+      if ((words <= PROMPT_WORDS && PROMPTS.test(text)) || (isLabel(text) && !holds(el, 'img'))) return 'furniture';
       if (!edge) return 'keep';
-      const linky = holds(el, 'a') && linkDensity(el) >= 0.6;
-      if (linky || opener || COPYRIGHT.test(text) || PROMPTS.test(text) || POST_META.test(text) || CITE_THIS.test(text) || COMMENT_POLICY.test(text))
+      if (i < first && words <= 3 && KICKER.test(text)) return 'furniture';
+      if (after && isTallyList(el, root)) return 'furniture';
+      const linky = holds(el, 'a') && linkDensity(el) >= 0.6 && linkShare(el) >= 0.6;
+      if (
+        linky ||
+        opener ||
+        COPYRIGHT.test(text) ||
+        PROMPTS.test(text) ||
+        POST_META.test(text) ||
+        PRINT_EDITION.test(text) ||
+        (after && isPlug(text)) ||
+        CITE_THIS.test(text) ||
+        COMMENT_POLICY.test(text)
+      )
         return 'furniture';
       return after && isLabelLike(el, text, words) ? 'label' : 'keep';
     });
     // A label-like line goes only when nothing but furniture follows it: a run
     // of short unpunctuated lines that ends in a sentence (scores, a menu) is content.
     for (let i = lines.length - 1; i > last && verdicts[i] !== 'keep'; i--) if (verdicts[i] === 'label') verdicts[i] = 'furniture';
+    // A print-edition note runs on in pieces (page, headline, reprint links) to the end of its block.
+    for (let i = last + 1; i < lines.length; i++) {
+      if (!PRINT_EDITION.test(textOf(lines[i]!))) continue;
+      const block = lines[i]!.parentElement;
+      for (let j = i + 1; j < lines.length && block?.contains(lines[j]!); j++) verdicts[j] = 'furniture';
+    }
     return lines.filter((_, i) => verdicts[i] === 'furniture');
   },
 };

@@ -1,5 +1,5 @@
 import type { CleanRule } from '../rule';
-import { HEADING_TAGS, linkDensity } from '../dom';
+import { HEADING_TAGS, holds, linkDensity } from '../dom';
 import { textOf, countWords } from '../../text';
 
 /** Headings of lists that lead away from the article, in the corpus's languages. */
@@ -13,7 +13,7 @@ const RAIL_HEADING = new RegExp(
     '(?:también )?(?:le|te) puede interesar|lea también|zobacz (?:też|także)|czytaj (?:też|także)|dowiedz się więcej|' +
     'das könnte (?:sie|dich) auch interessieren|mehr zum thema(?: .{1,40})?|weitere (?:artikel|themen|nachrichten|beiträge|meldungen)|ähnliche (?:artikel|beiträge)|' +
     'verwandte (?:artikel|themen)|top-?themen|les plus lus|à lire aussi|sur le même sujet|lo más leído|noticias relacionadas|i più letti|najczęściej czytane|' +
-    '相关(?:文章|阅读|新闻)|热门(?:文章|新闻)?)\\s*[:：?!.…]?$',
+    '相关(?:文章|阅读|新闻)|热门(?:文章|新闻)?)\\s*[:：?!.…]*$',
   'i',
 );
 
@@ -29,9 +29,13 @@ function hasOwnText(el: Element): boolean {
   return false;
 }
 
-/** A paragraph of the story: long enough to be a sentence or more, and not mostly links. */
+/**
+ * Prose of the story, or a block that holds some: long enough to be a
+ * sentence or more, and not mostly links. A rail of pictures ends at the
+ * author's note or the comments after it, which sites set in a <div>.
+ */
 function isProse(el: Element): boolean {
-  return el.localName === 'p' && countWords(textOf(el)) >= 20 && linkDensity(el) < 0.5;
+  return (el.localName === 'p' || (el.localName === 'div' && !holds(el, 'li'))) && countWords(textOf(el)) >= 20 && linkDensity(el) < 0.5;
 }
 
 /** A block that reads like a list of teasers: link-heavy, or short items. */
