@@ -196,13 +196,13 @@ export function App() {
           {save.state === 'saved' && !current.fromLibrary && resave && (
             <div class="resave" data-testid="resave-changes">
               {resave.length === 0 ? (
-                <p>The page reads as it was saved.</p>
+                <p>{t('resaveUnchanged')}</p>
               ) : (
                 <>
-                  <p>Saving again:</p>
+                  <p>{t('resaveHeading')}</p>
                   <ul>
                     {resave.map((c) => (
-                      <li key={c.kind}>{c.message}</li>
+                      <li key={c.kind}>{t(c.key, ...c.values)}</li>
                     ))}
                   </ul>
                 </>

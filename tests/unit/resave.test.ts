@@ -56,16 +56,43 @@ describe('what a save from the page would change', () => {
       leadImage: 'https://city.example/new.jpg',
     });
     expect(resaveChanges(saved, fresh)).toEqual([
-      { kind: 'kept-title', message: 'Keeps your title “Mine” (the page now says “Theirs”).' },
-      { kind: 'text', message: 'Updates the text (12 → 40 words).' },
-      { kind: 'authors', message: 'Changes the byline to Cy Dee.' },
-      { kind: 'lead-image', message: 'Changes the lead picture.' },
-      { kind: 'kept', message: 'Keeps your 2 tags and notes.' },
+      { kind: 'kept-title', message: 'Keeps your title “Mine” (the page now says “Theirs”).', key: 'resaveKeptTitle', values: ['Mine', 'Theirs'] },
+      { kind: 'text', message: 'Updates the text (12 → 40 words).', key: 'resaveText', values: ['12', '40'] },
+      { kind: 'authors', message: 'Changes the byline to Cy Dee.', key: 'resaveAuthors', values: ['Cy Dee'] },
+      { kind: 'lead-image', message: 'Changes the lead picture.', key: 'resaveLeadImage', values: [] },
+      { kind: 'kept', message: 'Keeps your 2 tags and notes.', key: 'resaveKept', values: [] },
     ]);
   });
 
   it('says the title will change when the reader never edited it', async () => {
     const saved = await library.save(sampleArticle());
-    expect(resaveChanges(saved, sampleArticle({ title: 'New' }))).toEqual([{ kind: 'title', message: 'Changes the title to “New”.' }]);
+    expect(resaveChanges(saved, sampleArticle({ title: 'New' }))).toEqual([
+      { kind: 'title', message: 'Changes the title to “New”.', key: 'resaveTitle', values: ['New'] },
+    ]);
+  });
+});
+
+describe('re-save wording', () => {
+  it('has every key a change can carry in each interface language, taking as many values as it is given', async () => {
+    const { readFileSync } = await import('node:fs');
+    const saved = await library.update((await library.save(sampleArticle(), ['t'])).id, { title: 'Mine', notes: 'n' });
+    const changes = [
+      ...resaveChanges(
+        saved,
+        sampleArticle({ title: 'Theirs', contentHtml: '<p>x</p>', wordCount: 3, authors: ['A B'], leadImage: 'https://a.example/x.jpg' }),
+      ),
+      ...resaveChanges({ ...saved, edited: [] }, sampleArticle({ title: 'Other', authors: [], leadImage: undefined })),
+    ];
+    expect(new Set(changes.map((c) => c.key)).size).toBeGreaterThanOrEqual(7);
+    for (const lang of ['en', 'de', 'fr', 'es']) {
+      const messages = JSON.parse(readFileSync(new URL(`../../public/_locales/${lang}/messages.json`, import.meta.url), 'utf8')) as Record<
+        string,
+        { message: string; placeholders?: Record<string, unknown> }
+      >;
+      for (const change of changes) {
+        expect(messages[change.key], `${lang} ${change.key}`).toBeDefined();
+        expect(Object.keys(messages[change.key]!.placeholders ?? {}), `${lang} ${change.key}`).toHaveLength(change.values.length);
+      }
+    }
   });
 });
