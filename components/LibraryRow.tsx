@@ -3,6 +3,7 @@ import type { Segment } from '../lib/library/highlight';
 import { interfaceDate } from './format-date';
 import { Highlighted } from './Highlighted';
 import { t } from './i18n';
+import { namesTheSite } from '../lib/export/byline';
 
 interface Props {
   entry: LibraryEntry;
@@ -27,7 +28,7 @@ export function LibraryRow({ entry, title, authors, site, excerpt, selected, onS
         </button>
         <p class="meta">
           <Highlighted segments={site} />
-          {authors.length > 0 && (
+          {authors.length > 0 && !namesTheSite(entry) && (
             <>
               {' · '}
               <Highlighted segments={authors} />

@@ -4,7 +4,12 @@ import type { ArticleRecord } from '../article';
 export function bylineOf(a: Pick<ArticleRecord, 'authors' | 'siteName' | 'publishedTime'>): string {
   const names = a.authors.length > 1 ? `${a.authors.slice(0, -1).join(', ')} and ${a.authors.at(-1)}` : (a.authors[0] ?? '');
   const date = a.publishedTime ? formatDate(a.publishedTime) : '';
-  return [names, a.siteName, date].filter(Boolean).join(' · ');
+  return [names, namesTheSite(a) ? '' : a.siteName, date].filter(Boolean).join(' · ');
+}
+
+/** A site that signs as itself ("AppleInsider" by "AppleInsider"): the name is shown once. */
+export function namesTheSite(a: Pick<ArticleRecord, 'authors' | 'siteName'>): boolean {
+  return a.authors.length === 1 && a.authors[0]!.trim().toLowerCase() === a.siteName.trim().toLowerCase();
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
