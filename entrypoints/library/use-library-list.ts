@@ -36,7 +36,7 @@ export function useLibraryList(library: Library, area: KeyValueArea, head: Cache
 
   /** Read the entries again, let the index catch up with what changed, and keep the list cache in step. */
   const refresh = async (cached: LibraryEntry[] | null = null) => {
-    const list = await orTimeout(library.list(), STORAGE_BUDGET_MS, t('noAnswer', STORAGE_BUDGET_MS / 1000));
+    const list = await orTimeout(library.list(), STORAGE_BUDGET_MS, t('storageSlow'));
     setEntries(list);
     // Stored again when out of date, and when there was no first screenful to draw (a library from before it was kept in localStorage).
     if (!cached || !sameEntries(cached, list) || (!head && list.length > 0)) void storeListCache(area, localStorage, list).catch(() => undefined);

@@ -22,6 +22,7 @@ import { t } from '../../components/i18n';
 import { localText } from '../../components/lib-text';
 import { errorText } from '../library/error-text';
 import { libraryArea } from '../library/page-storage';
+import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
 
 type Current =
   | { state: 'loading' }
@@ -63,7 +64,7 @@ export function App() {
   });
   const refreshList = () =>
     saving.current
-      .then(() => library.list())
+      .then(() => orTimeout(library.list(), STORAGE_BUDGET_MS, t('storageSlow')))
       .then(
         (list) => {
           setEntries(list);
@@ -106,7 +107,7 @@ export function App() {
   const onExport = (format: FormatId) => current.state === 'ready' && void exportArticle(current.article, format);
 
   const openSaved = async (id: string) => {
-    const article = await library.get(id).catch(() => undefined);
+    const article = await orTimeout(library.get(id), STORAGE_BUDGET_MS, t('storageSlow')).catch(() => undefined);
     if (!article) return setNotice(t('notSaved'));
     // The page's own article is kept (with whether it was saved) for the way back.
     if (!page.current) page.current = current.state === 'ready' ? { ...current, pageSaved: save.state === 'saved' } : current;

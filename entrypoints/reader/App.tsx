@@ -19,7 +19,7 @@ import { libraryArea, storageArea } from '../library/page-storage';
 import { errorText } from '../library/error-text';
 import { useArticleActions } from '../shared/article-actions';
 import { useReaderSettings } from '../shared/use-reader-settings';
-import { withBudget } from '../shared/budget';
+import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
 import { useReadAloud } from './use-read-aloud';
 import { articleWithout, keepRule, ruleFor } from './corrections';
 
@@ -29,7 +29,6 @@ type Current = { state: 'loading' } | { state: 'error'; message: string; retry: 
 const library = new Library(libraryArea());
 const area = storageArea();
 /** A saved article is read from this browser's own storage: it answers in milliseconds or something is wrong. */
-const STORAGE_BUDGET_MS = 10_000;
 /** The blocks a click in "Remove" mode takes out: the innermost of these around the click. */
 const REMOVABLE = 'p, li, figure, blockquote, h2, h3, h4, h5, h6, pre, table, dl, aside, section, ul, ol';
 /** The performance mark set when the article is first on screen. */
@@ -60,7 +59,7 @@ export function App() {
     if (source.kind === 'none') return setCurrent({ state: 'error', message: t('readerNoSource'), retry: false });
     if (source.kind === 'saved') {
       try {
-        const article = await withBudget(library.get(source.id), STORAGE_BUDGET_MS, t('storageSlow'));
+        const article = await orTimeout(library.get(source.id), STORAGE_BUDGET_MS, t('storageSlow'));
         if (!article) return setCurrent({ state: 'error', message: t('notSaved'), retry: false });
         setCurrent({ state: 'ready', article });
         setSave({ state: 'saved' });

@@ -3,10 +3,9 @@ import type { KeyValueArea } from '../../lib/library/library';
 import { blockFingerprint, loadUserRules, saveUserRules, siteOf, withCorrection, type UserRule } from '../../lib/clean/user-rules';
 import { withUserRemovals } from '../../lib/reader/apply-removals';
 import { t } from '../../components/i18n';
-import { withBudget } from '../shared/budget';
+import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
 
 /** The rules live in this browser's own storage: it answers in milliseconds or something is wrong. */
-const STORAGE_BUDGET_MS = 10_000;
 
 /**
  * The reader's rule to `action` a block of `text` on the site of `url`; null
@@ -21,8 +20,8 @@ export function ruleFor(action: UserRule['action'], text: string, url: string, t
 
 /** Keep `rule` with the reader's others; it replaces any earlier rule for the same block. */
 export async function keepRule(area: Pick<KeyValueArea, 'get' | 'set'>, rule: UserRule): Promise<void> {
-  const rules = await withBudget(loadUserRules(area), STORAGE_BUDGET_MS, t('storageSlow'));
-  await withBudget(saveUserRules(area, withCorrection(rules, rule)), STORAGE_BUDGET_MS, t('storageSlow'));
+  const rules = await orTimeout(loadUserRules(area), STORAGE_BUDGET_MS, t('storageSlow'));
+  await orTimeout(saveUserRules(area, withCorrection(rules, rule)), STORAGE_BUDGET_MS, t('storageSlow'));
 }
 
 /** The article with the block `rule` removes taken out and recorded as "yours"; the same article when it is not there. */

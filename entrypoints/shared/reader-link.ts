@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { t } from '../../components/i18n';
+import { withBudget } from '../../lib/budget';
 
 /** The message the popup sends the background page to open the reader, as the shortcut and the menu do. */
 export const OPEN_READER = 'clean-copy:open-reader';
@@ -28,14 +29,9 @@ export async function openReader(): Promise<void> {
   const param = new URLSearchParams(location.search).get('tabId');
   const tab = param ? await browser.tabs.get(Number(param)) : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (!tab) throw new Error(t('noTabToRead'));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<false>((done) => {
-    timer = setTimeout(() => done(false), MESSAGE_BUDGET_MS);
-  });
   const sent = browser.runtime.sendMessage({ type: OPEN_READER, tabId: tab.id }).then(
     (reply: unknown) => reply === true,
     () => false,
   );
-  const opened = await Promise.race([sent, late]).finally(() => clearTimeout(timer));
-  if (!opened) await openReaderTab(tab);
+  if ((await withBudget(sent, MESSAGE_BUDGET_MS)) !== true) await openReaderTab(tab);
 }

@@ -1,5 +1,6 @@
 import { rulesForSite, normalizeRules, type UserRule } from '../../lib/clean/user-rules';
 import { STORAGE_KEYS } from '../../lib/storage-keys';
+import { TIMED_OUT, withBudget } from '../../lib/budget';
 
 type StorageScope = typeof globalThis & {
   browser?: { storage?: { local?: { get(keys: string[]): Promise<Record<string, unknown>> } } };
@@ -19,16 +20,11 @@ export async function siteRules(url: string): Promise<UserRule[]> {
   const scope = globalThis as StorageScope;
   const area = (scope.browser ?? scope.chrome)?.storage?.local;
   if (!area) return [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<Record<string, unknown>>((done) => {
-    timer = setTimeout(() => done({}), RULES_BUDGET_MS);
-  });
   try {
-    const got = await Promise.race([area.get([STORAGE_KEYS.userRules]), late]);
+    const got = await withBudget(area.get([STORAGE_KEYS.userRules]), RULES_BUDGET_MS);
+    if (got === TIMED_OUT) return [];
     return rulesForSite(normalizeRules(got[STORAGE_KEYS.userRules]), url);
   } catch {
     return [];
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { KeyValueArea } from '../../lib/library/library';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, typographyVars, type ReaderSettings } from '../../lib/reader/settings';
+import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
 
 /** Set the theme and font as attributes the stylesheet reads, and the sizes as custom properties, on `el`. */
 export function applyTypography(el: HTMLElement, settings: ReaderSettings): void {
@@ -21,7 +22,8 @@ export function useReaderSettings(area: Pick<KeyValueArea, 'get' | 'set'>) {
   const [error, setError] = useState('');
 
   useEffect(() => {
-    loadSettings(area)
+    // Past the budget the defaults stay: type the reader can change beats a page that waits.
+    orTimeout(loadSettings(area), STORAGE_BUDGET_MS, 'no answer')
       .then(setSettings, () => undefined)
       .finally(() => setReady(true));
   }, []);

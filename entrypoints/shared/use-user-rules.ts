@@ -2,10 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { KeyValueArea } from '../../lib/library/library';
 import { fingerprint } from '../../lib/clean/fingerprint';
 import { loadUserRules, normalizeRules, saveUserRules, type UserRule } from '../../lib/clean/user-rules';
-import { withBudget } from './budget';
+import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
 import { t } from '../../components/i18n';
-
-const BUDGET_MS = 10_000;
 
 /** The reader's rules as the options page edits them: read once, each change written at once. */
 export function useUserRules(area: Pick<KeyValueArea, 'get' | 'set'>) {
@@ -13,7 +11,7 @@ export function useUserRules(area: Pick<KeyValueArea, 'get' | 'set'>) {
   const [status, setStatus] = useState('');
 
   const read = () =>
-    withBudget(loadUserRules(area), BUDGET_MS, t('storageSlow')).then(setRules, (e: unknown) => {
+    orTimeout(loadUserRules(area), STORAGE_BUDGET_MS, t('storageSlow')).then(setRules, (e: unknown) => {
       setRules([]);
       setStatus(`${t('rulesLoadFailed')} ${e instanceof Error ? e.message : String(e)}`);
     });
@@ -24,7 +22,7 @@ export function useUserRules(area: Pick<KeyValueArea, 'get' | 'set'>) {
 
   const write = async (next: UserRule[], done: string) => {
     try {
-      await withBudget(saveUserRules(area, next), BUDGET_MS, t('storageSlow'));
+      await orTimeout(saveUserRules(area, next), STORAGE_BUDGET_MS, t('storageSlow'));
       setRules(next);
       setStatus(done);
     } catch (e) {
