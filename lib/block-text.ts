@@ -22,6 +22,42 @@ function isPictureFigure(el: Element): boolean {
   return outside.trim() === '';
 }
 
+/** What a walk over an article body meets: a text node, or characters the walk adds (block breaks, bullets, cell tabs). */
+export interface BlockVisitor {
+  text(node: Text): void;
+  added(s: string): void;
+}
+
+/**
+ * The walk behind `blockText`, in document order. Kept apart so the
+ * highlighter (lib/annotations/text-map.ts) can tell which node each
+ * character of the text came from, and so the two never disagree.
+ */
+export function blockWalk(root: Element, v: BlockVisitor): void {
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      v.text(node as Text);
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'BR') {
+      v.added('\n');
+      return;
+    }
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') return;
+    if (tag === 'FIGURE' ? isPictureFigure(el) : tag === 'FIGCAPTION' && !el.closest('figure')) return;
+    const block = BLOCK_TAGS.has(tag);
+    if (block) v.added('\n\n');
+    if (tag === 'LI' && (el.textContent ?? '').trim()) v.added('• ');
+    for (const child of el.childNodes) walk(child);
+    if (block) v.added('\n\n');
+    else if (tag === 'TD' || tag === 'TH') v.added('\t');
+  };
+  walk(root);
+}
+
 /**
  * Plain text of an element with its block structure kept: one blank line
  * between paragraphs, line breaks where the HTML has <br>. Pictures and
@@ -29,28 +65,7 @@ function isPictureFigure(el: Element): boolean {
  */
 export function blockText(root: Element): string {
   const parts: string[] = [];
-  const walk = (node: Node): void => {
-    if (node.nodeType === 3) {
-      parts.push((node.textContent ?? '').replace(/\s+/g, ' '));
-      return;
-    }
-    if (node.nodeType !== 1) return;
-    const el = node as Element;
-    const tag = el.tagName.toUpperCase();
-    if (tag === 'BR') {
-      parts.push('\n');
-      return;
-    }
-    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'TEMPLATE') return;
-    if (tag === 'FIGURE' ? isPictureFigure(el) : tag === 'FIGCAPTION' && !el.closest('figure')) return;
-    const block = BLOCK_TAGS.has(tag);
-    if (block) parts.push('\n\n');
-    if (tag === 'LI' && (el.textContent ?? '').trim()) parts.push('• ');
-    for (const child of el.childNodes) walk(child);
-    if (block) parts.push('\n\n');
-    else if (tag === 'TD' || tag === 'TH') parts.push('\t');
-  };
-  walk(root);
+  blockWalk(root, { text: (node) => parts.push(node.data.replace(/\s+/g, ' ')), added: (s) => parts.push(s) });
   return parts
     .join('')
     .replace(/[ \t]*\n[ \t]*/g, '\n')

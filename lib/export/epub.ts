@@ -2,6 +2,7 @@ import type { Exportable } from './exportable';
 import { bylineOf } from './byline';
 import { noteParagraphs, tagsLine } from './reader-notes';
 import { sanitizeHtml } from '../sanitize';
+import { withHighlightNotes } from './highlighted';
 import { bookHref, escapeXml, toXhtmlFragment, type DomWindow } from './xhtml';
 import { concatChunks, ZipStream } from './zip-stream';
 
@@ -36,7 +37,7 @@ function chapter(a: Exportable, win: Window): string {
   const notes = paragraphs.length
     ? `<section class="notes">\n<h2>Notes</h2>\n${paragraphs.map((p) => `<p>${p.map(escapeXml).join('<br/>')}</p>`).join('\n')}\n</section>\n`
     : '';
-  const body = toXhtmlFragment(sanitizeHtml(a.contentHtml, win), a.canonicalUrl || a.url, win as unknown as DomWindow);
+  const body = toXhtmlFragment(sanitizeHtml(withHighlightNotes(a, win.document).contentHtml, win), a.canonicalUrl || a.url, win as unknown as DomWindow);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}"${a.dir === 'rtl' ? ' dir="rtl"' : ''}>

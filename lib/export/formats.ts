@@ -1,11 +1,13 @@
 import type { Exportable } from './exportable';
 import { slugify } from './filename';
 import { toHtml } from './html';
+import { withHighlightNotes } from './highlighted';
+import { toHighlightsMarkdown } from './highlights-markdown';
 import { toJson } from './json';
 import { toMarkdown } from './markdown';
 import { toText } from './text';
 
-export type FormatId = 'md' | 'json' | 'html' | 'txt';
+export type FormatId = 'md' | 'json' | 'html' | 'txt' | 'highlights';
 
 export interface ExportFormat {
   id: FormatId;
@@ -23,8 +25,10 @@ export interface RenderOptions {
 export const FORMATS: Readonly<Record<FormatId, ExportFormat>> = {
   md: { id: 'md', label: 'Markdown', extension: 'md', mime: 'text/markdown', render: (a, _now, options) => toMarkdown(a, options?.frontMatterTemplate) },
   json: { id: 'json', label: 'JSON', extension: 'json', mime: 'application/json', render: (a, now) => toJson([a], now) },
-  html: { id: 'html', label: 'HTML', extension: 'html', mime: 'text/html', render: (a) => toHtml(a) },
+  html: { id: 'html', label: 'HTML', extension: 'html', mime: 'text/html', render: (a) => toHtml(withHighlightNotes(a)) },
   txt: { id: 'txt', label: 'Text', extension: 'txt', mime: 'text/plain', render: (a) => toText(a) },
+  /** The reader's highlights and their notes alone, beside the article's own Markdown file. */
+  highlights: { id: 'highlights', label: 'Highlights (Markdown)', extension: 'highlights.md', mime: 'text/markdown', render: (a) => toHighlightsMarkdown(a) },
 };
 
 export interface ExportFile {

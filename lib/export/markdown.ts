@@ -3,6 +3,8 @@ import type { Exportable } from './exportable';
 import { noteParagraphs } from './reader-notes';
 import { renderFrontMatter, DEFAULT_FRONT_MATTER_TEMPLATE } from './front-matter-template';
 import { flattenCellBreaks, useGfm } from './markdown-tables';
+import { markedContent } from './highlighted';
+import { highlightFootnotes } from './highlights-markdown';
 
 function converter(): TurndownService {
   const td = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
@@ -21,6 +23,16 @@ function converter(): TurndownService {
       const alt = plainAttribute(img.getAttribute('alt')).replace(/[[\]]/g, '\\$&');
       const title = plainAttribute(img.getAttribute('title'));
       return `![${alt}](${src.replace(/[()\s]/g, encodeURIComponent)}${title ? ` "${title.replace(/"/g, '\\"')}"` : ''})`;
+    },
+  });
+  // A highlight is ==text== (as Obsidian and many Markdown tools show it); a note is a footnote after it.
+  td.addRule('highlight', {
+    filter: 'mark',
+    replacement: (content, node) => {
+      const [, before, words, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(content)!;
+      if (!words) return content;
+      const note = (node as HTMLElement).getAttribute('data-note');
+      return `${before}==${words}==${note ? `[^${note}]` : ''}${after}`;
     },
   });
   td.addRule('link', {
@@ -81,5 +93,6 @@ export function toMarkdown(a: Exportable, template: string = DEFAULT_FRONT_MATTE
   // The reader's notes end the file, unless the template puts them in the front matter.
   const paragraphs = /\{\{\s*notes\s*\}\}/.test(template) ? [] : noteParagraphs(a);
   const notes = paragraphs.length ? `\n## Notes\n\n${paragraphs.map((p) => p.map(markdownText).join('  \n')).join('\n\n')}\n` : '';
-  return `${head ? `${head}\n\n` : ''}# ${heading}\n\n${htmlToMarkdown(a.contentHtml)}\n${notes}`;
+  const marked = markedContent(a);
+  return `${head ? `${head}\n\n` : ''}# ${heading}\n\n${htmlToMarkdown(marked.html)}\n${highlightFootnotes(marked)}${notes}`;
 }
