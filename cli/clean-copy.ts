@@ -11,6 +11,10 @@ import type { Exportable } from '../lib/export/exportable';
 import { destinationOf, writeOutputs, type OutputFile } from './output';
 import { articlesFromBackup } from './from-backup';
 import { closeWindow, domWindow } from './dom-window';
+import { useExportDocument } from '../lib/export/highlighted';
+
+// Highlights from a backup are marked in the same jsdom window the exports use.
+useExportDocument(() => domWindow().document);
 
 const USAGE = `Usage: clean-copy <file.html|->... [--url URL] [--format json|jsonl|md|txt|html|epub] [--out FILE]
        clean-copy --from-backup BACKUP.json --format md|json|html|txt|epub [--out DIR|FILE]

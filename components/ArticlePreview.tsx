@@ -11,13 +11,20 @@ interface Props {
   dir?: 'ltr' | 'rtl' | 'auto';
   /** Where a clicked link goes; without it a link would navigate the extension page itself away. */
   onOpenLink?: (href: string) => void;
+  /** Where the article's own element is kept, for highlighting a selection in it. */
+  bodyRef?: { current: HTMLElement | null };
+  /** A click in the article, first: true when it was on a highlight (and so handled). */
+  onMark?: (event: MouseEvent) => boolean;
+  /** The end of a selection by mouse or keyboard in the article. */
+  onSelectionEnd?: () => void;
 }
 
-export function ArticlePreview({ safeHtml, leadImage, onOpenLink, lang, dir }: Props) {
+export function ArticlePreview({ safeHtml, leadImage, onOpenLink, lang, dir, bodyRef, onMark, onSelectionEnd }: Props) {
   // The page's share image, only when the article itself has no picture: otherwise it repeats the first one.
   const showLead = leadImage && isPictureAddress(leadImage) && !/<img\s/i.test(safeHtml);
   const html = useMemo(() => embeddable(safeHtml, document), [safeHtml]);
   const onClick = (event: MouseEvent) => {
+    if (onMark?.(event)) return;
     const link = (event.target as Element | null)?.closest?.('a[href]');
     if (!link) return;
     const href = link.getAttribute('href') ?? '';
@@ -36,7 +43,15 @@ export function ArticlePreview({ safeHtml, leadImage, onOpenLink, lang, dir }: P
     // biome-ignore lint/a11y/useKeyWithClickEvents: as above, the keyboard reaches each link itself
     <div class="preview" data-testid="preview" lang={lang || undefined} dir={dir} onClick={onClick}>
       {showLead && <img class="lead" src={leadImage} alt="" />}
-      <div dangerouslySetInnerHTML={{ __html: html }} />
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: mouse and key up only notice where a selection of the article's text ended; the highlight bar that follows is made of buttons */}
+      <div
+        ref={(el) => {
+          if (bodyRef) bodyRef.current = el;
+        }}
+        onMouseUp={onSelectionEnd}
+        onKeyUp={onSelectionEnd}
+        dangerouslySetInnerHTML={{ __html: html }}
+      />
     </div>
   );
 }

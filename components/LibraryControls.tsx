@@ -1,4 +1,5 @@
 import type { Facet, SortKey } from '../lib/library/arrange';
+import { READING_STATES, type ReadingState } from '../lib/article-schema';
 import { t } from './i18n';
 
 interface Props {
@@ -6,6 +7,8 @@ interface Props {
   sort: SortKey;
   site: string;
   tag: string;
+  state: ReadingState | '';
+  favourite: boolean;
   sites: Facet[];
   tags: Facet[];
   /** Why search is not ready yet ("Indexing 120 of 900…"), or '' when it is. */
@@ -14,7 +17,11 @@ interface Props {
   onSort: (s: SortKey) => void;
   onSite: (s: string) => void;
   onTag: (t: string) => void;
+  onState: (s: ReadingState | '') => void;
+  onFavourite: (f: boolean) => void;
 }
+
+const STATE_KEYS: Record<ReadingState, string> = { unread: 'stateUnread', reading: 'stateReading', archived: 'stateArchived' };
 
 const SORTS: { id: SortKey; label: string }[] = [
   { id: 'saved', label: 'sortSaved' },
@@ -77,6 +84,21 @@ export function LibraryControls(p: Props) {
       </label>
       <FacetSelect label={t('filterSite')} all={t('allSites')} testId="site-filter" value={p.site} facets={p.sites} onChange={p.onSite} />
       <FacetSelect label={t('filterTag')} all={t('allTags')} testId="tag-filter" value={p.tag} facets={p.tags} onChange={p.onTag} />
+      <label>
+        {t('filterState')}{' '}
+        <select data-testid="state-filter" value={p.state} onChange={(e) => p.onState(e.currentTarget.value as ReadingState | '')}>
+          <option value="">{t('allStates')}</option>
+          {READING_STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(STATE_KEYS[s])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" data-testid="favourite-filter" checked={p.favourite} onChange={(e) => p.onFavourite(e.currentTarget.checked)} />{' '}
+        {t('favouritesOnly')}
+      </label>
     </div>
   );
 }

@@ -1,6 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ArticleEdit, SavedArticle } from '../lib/library/saved-article';
 import type { FormatId } from '../lib/export/formats';
+import type { ReadingState } from '../lib/article-schema';
+import type { Highlights } from '../entrypoints/shared/use-highlights';
+import { HighlightList } from './HighlightList';
+import { HighlightTools } from './HighlightTools';
+import { ReadingControls } from './ReadingControls';
 import { ArticleEditor } from './ArticleEditor';
 import { ArticleHeader } from './ArticleHeader';
 import { ArticlePreview } from './ArticlePreview';
@@ -13,8 +18,10 @@ const STATUS_MS = 4_000;
 
 interface Props {
   article: SavedArticle;
-  /** The article's HTML through the sanitiser; empty while the sanitiser loads. */
-  safeHtml: string;
+  /** The article's highlights, and its HTML (through the sanitiser, highlights marked; empty while the sanitiser loads). */
+  highlights: Highlights;
+  onState: (state: ReadingState) => void;
+  onFavourite: (favourite: boolean) => void;
   onClose: () => void;
   /** Resolves true when the edit was stored. */
   onEdit: (edit: ArticleEdit) => Promise<boolean>;
@@ -26,7 +33,7 @@ interface Props {
  * title, tags and notes. Focus moves into the pane when it opens, and Escape
  * closes it.
  */
-export function LibraryDetail({ article, safeHtml, onClose, onEdit, onExport }: Props) {
+export function LibraryDetail({ article, highlights, onState, onFavourite, onClose, onEdit, onExport }: Props) {
   const pane = useRef<HTMLElement>(null);
   const [status, setStatus] = useState('');
   // Only a web address is offered as the original page.
@@ -61,13 +68,24 @@ export function LibraryDetail({ article, safeHtml, onClose, onEdit, onExport }: 
             {t('originalPage')}
           </a>
         )}
-        <ExportMenu onExport={onExport} />
+        <ExportMenu onExport={onExport} highlights={article.highlights.length > 0} />
         <button type="button" class="close" data-testid="detail-close" aria-label={t('close')} onClick={onClose}>
           ×
         </button>
       </div>
+      <ReadingControls state={article.state} favourite={article.favourite} onState={onState} onFavourite={onFavourite} />
       <ArticleHeader article={article} />
-      <ArticlePreview safeHtml={safeHtml} leadImage={article.leadImage} lang={article.lang} dir={article.dir} />
+      <ArticlePreview
+        safeHtml={highlights.html}
+        leadImage={article.leadImage}
+        lang={article.lang}
+        dir={article.dir}
+        bodyRef={highlights.body}
+        onMark={highlights.onBodyClick}
+        onSelectionEnd={highlights.onSelectionEnd}
+      />
+      <HighlightTools h={highlights} />
+      <HighlightList highlights={article.highlights} missing={highlights.missing} onOpen={(id) => highlights.open(id)} />
       <section class="detail-edit" aria-labelledby="detail-edit-heading">
         <h2 id="detail-edit-heading">{t('yourNotes')}</h2>
         <ArticleEditor

@@ -35,6 +35,19 @@ export function LibraryRow({ entry, title, authors, site, excerpt, selected, onS
             </>
           )}
           {published && ` · ${t('rowPublished', published)}`} · {t('rowSaved', interfaceDate(entry.savedAt))}
+          {entry.favourite && (
+            <span class="row-flag" data-testid="row-favourite">
+              {` · ★ ${t('favourite')}`}
+            </span>
+          )}
+          {entry.state && entry.state !== 'unread' && (
+            <span class="row-flag" data-testid="row-state">{` · ${t(entry.state === 'reading' ? 'stateReading' : 'stateArchived')}`}</span>
+          )}
+          {(entry.highlights?.length ?? 0) > 0 && (
+            <span class="row-flag" data-testid="row-highlights">
+              {` · ${t('rowHighlights', entry.highlights!.length)}`}
+            </span>
+          )}
           {entry.tags.map((tag) => (
             <span class="tag" key={tag}>
               {tag}

@@ -48,7 +48,12 @@ export function App({ head }: Props) {
     setMessage({ text, kind });
   };
   const { entries, searchState, refresh, useHits } = useLibraryList(library, area, head, (text) => say(text, 'error'));
-  const { choice, setQuery, setSort, setSite, setTag, view, facets, bodies, limit, showMore } = useLibraryView(library, entries, head, useHits);
+  const { choice, setQuery, setSort, setSite, setTag, setState, setFavourite, view, facets, bodies, limit, showMore } = useLibraryView(
+    library,
+    entries,
+    head,
+    useHits,
+  );
   const { progress, runExport } = useBulkExport(library, settings);
   const deletion = useDeleteUndo({ library, refresh, onMessage: say });
   forgetDelete.current = deletion.forget;
@@ -170,6 +175,8 @@ export function App({ head }: Props) {
         onSort={setSort}
         onSite={setSite}
         onTag={setTag}
+        onState={setState}
+        onFavourite={setFavourite}
       />
       <SelectionBar
         selected={selected.size}
@@ -218,7 +225,20 @@ export function App({ head }: Props) {
             </button>
           )}
         </section>
-        {open && <OpenArticle library={library} settings={settings} article={open} onClose={onClose} onEdit={onEdit} onError={(text) => say(text, 'error')} />}
+        {open && (
+          <OpenArticle
+            library={library}
+            settings={settings}
+            article={open}
+            onClose={onClose}
+            onEdit={onEdit}
+            onError={(text) => say(text, 'error')}
+            onChanged={(next) => {
+              setOpen(next);
+              void refresh();
+            }}
+          />
+        )}
       </div>
     </main>
   );

@@ -4,6 +4,8 @@ import type { ArticleEdit, SavedArticle } from '../../lib/library/saved-article'
 import type { sanitizeHtml } from '../../lib/sanitize';
 import { LibraryDetail } from '../../components/LibraryDetail';
 import { useArticleActions } from '../shared/article-actions';
+import { useHighlights } from '../shared/use-highlights';
+import { useReadingState } from '../shared/use-reading-state';
 
 interface Props {
   library: Library;
@@ -12,6 +14,8 @@ interface Props {
   onClose: () => void;
   onEdit: (edit: ArticleEdit) => Promise<boolean>;
   onError: (text: string) => void;
+  /** The article changed here (a highlight, its state): the list shows it. */
+  onChanged: (next: SavedArticle) => void;
 }
 
 /**
@@ -19,12 +23,24 @@ interface Props {
  * sanitiser (DOMPurify) and the converters load with the first article
  * opened, not with the list.
  */
-export function OpenArticle({ library, settings, article, onClose, onEdit, onError }: Props) {
+export function OpenArticle({ library, settings, article, onClose, onEdit, onError, onChanged }: Props) {
   const { exportArticle } = useArticleActions({ library, settings, onError });
   const [sanitize, setSanitize] = useState<typeof sanitizeHtml | null>(null);
   useEffect(() => {
     void import('../../lib/sanitize').then((m) => setSanitize(() => m.sanitizeHtml));
   }, []);
   const safeHtml = useMemo(() => (sanitize ? sanitize(article.contentHtml, window) : ''), [article, sanitize]);
-  return <LibraryDetail article={article} safeHtml={safeHtml} onClose={onClose} onEdit={onEdit} onExport={(format) => void exportArticle(article, format)} />;
+  const highlights = useHighlights({ library, article, html: safeHtml, onChange: onChanged });
+  const reading = useReadingState({ library, article, onChange: onChanged, onError });
+  return (
+    <LibraryDetail
+      article={article}
+      highlights={highlights}
+      onState={(s) => void reading.setState(s)}
+      onFavourite={(f) => void reading.setFavourite(f)}
+      onClose={onClose}
+      onEdit={onEdit}
+      onExport={(format) => void exportArticle(article, format)}
+    />
+  );
 }

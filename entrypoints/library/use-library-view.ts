@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Library } from '../../lib/library/library';
 import type { LibraryEntry } from '../../lib/library/saved-article';
 import { facetsOf, type SortKey } from '../../lib/library/arrange';
+import type { ReadingState } from '../../lib/article-schema';
 import { libraryView } from '../../lib/library/library-view';
 import { HEAD_ROWS, type CachedHead } from '../../lib/library/list-cache';
 import type { SearchHit } from '../../lib/library/search-index';
@@ -24,16 +25,18 @@ export function useLibraryView(library: Library, entries: LibraryEntry[] | null,
   const [sort, setSort] = useState<SortKey>('saved');
   const [site, setSite] = useState('');
   const [tag, setTag] = useState('');
+  const [state, setState] = useState<ReadingState | ''>('');
+  const [favourite, setFavourite] = useState(false);
   const [limit, setLimit] = useState(PAGE);
   const [bodies, setBodies] = useState<ReadonlyMap<string, string>>(new Map());
 
   const hits = useHits(query);
   const view = useMemo(() => {
-    if (entries) return libraryView(entries, { query, sort, site, tag }, hits);
+    if (entries) return libraryView(entries, { query, sort, site, tag, state: state || undefined, favourite }, hits);
     // Until the entries are read, the head stands for the default view only.
-    const plain = !query.trim() && sort === 'saved' && !site && !tag;
+    const plain = !query.trim() && sort === 'saved' && !site && !tag && !state && !favourite;
     return { rows: plain && head ? head.entries : [], terms: new Map<string, string[]>() };
-  }, [entries, head, query, sort, site, tag, hits]);
+  }, [entries, head, query, sort, site, tag, state, favourite, hits]);
   const facets = useMemo(() => facetsOf(entries ?? []), [entries]);
 
   // Snippets need bodies; read them only for the first hits on screen.
@@ -48,17 +51,21 @@ export function useLibraryView(library: Library, entries: LibraryEntry[] | null,
   }, [hits, view]);
 
   /** A narrower choice starts again from the first page of rows. */
-  const narrow = (set: (value: string) => void) => (value: string) => {
-    set(value);
-    setLimit(PAGE);
-  };
+  const narrow =
+    <T>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setLimit(PAGE);
+    };
 
   return {
-    choice: { query, sort, site, tag },
+    choice: { query, sort, site, tag, state, favourite },
     setQuery: narrow(setQuery),
     setSort,
     setSite: narrow(setSite),
     setTag: narrow(setTag),
+    setState: narrow(setState),
+    setFavourite: narrow(setFavourite),
     view,
     facets,
     bodies,

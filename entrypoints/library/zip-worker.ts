@@ -5,6 +5,7 @@ import { crc32, deflateText, type Compressed } from '../../lib/export/deflate';
 import type { Exportable } from '../../lib/export/exportable';
 import { FORMATS } from '../../lib/export/formats';
 import { useHtmlParser } from '../../lib/export/markdown';
+import { useExportDocument } from '../../lib/export/highlighted';
 
 /**
  * Renders and compresses batches of a ZIP export off the page's thread,
@@ -30,6 +31,9 @@ const encoder = new TextEncoder();
 
 // The same wrapper turndown puts around a string before parsing it, so the result is the same.
 useHtmlParser((html) => createDocument(`<x-turndown id="turndown-root">${html}</x-turndown>`).getElementById('turndown-root')!);
+// Highlights are marked in a document of domino's too: a worker has none of its own.
+const markDocument = createDocument('');
+useExportDocument(() => markDocument);
 
 const nativeDeflate = (() => {
   try {

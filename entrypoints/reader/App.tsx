@@ -4,6 +4,12 @@ import type { ArticleRecord, Removal } from '../../lib/article';
 import { sanitizeHtml } from '../../lib/sanitize';
 import { isPictureAddress } from '../../lib/web-address';
 import { Library } from '../../lib/library/library';
+import { articleId, type SavedArticle } from '../../lib/library/saved-article';
+import { HighlightTools } from '../../components/HighlightTools';
+import { HighlightList } from '../../components/HighlightList';
+import { ReadingControls } from '../../components/ReadingControls';
+import { useHighlights } from '../shared/use-highlights';
+import { useReadingPosition, useReadingState } from '../shared/use-reading-state';
 import { describe as blockPreview } from '../../lib/clean/run-rules';
 import { ArticleHeader } from '../../components/ArticleHeader';
 import { RemovedList } from '../../components/RemovedList';
@@ -49,19 +55,23 @@ export function App() {
   const [notice, setNotice] = useState('');
   const [removeMode, setRemoveMode] = useState(false);
   const { settings, update: updateSettings, error: settingsError } = useReaderSettings(area);
-  const { save, setSave, saveArticle, exportArticle } = useArticleActions({ library, settings: area, onError: setNotice });
+  /** The saved copy of the article shown, when there is one: its highlights, reading state and position. */
+  const [saved, setSaved] = useState<SavedArticle | null>(null);
+  const { save, setSave, saveArticle, exportArticle } = useArticleActions({ library, settings: area, onError: setNotice, onSaved: (a) => setSaved(a) });
   const bodyRef = useRef<HTMLDivElement>(null);
   const titleRef = useRef<HTMLElement | null>(null);
 
   const load = async () => {
     setCurrent({ state: 'loading' });
     setSave({ state: 'idle' });
+    setSaved(null);
     if (source.kind === 'none') return setCurrent({ state: 'error', message: t('readerNoSource'), retry: false });
     if (source.kind === 'saved') {
       try {
         const article = await orTimeout(library.get(source.id), STORAGE_BUDGET_MS, t('storageSlow'));
         if (!article) return setCurrent({ state: 'error', message: t('notSaved'), retry: false });
         setCurrent({ state: 'ready', article });
+        setSaved(article);
         setSave({ state: 'saved' });
       } catch (error) {
         setCurrent({ state: 'error', message: errorText(error), retry: true });
@@ -75,7 +85,13 @@ export function App() {
       return setCurrent({ state: 'error', message, retry: read.loading || read.result.error === 'no-article' });
     }
     setCurrent({ state: 'ready', article: read.result.article });
-    if (await library.has(read.result.article.canonicalUrl).catch(() => false)) setSave({ state: 'saved' });
+    const copy = await orTimeout(library.get(articleId(read.result.article.canonicalUrl || read.result.article.url)), STORAGE_BUDGET_MS, '').catch(
+      () => undefined,
+    );
+    if (copy) {
+      setSaved(copy);
+      setSave({ state: 'saved' });
+    }
   };
 
   useEffect(() => {
@@ -85,6 +101,11 @@ export function App() {
   const article = current.state === 'ready' ? current.article : null;
   // The page's own landmarks become plain blocks inside ours: one main landmark.
   const safeHtml = useMemo(() => (article ? embeddable(sanitizeHtml(article.contentHtml, window), document) : ''), [article]);
+  const highlights = useHighlights({ library, article: saved, html: safeHtml, onChange: setSaved });
+  const reading = useReadingState({ library, article: saved, onChange: setSaved, onError: setNotice });
+  useReadingPosition({ library, article: saved, onChange: setSaved, onError: setNotice });
+  /** What an export writes: the page's article with the saved copy's tags, notes and highlights. */
+  const exportable = article && saved ? { ...article, tags: saved.tags, notes: saved.notes, highlights: saved.highlights } : article;
   const aloud = useReadAloud(bodyRef, titleRef, article ? article.lang : null, safeHtml);
 
   useEffect(() => {
@@ -106,7 +127,7 @@ export function App() {
         delete el.dataset.removable;
       }
     }
-  }, [removeMode, safeHtml]);
+  }, [removeMode, highlights.html]);
 
   const removeBlock = async (el: Element) => {
     if (!article) return;
@@ -154,6 +175,7 @@ export function App() {
       }
       return;
     }
+    if (highlights.onBodyClick(event)) return;
     const link = target?.closest('a[href]');
     if (!link) return;
     const href = link.getAttribute('href') ?? '';
@@ -185,7 +207,19 @@ export function App() {
             <button type="button" class="primary" data-testid="save" disabled={save.state === 'saving'} onClick={() => void saveArticle(article)}>
               {save.state === 'saved' ? t('saved') : save.state === 'saving' ? t('saving') : t('save')}
             </button>
-            <ExportMenu label={t('export')} onExport={(format) => void exportArticle(article, format)} />
+            <ExportMenu
+              label={t('export')}
+              highlights={Boolean(saved?.highlights.length)}
+              onExport={(format) => void exportArticle(exportable ?? article, format)}
+            />
+            {saved && (
+              <ReadingControls
+                state={saved.state}
+                favourite={saved.favourite}
+                onState={(s) => void reading.setState(s)}
+                onFavourite={(f) => void reading.setFavourite(f)}
+              />
+            )}
             <button type="button" data-testid="remove-mode" aria-pressed={removeMode} onClick={() => setRemoveMode(!removeMode)}>
               {t('removeMode')}
             </button>
@@ -241,12 +275,19 @@ export function App() {
               <div
                 class={removeMode ? 'reader-body remove-mode' : 'reader-body'}
                 data-testid="reader-body"
-                ref={bodyRef}
+                ref={(el) => {
+                  bodyRef.current = el;
+                  highlights.body.current = el;
+                }}
                 onClick={onBodyClick}
                 onKeyDown={onBodyKey}
-                dangerouslySetInnerHTML={{ __html: safeHtml }}
+                onMouseUp={() => !removeMode && highlights.onSelectionEnd()}
+                onKeyUp={() => !removeMode && highlights.onSelectionEnd()}
+                dangerouslySetInnerHTML={{ __html: highlights.html }}
               />
             </article>
+            <HighlightTools h={highlights} />
+            {saved && <HighlightList highlights={saved.highlights} missing={highlights.missing} onOpen={(id) => highlights.open(id)} />}
             <aside class="reader-removed" aria-label={t('removedBlocks')}>
               <RemovedList removed={article.removed} onPutBack={(r) => void putBack(r)} putBackLabel={t('putBack')} />
             </aside>

@@ -23,7 +23,7 @@ export interface BulkOptions extends RenderOptions {
 }
 
 /** The per-article formats a ZIP can hold. */
-export type ZipFormatId = Exclude<FormatId, 'json'>;
+export type ZipFormatId = Exclude<FormatId, 'json' | 'highlights'>;
 
 /**
  * Help with a ZIP export from another thread (the library page's worker):

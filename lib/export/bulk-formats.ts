@@ -6,7 +6,7 @@ import type { FormatId } from './formats';
  * exporter itself so the library page can offer the choice without loading
  * the converters and compressor until an export starts.
  */
-export type BulkFormat = 'json' | 'epub' | `zip-${Exclude<FormatId, 'json'>}`;
+export type BulkFormat = 'json' | 'epub' | `zip-${Exclude<FormatId, 'json' | 'highlights'>}`;
 
 export const BULK_FORMATS: readonly { id: BulkFormat; label: string }[] = [
   { id: 'zip-md', label: 'ZIP of Markdown' },

@@ -65,7 +65,9 @@ export function withHighlightNotes<T extends Exportable>(a: T, from?: Document):
   const { html, placed, missing } = markedContent(a, from);
   const withRefs = html.replace(new RegExp(`(<mark [^>]*${NOTE_ATTRIBUTE}="(\\d+)"[^>]*>[\\s\\S]*?</mark>)`, 'g'), '$1<sup>$2</sup>');
   const items = [
-    ...placed.filter((p) => p.note).map((p) => `<li value="${p.note}"><mark>${escapeHtml(p.highlight.target.selector[0].exact)}</mark><br>${noteHtml(p.highlight.bodyValue)}</li>`),
+    ...placed
+      .filter((p) => p.note)
+      .map((p) => `<li value="${p.note}"><mark>${escapeHtml(p.highlight.target.selector[0].exact)}</mark><br>${noteHtml(p.highlight.bodyValue)}</li>`),
   ];
   const lost = missing.map((h) => `<li><mark>${escapeHtml(h.target.selector[0].exact)}</mark>${h.bodyValue.trim() ? `<br>${noteHtml(h.bodyValue)}` : ''}</li>`);
   const notes = items.length ? `\n<section class="highlight-notes">\n<h2>Highlight notes</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>` : '';

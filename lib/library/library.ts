@@ -1,7 +1,7 @@
 import type { ArticleRecord } from '../article';
 import { migrate } from './migrate';
 import { articleId, entryOf, SCHEMA_VERSION, splitText, type ArticleEdit, type LibraryEntry, type SavedArticle } from './saved-article';
-import type { ReadingState } from '../article-schema';
+import type { Highlight, ReadingState } from '../article-schema';
 import type { TextRange } from '../annotations/anchor';
 import { newHighlight, placeAgain } from '../annotations/highlights';
 import { keptEdits } from './resave';
@@ -240,6 +240,42 @@ export class Library {
     const current = await this.get(id);
     if (!current) throw new NotSavedError(id);
     const next: SavedArticle = { ...current, highlights: current.highlights.filter((h) => h.id !== highlightId), updatedAt: this.now().toISOString() };
+    await this.put([next]);
+    return next;
+  }
+
+  /** Change the note of one highlight. */
+  async noteHighlight(id: string, highlightId: string, note: string): Promise<SavedArticle> {
+    return this.changeHighlights(id, (hs) => hs.map((h) => (h.id === highlightId ? { ...h, bodyValue: note } : h)));
+  }
+
+  /** Put back a highlight that was removed (Undo), where it stood among the others when `at` is given. */
+  async restoreHighlight(id: string, highlight: Highlight, at?: number): Promise<SavedArticle> {
+    return this.changeHighlights(id, (hs) => {
+      if (hs.some((h) => h.id === highlight.id)) return hs;
+      const next = [...hs];
+      next.splice(at ?? next.length, 0, highlight);
+      return next;
+    });
+  }
+
+  private async changeHighlights(id: string, change: (hs: Highlight[]) => Highlight[]): Promise<SavedArticle> {
+    const current = await this.get(id);
+    if (!current) throw new NotSavedError(id);
+    const next: SavedArticle = { ...current, highlights: change(current.highlights), updatedAt: this.now().toISOString() };
+    await this.put([next]);
+    return next;
+  }
+
+  /**
+   * The reader opened the article: an unread one is now being read. Not an
+   * edit, so `updatedAt` stays. Returns the record, changed or not.
+   */
+  async opened(id: string): Promise<SavedArticle> {
+    const current = await this.get(id);
+    if (!current) throw new NotSavedError(id);
+    if (current.state !== 'unread') return current;
+    const next: SavedArticle = { ...current, state: 'reading' };
     await this.put([next]);
     return next;
   }

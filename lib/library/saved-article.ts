@@ -38,10 +38,17 @@ export const ENTRY_FIELDS = [
   'tags',
   'state',
   'favourite',
+  'highlights',
 ] as const;
 
-/** Entries written before reading states have no `state` or `favourite`: they are unread and not favourites. */
-export type LibraryEntry = Omit<Pick<SavedArticle, (typeof ENTRY_FIELDS)[number]>, 'state' | 'favourite'> & Partial<Pick<SavedArticle, 'state' | 'favourite'>>;
+/**
+ * Entries written before reading states have no `state`, `favourite` or
+ * `highlights`: they are unread, not favourites, with no highlights. The
+ * highlights ride in the entry so a row can count them and search can find
+ * their words and notes without reading the article.
+ */
+export type LibraryEntry = Omit<Pick<SavedArticle, (typeof ENTRY_FIELDS)[number]>, 'state' | 'favourite' | 'highlights'> &
+  Partial<Pick<SavedArticle, 'state' | 'favourite' | 'highlights'>>;
 
 export function entryOf(a: SavedArticle): LibraryEntry {
   const entry: Record<string, unknown> = {};

@@ -4,8 +4,8 @@ import type { LibraryEntry, SavedArticle } from './saved-article';
 
 /** Library key of the saved index, kept apart from the articles so no save has to rewrite it. */
 export const SEARCH_INDEX_KEY = 'search:index';
-// Version 2 folds accents: an index stored by version 1 holds words with them, and is built again.
-const SNAPSHOT_VERSION = 2;
+// Version 2 folds accents; version 3 indexes highlights and their notes. An index stored by an older version is built again.
+const SNAPSHOT_VERSION = 3;
 
 interface IndexedDoc {
   id: string;
@@ -13,6 +13,8 @@ interface IndexedDoc {
   authors: string;
   siteName: string;
   text: string;
+  /** The highlighted words and the notes on them. */
+  highlights: string;
 }
 
 /** The index as stored: MiniSearch's own JSON, and which version (updatedAt) of each article it holds. */
@@ -38,7 +40,7 @@ export interface IndexWork {
 }
 
 const OPTIONS: Options<IndexedDoc> = {
-  fields: ['title', 'authors', 'siteName', 'text'],
+  fields: ['title', 'authors', 'siteName', 'text', 'highlights'],
   storeFields: [],
   // Indexed words and the words searched for are folded alike (lib/fold.ts).
   processTerm: (term) => foldWord(term) || null,
@@ -54,10 +56,13 @@ const SEARCH: SearchOptions = {
 };
 
 /** What the index reads of an article: the entry's fields and the plain text. */
-export type IndexedArticle = Pick<SavedArticle, 'id' | 'title' | 'authors' | 'siteName' | 'textContent' | 'updatedAt'>;
+export type IndexedArticle = Pick<SavedArticle, 'id' | 'title' | 'authors' | 'siteName' | 'textContent' | 'updatedAt'> &
+  Partial<Pick<SavedArticle, 'highlights'>>;
 
 function docOf(a: IndexedArticle): IndexedDoc {
-  return { id: a.id, title: a.title, authors: a.authors.join(' '), siteName: a.siteName, text: a.textContent };
+  // A note is the reader's own words: a search for them must find the article even when the text does not hold them.
+  const highlights = (a.highlights ?? []).map((h) => `${h.target.selector[0].exact}\n${h.bodyValue}`).join('\n');
+  return { id: a.id, title: a.title, authors: a.authors.join(' '), siteName: a.siteName, text: a.textContent, highlights };
 }
 
 /**

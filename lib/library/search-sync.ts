@@ -42,7 +42,7 @@ export async function syncSearchIndex(
       // Deleted since the entries were read: the next sync drops it.
       if (text === undefined) continue;
       const e = byId.get(id)!;
-      index.upsert({ id, title: e.title, authors: e.authors, siteName: e.siteName, updatedAt: e.updatedAt, textContent: text });
+      index.upsert({ id, title: e.title, authors: e.authors, siteName: e.siteName, updatedAt: e.updatedAt, textContent: text, highlights: e.highlights });
     }
     onProgress?.(Math.min(i + BATCH, stale.length), stale.length);
   }

@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Highlights } from '../entrypoints/shared/use-highlights';
+import { Notice } from './Notice';
+import { t } from './i18n';
+
+/**
+ * The floating controls of highlighting: the bar over a selection
+ * (Highlight, Note), the note editor of a clicked highlight, and the notices
+ * (Undo after a removal, a change that could not be stored).
+ */
+export function HighlightTools({ h }: { h: Highlights }) {
+  return (
+    <>
+      {h.pending && (
+        // biome-ignore lint/a11y/useSemanticElements: a row of two buttons floating over the selection, not a form
+        <div
+          class="highlight-bar"
+          role="group"
+          aria-label={t('highlightTools')}
+          data-testid="highlight-bar"
+          style={{ top: `${h.pending.spot.top}px`, left: `${h.pending.spot.left}px` }}
+        >
+          {/* The selection must survive the press: the buttons take no focus from it on mouse down. */}
+          <button type="button" data-testid="highlight-add" onMouseDown={(e) => e.preventDefault()} onClick={() => void h.add(false)}>
+            {t('highlight')}
+          </button>
+          <button type="button" data-testid="highlight-add-note" onMouseDown={(e) => e.preventDefault()} onClick={() => void h.add(true)}>
+            {t('highlightNote')}
+          </button>
+        </div>
+      )}
+      {h.editing?.highlight && (
+        <NoteEditor
+          key={h.editing.id}
+          quote={h.editing.highlight.target.selector[0].exact}
+          note={h.editing.highlight.bodyValue}
+          top={h.editing.spot.top}
+          left={h.editing.spot.left}
+          onSave={(note) => void h.saveNote(h.editing!.id, note)}
+          onRemove={() => void h.remove(h.editing!.id)}
+          onClose={h.close}
+        />
+      )}
+      {h.removed && (
+        <Notice kind="info" action={{ label: t('undo'), onClick: () => void h.undo() }}>
+          {t('highlightRemoved')}
+        </Notice>
+      )}
+      {h.error && (
+        <Notice kind="error" action={{ label: t('dismiss'), onClick: h.dismiss }}>
+          {h.error}
+        </Notice>
+      )}
+      {h.missing.length > 0 && (
+        <p class="highlights-missing" role="status" data-testid="highlights-missing">
+          {t('highlightsNotFound', h.missing.length)}
+        </p>
+      )}
+    </>
+  );
+}
+
+interface EditorProps {
+  quote: string;
+  note: string;
+  top: number;
+  left: number;
+  onSave: (note: string) => void;
+  onRemove: () => void;
+  onClose: () => void;
+}
+
+function NoteEditor(p: EditorProps) {
+  const [note, setNote] = useState(p.note);
+  const field = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => field.current?.focus(), []);
+  return (
+    <div
+      class="highlight-editor"
+      role="dialog"
+      aria-label={t('highlightNoteTitle')}
+      data-testid="highlight-editor"
+      style={{ top: `${p.top}px`, left: `${p.left}px` }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        p.onClose();
+      }}
+    >
+      <blockquote class="highlight-quote">{p.quote.length > 200 ? `${p.quote.slice(0, 199)}…` : p.quote}</blockquote>
+      <label>
+        {t('highlightNoteLabel')}
+        <textarea ref={field} data-testid="highlight-note" rows={3} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      <div class="highlight-editor-actions">
+        <button type="button" class="primary" data-testid="highlight-save" onClick={() => p.onSave(note)}>
+          {t('highlightSaveNote')}
+        </button>
+        <button type="button" data-testid="highlight-remove" onClick={p.onRemove}>
+          {t('highlightRemove')}
+        </button>
+        <button type="button" data-testid="highlight-close" onClick={p.onClose}>
+          {t('close')}
+        </button>
+      </div>
+    </div>
+  );
+}
