@@ -42,13 +42,19 @@ export type ReadingState = (typeof READING_STATES)[number];
  * body, and the target is the article's plain text (`textContent`) picked out
  * by a quote and by offsets (lib/annotations/anchor.ts).
  */
+export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
 export const HighlightSchema = v.object({
+  /** The W3C model's JSON-LD context; a JSON file always writes it (lib/export/json.ts). */
+  '@context': v.optional(v.literal(ANNOTATION_CONTEXT)),
   type: v.literal('Annotation'),
   id: text(100),
   created: timestamp,
   /** The reader's note on the highlight; empty for a bare highlight. */
   bodyValue: v.optional(text(100_000), ''),
   target: v.object({
+    /** The article's address: the resource whose text the selectors pick from. A JSON file always writes it. */
+    source: v.optional(text(10_000)),
     selector: v.tuple([
       v.object({ type: v.literal('TextQuoteSelector'), exact: v.pipe(text(100_000), v.nonEmpty()), prefix: text(200), suffix: text(200) }),
       v.object({ type: v.literal('TextPositionSelector'), start: count, end: count }),

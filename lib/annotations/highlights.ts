@@ -1,4 +1,4 @@
-import type { Highlight } from '../article-schema';
+import { ANNOTATION_CONTEXT, type Highlight } from '../article-schema';
 import { anchor, describeRange, type TextRange, type TextSelectors } from './anchor';
 
 /** A highlight's selectors in the anchoring module's terms. */
@@ -7,10 +7,27 @@ export function selectorsOf(h: Highlight): TextSelectors {
   return { quote, position };
 }
 
-/** A new highlight of `text[range]`, as a W3C annotation. */
-export function newHighlight(text: string, range: TextRange, note: string, id: string, created: Date): Highlight {
+/** A new highlight of `text[range]`, as a W3C annotation on the article at `source` (its address), when given. */
+export function newHighlight(text: string, range: TextRange, note: string, id: string, created: Date, source?: string): Highlight {
   const { quote, position } = describeRange(text, range);
-  return { type: 'Annotation', id, created: created.toISOString(), bodyValue: note, target: { selector: [quote, position] } };
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    type: 'Annotation',
+    id,
+    created: created.toISOString(),
+    bodyValue: note,
+    target: { ...(source ? { source } : {}), selector: [quote, position] },
+  };
+}
+
+/**
+ * The highlight as the W3C model asks a file to carry it: with its JSON-LD
+ * context, and the article's address as the target's source. A highlight
+ * stored without them (made before they were recorded) gets them here.
+ */
+export function completeAnnotation(h: Highlight, source: string): Highlight {
+  if (h['@context'] && h.target.source) return h;
+  return { ...h, '@context': ANNOTATION_CONTEXT, target: { ...h.target, source: h.target.source || source } };
 }
 
 /**

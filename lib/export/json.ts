@@ -1,5 +1,6 @@
 import { ArticleSchema, inSchemaOrder } from '../article-schema';
 import type { Exportable } from './exportable';
+import { completeAnnotation } from '../annotations/highlights';
 
 /** Format tag and version of every JSON file Clean Copy writes; docs/json-schema.md describes it. */
 export const JSON_FORMAT = 'clean-copy';
@@ -20,7 +21,10 @@ export interface JsonExport {
  * bytes. Fields a record lacks are left out rather than written as null.
  */
 export function jsonArticle(a: Exportable): Exportable {
-  return inSchemaOrder(ArticleSchema, a) as Exportable;
+  const source = a.canonicalUrl || a.url;
+  // Each highlight a valid W3C annotation on its own: its context and the article it points into.
+  const complete = a.highlights?.length ? { ...a, highlights: a.highlights.map((h) => completeAnnotation(h, source)) } : a;
+  return inSchemaOrder(ArticleSchema, complete) as Exportable;
 }
 
 /**

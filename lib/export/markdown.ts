@@ -6,6 +6,24 @@ import { flattenCellBreaks, useGfm } from './markdown-tables';
 import { markedContent } from './highlighted';
 import { highlightFootnotes } from './highlights-markdown';
 
+/** Markers around a highlight's pieces in turndown's output: characters of Unicode's private use area, which no article text is taken to hold. */
+const OPEN = '\uE000';
+const CLOSE = '\uE002';
+const END = '\uE001';
+const PIECES = /\uE002([^\uE001]*)\uE001([^\n\uE000]*?)\uE000([^\uE001]*)\uE001/g;
+
+/**
+ * One `==text==` for each highlight, as Obsidian and many Markdown tools
+ * show one: pieces of the same highlight with only emphasis markers and
+ * spaces between them (the highlight ran across bold text, say) are joined;
+ * pieces across a link or a block stay apart, each in its own `==`.
+ */
+export function joinMarks(md: string): string {
+  if (!md.includes(OPEN)) return md;
+  const joined = md.replace(PIECES, (m, closing: string, between: string, opening: string) => (closing === opening && /^[\s*_~`]*$/.test(between) ? between : m));
+  return joined.replace(/[\uE000\uE002][^\uE001]*\uE001/g, '==');
+}
+
 function converter(): TurndownService {
   const td = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-', emDelimiter: '*' });
   const escapeMarkdown = td.escape.bind(td);
@@ -25,14 +43,15 @@ function converter(): TurndownService {
       return `![${alt}](${src.replace(/[()\s]/g, encodeURIComponent)}${title ? ` "${title.replace(/"/g, '\\"')}"` : ''})`;
     },
   });
-  // A highlight is ==text== (as Obsidian and many Markdown tools show it); a note is a footnote after it.
+  // A highlight's pieces (one a text node) are held apart by markers until joinMarks makes them ==text==.
   td.addRule('highlight', {
     filter: 'mark',
     replacement: (content, node) => {
       const [, before, words, after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(content)!;
       if (!words) return content;
+      const id = (node as HTMLElement).getAttribute('data-highlight') ?? '';
       const note = (node as HTMLElement).getAttribute('data-note');
-      return `${before}==${words}==${note ? `[^${note}]` : ''}${after}`;
+      return `${before}${OPEN}${id}${END}${words}${CLOSE}${id}${END}${note ? `[^${note}]` : ''}${after}`;
     },
   });
   td.addRule('link', {
@@ -94,5 +113,5 @@ export function toMarkdown(a: Exportable, template: string = DEFAULT_FRONT_MATTE
   const paragraphs = /\{\{\s*notes\s*\}\}/.test(template) ? [] : noteParagraphs(a);
   const notes = paragraphs.length ? `\n## Notes\n\n${paragraphs.map((p) => p.map(markdownText).join('  \n')).join('\n\n')}\n` : '';
   const marked = markedContent(a);
-  return `${head ? `${head}\n\n` : ''}# ${heading}\n\n${htmlToMarkdown(marked.html)}\n${highlightFootnotes(marked)}${notes}`;
+  return `${head ? `${head}\n\n` : ''}# ${heading}\n\n${joinMarks(htmlToMarkdown(marked.html))}\n${highlightFootnotes(marked)}${notes}`;
 }

@@ -229,7 +229,9 @@ export class Library {
     const current = await this.get(id);
     if (!current) throw new NotSavedError(id);
     const now = this.now();
-    const highlight = newHighlight(current.textContent, range, note, `h${now.getTime().toString(36)}${current.highlights.length}`, now);
+    // An IRI, as the W3C model asks of an annotation's id: the article's key and the moment, unique within the library.
+    const highlightId = `urn:clean-copy:highlight:${id}-${now.getTime().toString(36)}${current.highlights.length}`;
+    const highlight = newHighlight(current.textContent, range, note, highlightId, now, current.canonicalUrl || current.url);
     const next: SavedArticle = { ...current, highlights: [...current.highlights, highlight], updatedAt: now.toISOString() };
     await this.put([next]);
     return next;

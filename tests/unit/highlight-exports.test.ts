@@ -1,0 +1,146 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { JSDOM } from 'jsdom';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ANNOTATION_CONTEXT, type Highlight } from '../../lib/article-schema';
+import { newHighlight } from '../../lib/annotations/highlights';
+import { toEpub } from '../../lib/export/epub';
+import { exportOne } from '../../lib/export/formats';
+import { useExportDocument } from '../../lib/export/highlighted';
+import { extractArticle } from '../../lib/extract/extract-article';
+import { parseHtml } from '../../lib/extract/parse-html';
+import type { Library } from '../../lib/library/library';
+import type { SavedArticle } from '../../lib/library/saved-article';
+import { SearchIndex } from '../../lib/library/search-index';
+import { syncSearchIndex } from '../../lib/library/search-sync';
+import { sampleArticle } from './support/article';
+import { FIXTURE_URL, readFixture } from './support/dom';
+import { epubcheck } from './support/epubcheck';
+import { freshLibrary } from './support/library';
+
+const win = new JSDOM('').window as unknown as Window;
+const NOW = new Date('2026-02-03T04:05:06.789Z');
+const TEXT = 'The council voted on Tuesday.\n\nThe tram will run every ten minutes.\n\nWorks start in May.';
+const HTML = '<p>The council <strong>voted</strong> on Tuesday.</p><p>The tram will run every ten minutes.</p><p>Works start in May.</p>';
+
+beforeAll(() => useExportDocument(() => win.document));
+
+const at = (text: string, words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
+
+let library: Library;
+let article: SavedArticle;
+beforeEach(async () => {
+  ({ library } = freshLibrary());
+  const a = await library.save(sampleArticle({ contentHtml: HTML, textContent: TEXT }));
+  await library.addHighlight(a.id, at(TEXT, 'council voted on'), 'Who <b>voted</b> against?\nAsk the clerk.');
+  await library.addHighlight(a.id, at(TEXT, 'Works start'));
+  article = (await library.get(a.id))!;
+});
+
+describe('Markdown', () => {
+  it('writes each highlight as ==text== across the bold, with its note as a footnote', () => {
+    const md = exportOne(article, 'md', NOW).data as string;
+    expect(md).toContain('The ==council **voted** on==[^1] Tuesday.');
+    expect(md).toContain('==Works start== in May.');
+    // The note's lines stay in the footnote, and what looks like a tag stays text.
+    expect(md).toContain('[^1]: Who &lt;b&gt;voted&lt;/b&gt; against?\n    Ask the clerk.');
+    expect(md.match(/\[\^1\]/g)).toHaveLength(2);
+  });
+
+  it('lists a highlight whose words are gone instead of dropping it', () => {
+    const gone: Highlight = newHighlight('Old words here', { start: 4, end: 9 }, 'still mine', 'urn:x:gone', NOW);
+    const md = exportOne({ ...article, highlights: [...article.highlights, gone] }, 'md', NOW).data as string;
+    expect(md).toContain('## Highlights no longer in the text\n\n- ==words==\n\n  still mine');
+  });
+
+  it('writes a file of the highlights alone, in reading order, named after the article', () => {
+    const file = exportOne({ ...article, highlights: [...article.highlights].reverse() }, 'highlights', NOW);
+    expect(file.name).toBe('tram-line-to-reach-the-northern-suburbs.highlights.md');
+    expect(file.data).toBe(
+      '# Tram line to reach the northern suburbs\n\n<https://city.example/trams>\n\n' +
+        '> council voted on\n\nWho &lt;b&gt;voted&lt;/b&gt; against?\nAsk the clerk.\n\n---\n\n> Works start\n',
+    );
+  });
+});
+
+describe('HTML and EPUB', () => {
+  it('mark each highlight, number its note and list the notes, escaped', () => {
+    const html = exportOne(article, 'html', NOW).data as string;
+    const doc = new JSDOM(html).window.document;
+    const marks = Array.from(doc.querySelectorAll('article > p mark'));
+    expect(marks.map((m) => m.textContent)).toEqual(['council ', 'voted', ' on', 'Works start']);
+    expect(doc.querySelector('article > p sup')?.textContent).toBe('1');
+    const notes = doc.querySelector('section.highlight-notes')!;
+    expect(notes.querySelector('li')!.innerHTML).toBe('<mark>council voted on</mark><br>Who &lt;b&gt;voted&lt;/b&gt; against?<br>Ask the clerk.');
+    expect(doc.querySelector('b')).toBeNull();
+  });
+
+  it('carry highlights in an EPUB book that passes epubcheck, from a real article with its markup crossed', async () => {
+    const result = extractArticle(parseHtml(readFixture('fortune/wordpress.html'), FIXTURE_URL), { url: FIXTURE_URL });
+    if (!result.ok) throw new Error(result.message);
+    const saved = await library.save(result.article);
+    const text = saved.textContent;
+    // From the middle of one paragraph into the next: two block boundaries and whatever inline markup lies between.
+    const para = text.indexOf('\n\n', 2000);
+    await library.addHighlight(saved.id, { start: para - 40, end: para + 30 }, 'a note & <more>');
+    const withNote = (await library.get(saved.id))!;
+    const book = toEpub([withNote, article], { now: NOW, win });
+    const chapter = strFromU8(unzipSync(book)['OEBPS/chapter-1.xhtml']!);
+    expect(chapter.match(/<mark>/g)!.length).toBeGreaterThanOrEqual(3);
+    expect(chapter).toContain('a note &amp; &lt;more&gt;');
+    const { errors } = await epubcheck(book);
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
+
+describe('JSON', () => {
+  it('writes each highlight as a complete W3C annotation: context, type, an IRI id, the target’s source and selectors', () => {
+    const doc = JSON.parse(exportOne(article, 'json', NOW).data as string) as { articles: { highlights: Record<string, unknown>[] }[] };
+    const [first] = doc.articles[0]!.highlights;
+    expect(Object.keys(first!)).toEqual(['@context', 'type', 'id', 'created', 'bodyValue', 'target']);
+    expect(first).toMatchObject({
+      '@context': ANNOTATION_CONTEXT,
+      type: 'Annotation',
+      id: expect.stringMatching(/^urn:clean-copy:highlight:/),
+      target: {
+        source: 'https://city.example/trams',
+        selector: [
+          { type: 'TextQuoteSelector', exact: 'council voted on' },
+          { type: 'TextPositionSelector', start: 4, end: 20 },
+        ],
+      },
+    });
+  });
+
+  it('completes a highlight stored without context or source', () => {
+    const bare = { ...article.highlights[0]!, target: { selector: article.highlights[0]!.target.selector } };
+    delete (bare as Partial<Highlight>)['@context'];
+    const doc = JSON.parse(exportOne({ ...article, highlights: [bare] }, 'json', NOW).data as string) as { articles: { highlights: Highlight[] }[] };
+    expect(doc.articles[0]!.highlights[0]).toMatchObject({ '@context': ANNOTATION_CONTEXT, target: { source: 'https://city.example/trams' } });
+  });
+});
+
+describe('search', () => {
+  it('finds an article by words only in a highlight note, or only highlighted, accents folded', async () => {
+    const other = await library.save(sampleArticle({ canonicalUrl: 'https://city.example/other', textContent: 'Nothing about it.', contentHtml: '<p>Nothing about it.</p>' }));
+    await library.addHighlight(other.id, { start: 0, end: 7 }, 'Ask about Māori place names');
+    const index = SearchIndex.empty();
+    await syncSearchIndex(index, await library.list(), library);
+    expect(index.search('maori').map((h) => h.id)).toEqual([other.id]);
+    expect(index.search('clerk').map((h) => h.id)).toEqual([article.id]);
+    // A note changed later is found once the index catches up with the article's new stamp.
+    await library.noteHighlight(other.id, (await library.get(other.id))!.highlights[0]!.id, 'Antártida');
+    await syncSearchIndex(index, await library.list(), library);
+    expect(index.search('antartida').map((h) => h.id)).toEqual([other.id]);
+    expect(index.search('maori')).toEqual([]);
+  });
+
+  it('counts the highlights in the list entry, and an Undo puts a removed one back where it was', async () => {
+    const entry = (await library.list()).find((e) => e.id === article.id)!;
+    expect(entry.highlights).toHaveLength(2);
+    const [first, second] = article.highlights;
+    await library.removeHighlight(article.id, first!.id);
+    expect((await library.list())[0]!.highlights).toHaveLength(1);
+    const back = await library.restoreHighlight(article.id, first!, 0);
+    expect(back.highlights.map((h) => h.id)).toEqual([first!.id, second!.id]);
+  });
+});
