@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Highlights } from '../entrypoints/shared/use-highlights';
 import { Notice } from './Notice';
 import { t } from './i18n';
@@ -8,12 +8,26 @@ import { t } from './i18n';
  * (Highlight, Note), the note editor of a clicked highlight, and the notices
  * (Undo after a removal, a change that could not be stored).
  */
+/** Moves a floating control back inside the window when it was placed to run off an edge. */
+function useInWindow(ref: { current: HTMLElement | null }, key: unknown) {
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    if (r.bottom > window.innerHeight - 8) el.style.top = `${Math.max(8, window.innerHeight - r.height - 8)}px`;
+    if (r.right > window.innerWidth - 8) el.style.left = `${Math.max(8, window.innerWidth - r.width - 8)}px`;
+  }, [key]);
+}
+
 export function HighlightTools({ h }: { h: Highlights }) {
+  const bar = useRef<HTMLDivElement>(null);
+  useInWindow(bar, h.pending);
   return (
     <>
       {h.pending && (
         // biome-ignore lint/a11y/useSemanticElements: a row of two buttons floating over the selection, not a form
         <div
+          ref={bar}
           class="highlight-bar"
           role="group"
           aria-label={t('highlightTools')}
@@ -73,9 +87,12 @@ interface EditorProps {
 function NoteEditor(p: EditorProps) {
   const [note, setNote] = useState(p.note);
   const field = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => field.current?.focus(), []);
+  const box = useRef<HTMLDivElement>(null);
+  useInWindow(box, `${p.top},${p.left}`);
+  useEffect(() => field.current?.focus({ preventScroll: true }), []);
   return (
     <div
+      ref={box}
       class="highlight-editor"
       role="dialog"
       aria-label={t('highlightNoteTitle')}

@@ -33,6 +33,8 @@ export function useReadingState({ library, article, onChange, onError }: Options
 
 /** How often at most the scroll position is written while the reader scrolls. */
 const POSITION_EVERY_MS = 1_000;
+/** How long after the place is restored a scroll is still the page's own, not the reader's. */
+const SETTLE_MS = 300;
 
 function scrolledFraction(): number {
   const room = document.documentElement.scrollHeight - window.innerHeight;
@@ -48,6 +50,8 @@ function scrolledFraction(): number {
 export function useReadingPosition({ library, article, onChange, onError }: Options) {
   const id = article?.id ?? null;
   const restored = useRef<string | null>(null);
+  /** Until when scrolling is the page restoring the place, not the reader moving. */
+  const restoring = useRef(0);
   useEffect(() => {
     if (!article || restored.current === article.id) return;
     restored.current = article.id;
@@ -55,7 +59,10 @@ export function useReadingPosition({ library, article, onChange, onError }: Opti
     // After the article is laid out: the fraction is of its height.
     requestAnimationFrame(() => {
       const room = document.documentElement.scrollHeight - window.innerHeight;
-      if (fraction > 0 && room > 0) window.scrollTo({ top: Math.round(fraction * room), behavior: 'instant' });
+      if (fraction > 0 && room > 0) {
+        restoring.current = performance.now() + SETTLE_MS;
+        window.scrollTo({ top: Math.round(fraction * room), behavior: 'instant' });
+      }
     });
     if (article.state === 'unread') {
       void orTimeout(library.opened(article.id), STORAGE_BUDGET_MS, t('storageSlow'))
@@ -68,26 +75,27 @@ export function useReadingPosition({ library, article, onChange, onError }: Opti
     if (!id) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let failed = false;
+    let last = 0;
     const write = () => {
       timer = undefined;
+      last = performance.now();
       void orTimeout(library.setPosition(id, scrolledFraction()), STORAGE_BUDGET_MS, t('storageSlow')).catch((error) => {
         if (failed) return;
         failed = true;
         onError(t('positionNotKept', errorText(error)));
       });
     };
-    // The restoring scroll is not the reader's: recording starts with the first scroll after it.
-    let ready = false;
-    const start = setTimeout(() => {
-      ready = true;
-    }, 300);
+    // At most one write a second: at once when the last was long enough ago, else once the second is up.
     const onScroll = () => {
-      if (ready && timer === undefined) timer = setTimeout(write, POSITION_EVERY_MS);
+      const now = performance.now();
+      // The restoring scroll is not the reader's: only scrolls after it are recorded.
+      if (now < restoring.current || timer !== undefined) return;
+      if (now - last >= POSITION_EVERY_MS) write();
+      else timer = setTimeout(write, POSITION_EVERY_MS - (now - last));
     };
     window.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       window.removeEventListener('scroll', onScroll);
-      clearTimeout(start);
       if (timer !== undefined) {
         clearTimeout(timer);
         write();

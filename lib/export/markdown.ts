@@ -20,7 +20,9 @@ const PIECES = /\uE002([^\uE001]*)\uE001([^\n\uE000]*?)\uE000([^\uE001]*)\uE001/
  */
 export function joinMarks(md: string): string {
   if (!md.includes(OPEN)) return md;
-  const joined = md.replace(PIECES, (m, closing: string, between: string, opening: string) => (closing === opening && /^[\s*_~`]*$/.test(between) ? between : m));
+  const joined = md.replace(PIECES, (m, closing: string, between: string, opening: string) =>
+    closing === opening && /^[\s*_~`]*$/.test(between) ? between : m,
+  );
   return joined.replace(/[\uE000\uE002][^\uE001]*\uE001/g, '==');
 }
 

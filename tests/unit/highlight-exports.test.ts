@@ -121,7 +121,9 @@ describe('JSON', () => {
 
 describe('search', () => {
   it('finds an article by words only in a highlight note, or only highlighted, accents folded', async () => {
-    const other = await library.save(sampleArticle({ canonicalUrl: 'https://city.example/other', textContent: 'Nothing about it.', contentHtml: '<p>Nothing about it.</p>' }));
+    const other = await library.save(
+      sampleArticle({ canonicalUrl: 'https://city.example/other', textContent: 'Nothing about it.', contentHtml: '<p>Nothing about it.</p>' }),
+    );
     await library.addHighlight(other.id, { start: 0, end: 7 }, 'Ask about Māori place names');
     const index = SearchIndex.empty();
     await syncSearchIndex(index, await library.list(), library);
