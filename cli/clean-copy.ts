@@ -17,7 +17,7 @@ import { useExportDocument } from '../lib/export/highlighted';
 useExportDocument(() => domWindow().document);
 
 const USAGE = `Usage: clean-copy <file.html|->... [--url URL] [--format json|jsonl|md|txt|html|epub] [--out FILE]
-       clean-copy --from-backup BACKUP.json --format md|json|html|txt|epub [--out DIR|FILE]
+       clean-copy --from-backup BACKUP.json --format md|json|html|txt|epub|highlights [--out DIR|FILE]
 
 Cleans each page and prints the article.
   --url URL      the page's address (default: file:// address of the file)
@@ -30,14 +30,16 @@ Writes exports from a backup made by the extension (Export backup):
   --from-backup BACKUP.json
                  md, html, txt: one file per article into the folder --out DIR
                  (or one after another on stdout without --out);
-                 json: the backup again, checked and sanitised; epub: one book
+                 json: the backup again, checked and sanitised; epub: one book;
+                 highlights: a Markdown file of each highlighted article's
+                 highlights and notes
 Exit status: 0 done, 2 a page had no article or a backup article was skipped,
 1 bad usage, an unreadable file, a page that could not be cleaned, or a file
 that is not a Clean Copy backup. Every other page's output is still written.`;
 
 type PageFormat = 'json' | 'jsonl' | 'md' | 'txt' | 'html' | 'epub';
 const PAGE_FORMATS: readonly PageFormat[] = ['json', 'jsonl', 'md', 'txt', 'html', 'epub'];
-const BACKUP_FORMATS: readonly string[] = ['md', 'json', 'html', 'txt', 'epub'];
+const BACKUP_FORMATS: readonly string[] = ['md', 'json', 'html', 'txt', 'epub', 'highlights'];
 
 async function readInput(path: string): Promise<string> {
   if (path !== '-') return readFile(path, 'utf8');
@@ -96,7 +98,11 @@ async function fromBackup(path: string, format: string, out: string | undefined,
   else if (format === 'epub') {
     if (articles.length === 0) return fail('clean-copy: the backup holds no article to put in a book', 2);
     files = [{ name: 'clean-copy.epub', data: (await exportToBytes(articles, 'epub', { now, win: domWindow() })).data }];
-  } else files = articles.map((a) => exportOne(a, format as FormatId, now)).map((f) => ({ name: f.name, data: f.data }));
+  } else {
+    // A file of highlights is written for the articles that have some.
+    const chosen = format === 'highlights' ? articles.filter((a) => a.highlights?.length) : articles;
+    files = chosen.map((a) => exportOne(a, format as FormatId, now)).map((f) => ({ name: f.name, data: f.data }));
+  }
   const perArticle = format !== 'json' && format !== 'epub';
   await writeOutputs(files, destinationOf(out, perArticle));
   return read.problems.length > 0 ? 2 : 0;

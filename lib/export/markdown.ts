@@ -12,6 +12,22 @@ const CLOSE = '\uE002';
 const END = '\uE001';
 const PIECES = /\uE002([^\uE001]*)\uE001([^\n\uE000]*?)\uE000([^\uE001]*)\uE001/g;
 
+const EMPHASIS = ['**', '~~', '*'] as const;
+/** One highlight's piece with an emphasis marker right before or after it. */
+const WHOLE = /(\*\*|~~|\*)?\uE000([^\uE001]*)\uE001([^\uE000\uE002]*)\uE002([^\uE001]*)\uE001(\[\^\d+\])?(\*\*|~~|\*)?/g;
+
+/** The emphasis markers opened but not closed (or closed but not opened) in `text`. */
+function unbalanced(text: string): string[] {
+  let rest = text.replace(/\\[*~]/g, '');
+  const odd: string[] = [];
+  for (const marker of EMPHASIS) {
+    const parts = rest.split(marker);
+    if ((parts.length - 1) % 2 === 1) odd.push(marker);
+    rest = parts.join('');
+  }
+  return odd;
+}
+
 /**
  * One `==text==` for each highlight, as Obsidian and many Markdown tools
  * show one: pieces of the same highlight with only emphasis markers and
@@ -23,7 +39,18 @@ export function joinMarks(md: string): string {
   const joined = md.replace(PIECES, (m, closing: string, between: string, opening: string) =>
     closing === opening && /^[\s*_~`]*$/.test(between) ? between : m,
   );
-  return joined.replace(/[\uE000\uE002][^\uE001]*\uE001/g, '==');
+  // A highlight that ends inside bold text (or starts inside it) takes the bold's marker in, so the markers nest.
+  const nested = joined.replace(
+    WHOLE,
+    (m, before: string | undefined, id: string, words: string, closeId: string, note: string | undefined, after: string | undefined) => {
+      if (id !== closeId) return m;
+      const open = unbalanced(words);
+      if (after && open.includes(after)) return `${before ?? ''}${OPEN}${id}${END}${words}${after}${CLOSE}${id}${END}${note ?? ''}`;
+      if (before && open.includes(before)) return `${OPEN}${id}${END}${before}${words}${CLOSE}${id}${END}${note ?? ''}${after ?? ''}`;
+      return m;
+    },
+  );
+  return nested.replace(/[\uE000\uE002][^\uE001]*\uE001/g, '==');
 }
 
 function converter(): TurndownService {

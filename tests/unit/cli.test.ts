@@ -8,6 +8,7 @@ import { epubcheck } from './support/epubcheck';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newHighlight } from '../../lib/annotations/highlights';
 import type { ArticleRecord } from '../../lib/article';
 import { FIXTURE_URL, fixturePath, readFixture } from './support/dom';
 import { allVectorsPage, sharedVectors } from '../e2e/support/all-vectors-page';
@@ -131,6 +132,23 @@ describe('clean-copy EPUB and backups', { timeout: 30_000 }, () => {
     expect(await readFile(join(out, names[1]!), 'utf8')).toContain('tags:\n  - "t"');
     const html = await cli(['--from-backup', file, '--format', 'html']);
     expect(html.stdout).not.toMatch(/<script|onclick/);
+  });
+
+  it('writes the highlights of each highlighted backup article, and marks them in its Markdown', async () => {
+    const text = 'The council voted on Tuesday.';
+    const highlight = newHighlight(text, { start: 4, end: 17 }, 'a note', 'urn:x:1', new Date('2026-01-01T00:00:00.000Z'));
+    const file = join(dir, 'highlights.json');
+    const [first, ...rest] = (JSON.parse(backup()) as { articles: object[] }).articles;
+    await writeFile(
+      file,
+      JSON.stringify({ ...JSON.parse(backup()), articles: [{ ...first, schemaVersion: 4, textContent: text, highlights: [highlight] }, ...rest.slice(0, 1)] }),
+    );
+    const out = join(dir, 'highlights');
+    expect((await cli(['--from-backup', file, '--format', 'highlights', '--out', out])).code).toBe(0);
+    expect(await readdir(out)).toEqual(['tram-line-to-reach-the-northern-suburbs.highlights.md']);
+    expect(await readFile(join(out, 'tram-line-to-reach-the-northern-suburbs.highlights.md'), 'utf8')).toContain('> council voted\n\na note');
+    const md = await cli(['--from-backup', file, '--format', 'md']);
+    expect(md.stdout).toContain('The ==council **voted**==[^1] on Tuesday.');
   });
 
   it('writes JSON and EPUB from a backup, to a file or to stdout', async () => {
