@@ -3,12 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { downloadFrom } from './support/browser';
 import { storedItems } from './support/library-store';
 import { useSession } from './support/session';
-import { expected, norm } from '../fixtures/fortune/expected';
+import { expected } from '../fixtures/fortune/expected';
 
 const session = useSession();
 
-/** Two sentences the reader highlights: the first crosses from one paragraph into the next, the second is dropped by the story's update. */
-const CROSSING_END = 'Ukraine';
+/** A sentence the reader highlights that the story's update drops. */
 const DROPPED = 'The harbour ferry will stop at the new pier from June.';
 const NOTE = 'Compare with the ministry’s figures';
 
