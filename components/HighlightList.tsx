@@ -18,7 +18,7 @@ export function HighlightList({ highlights, missing, onOpen }: Props) {
       <ul>
         {highlights.map((h) => (
           <li key={h.id} data-testid="highlight-item" data-highlight-id={h.id}>
-            <button type="button" class="link" onClick={() => onOpen(h.id)} aria-label={t('highlightEdit', h.target.selector[0].exact.slice(0, 80))}>
+            <button type="button" class="link" onClick={() => onOpen(h.id)} title={t('highlightEdit', h.target.selector[0].exact.slice(0, 80))}>
               <mark>{h.target.selector[0].exact}</mark>
             </button>
             {h.bodyValue.trim() && (

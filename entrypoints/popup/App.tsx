@@ -11,6 +11,7 @@ import { ArticleHeader } from '../../components/ArticleHeader';
 import { ArticlePreview } from '../../components/ArticlePreview';
 import { RemovedList } from '../../components/RemovedList';
 import { ExportMenu } from '../../components/ExportMenu';
+import type { SavedArticle } from '../../lib/library/saved-article';
 import { SavedList } from '../../components/SavedList';
 import { Notice } from '../../components/Notice';
 import { readTab } from './read-tab';
@@ -173,7 +174,7 @@ export function App() {
             >
               {save.state === 'saved' ? (current.fromLibrary ? t('savedInLibrary') : t('saved')) : save.state === 'saving' ? t('saving') : t('save')}
             </button>
-            <ExportMenu onExport={onExport} />
+            <ExportMenu onExport={onExport} highlights={Boolean((current.article as Partial<SavedArticle>).highlights?.length)} />
             {current.savedId ? (
               <a class="button" data-testid="open-reader" href={`/reader.html?id=${encodeURIComponent(current.savedId)}`} target="_blank" rel="noopener">
                 {t('read')}

@@ -82,6 +82,45 @@ describe('axe-core finds no serious or critical violation', () => {
     expect(await seriousViolations(library), 'dark, 390 px').toEqual([]);
   });
 
+  it('with highlights: the selection bar, the note editor, the list and the reading controls, in the reader and the library', async () => {
+    const library = await session.browser.ctx.newPage();
+    await library.goto(session.browser.extensionUrl('library.html'));
+    await library.locator('[data-testid=library-item] button.link').first().click();
+    await library.waitForSelector('[data-testid=detail] [data-testid=preview] p');
+    const id = await library.locator('[data-testid=library-item]').first().getAttribute('data-id');
+    // Select the first paragraph's words as a reader's drag would, then let go.
+    await library.evaluate(() => {
+      const p = document.querySelector('[data-testid=detail] [data-testid=preview] p')!;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    });
+    await library.waitForSelector('[data-testid=highlight-bar]');
+    expect(await seriousViolations(library), 'selection bar').toEqual([]);
+    await library.getByTestId('highlight-add-note').click();
+    await library.getByTestId('highlight-note').fill('A note');
+    expect(await seriousViolations(library), 'note editor').toEqual([]);
+    await library.getByTestId('highlight-save').click();
+    await library.waitForSelector('[data-testid=highlight-list]');
+    await library.getByTestId('favourite').click();
+    expect(await seriousViolations(library), 'list and controls').toEqual([]);
+
+    const reader = await session.browser.ctx.newPage();
+    await reader.goto(session.browser.extensionUrl(`reader.html?id=${id}`));
+    await reader.waitForSelector('[data-testid=reader-body] mark[data-highlight]', { timeout: 15_000 });
+    for (const theme of ['light', 'dark', 'contrast']) {
+      await reader.getByTestId('settings-toggle').click();
+      await reader.getByTestId('setting-theme').selectOption(theme);
+      await reader.getByTestId('settings-toggle').click();
+      await reader.locator('[data-testid=reader-body] mark[data-highlight]').first().click();
+      await reader.waitForSelector('[data-testid=highlight-editor]');
+      expect(await seriousViolations(reader), theme).toEqual([]);
+      await reader.getByTestId('highlight-close').click();
+    }
+  });
+
   it('on the options page, with a rule listed', async () => {
     const reader = await session.browser.ctx.newPage();
     await reader.goto(session.browser.extensionUrl(`reader.html?tabId=${tabId}`));

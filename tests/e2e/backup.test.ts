@@ -7,6 +7,7 @@ import { downloadFrom } from './support/browser';
 import { useSession } from './support/session';
 import { generateArticles, openLibraryPage, seedLibrary } from './support/library-data';
 import { clearLibraryStore, storedItem, storedItems } from './support/library-store';
+import { newHighlight } from '../../lib/annotations/highlights';
 
 const session = useSession();
 
@@ -23,8 +24,19 @@ const storageSize = async (page: Page) => Object.keys(await storedItems(page, 'a
 const withoutStamp = (json: string) => json.replace(/^ {2}"exportedAt": ".*",$/m, '');
 
 describe('backup and restore in the browser', () => {
-  it('exports 1,000 articles, restores them into an empty library, and exports the same bytes again', async () => {
+  it('exports 1,000 articles, restores them into an empty library, and exports the same bytes again, highlights and reading states included', async () => {
     const records = generateArticles(1000, { textLength: 3000 });
+    // Some articles read, archived, favourite, with highlights and notes (one of them on text that is no longer there).
+    for (const [i, r] of records.slice(0, 3).entries()) {
+      const made = new Date(Date.parse(r.savedAt) + 60_000);
+      const words = { start: 10 * (i + 1), end: 10 * (i + 1) + 25 };
+      r.highlights = [newHighlight(r.textContent, words, i === 1 ? 'a “note”\nwith two lines' : '', `urn:clean-copy:highlight:${r.id}-${i}`, made, r.url)];
+      if (i === 2)
+        r.highlights.push(newHighlight('words gone from the story', { start: 0, end: 10 }, 'kept', `urn:clean-copy:highlight:${r.id}-x`, made, r.url));
+      r.state = (['reading', 'archived', 'unread'] as const)[i]!;
+      r.favourite = i !== 1;
+      r.readingPosition = i === 0 ? 0.375 : 0;
+    }
     let page = await libraryPage();
     await seedLibrary(page, records);
     await page.reload();
@@ -51,6 +63,9 @@ describe('backup and restore in the browser', () => {
     const second = await downloadFrom(page, () => page.getByTestId('export-backup').click());
     expect(second.bytes.length).toBe(first.bytes.length);
     expect(withoutStamp(second.text)).toBe(withoutStamp(first.text));
+    const restored = await storedItem<{ highlights: unknown[]; state: string; favourite: boolean; readingPosition: number }>(page, `article:${records[2]!.id}`);
+    expect(restored).toMatchObject({ highlights: records[2]!.highlights, state: 'unread', favourite: true });
+    expect(await storedItem(page, `article:${records[0]!.id}`)).toMatchObject({ state: 'reading', readingPosition: 0.375, highlights: records[0]!.highlights });
   }, 180_000);
 
   it('refuses a foreign or broken file and leaves the library as it was', async () => {
