@@ -9,12 +9,14 @@
  *   npm run epubcheck-corpus -- --only readability --limit 20
  *   npm run epubcheck-corpus -- --only trafilatura --from 200 --limit 200   pages 200 to 399
  *   npm run epubcheck-corpus -- --corpus DIR      another copy of the corpora
+ *   npm run epubcheck-corpus -- --highlights 8    each article with 8 highlights (with notes) marked in its chapter
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type CorpusName, loadCorpus } from '../bench/corpus';
 import { closeWindow, domWindow } from '../cli/dom-window';
-import type { ArticleRecord } from '../lib/article';
+import type { Exportable } from '../lib/export/exportable';
+import { spreadHighlights } from '../bench/spread-highlights';
 import { strFromU8, unzipSync } from 'fflate';
 import { exportToBytes } from '../lib/export/bulk-export';
 import { extractArticle } from '../lib/extract/extract-article';
@@ -33,12 +35,14 @@ const { values } = parseArgs({
     only: { type: 'string' },
     from: { type: 'string', default: '0' },
     limit: { type: 'string' },
+    highlights: { type: 'string', default: '0' },
   },
 });
+const HIGHLIGHTS = Number(values.highlights);
 
 interface Chapter {
   page: string;
-  article: ArticleRecord;
+  article: Exportable;
 }
 
 /**
@@ -53,7 +57,9 @@ function articlesOf(name: CorpusName, from: number, limit: number): { chapters: 
     const doc = parseHtml(page.html, page.url);
     try {
       const result = extractArticle(doc, { url: page.url });
-      if (result.ok) chapters.push({ page: `${name}/${page.id}`, article: result.article });
+      if (!result.ok) continue;
+      const highlights = HIGHLIGHTS > 0 ? spreadHighlights(result.article.textContent, HIGHLIGHTS, page.url) : [];
+      chapters.push({ page: `${name}/${page.id}`, article: { ...result.article, highlights } });
     } catch {
       // A page the cleaner cannot read has no chapter to check; corpus-survival.test.ts is where that counts.
     } finally {
