@@ -85,9 +85,15 @@ export function App() {
       return setCurrent({ state: 'error', message, retry: read.loading || read.result.error === 'no-article' });
     }
     setCurrent({ state: 'ready', article: read.result.article });
-    const copy = await orTimeout(library.get(articleId(read.result.article.canonicalUrl || read.result.article.url)), STORAGE_BUDGET_MS, '').catch(
-      () => undefined,
-    );
+    // The saved copy brings its highlights and reading state; without an answer the page still reads, as unsaved.
+    const copy = await orTimeout(
+      library.get(articleId(read.result.article.canonicalUrl || read.result.article.url)),
+      STORAGE_BUDGET_MS,
+      t('storageSlow'),
+    ).catch((error: unknown) => {
+      setNotice(errorText(error));
+      return undefined;
+    });
     if (copy) {
       setSaved(copy);
       setSave({ state: 'saved' });
