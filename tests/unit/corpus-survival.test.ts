@@ -44,5 +44,5 @@ describe('Readability’s mathjax test page', () => {
     expect(result.article.contentHtml.match(/<math[\s>]/g)).toHaveLength(13);
     expect(result.article.contentHtml).not.toContain('mjx-');
     expect(result.article.textContent.replace(/\s+/g, ' ')).toMatch(/a ≠ 0/);
-  });
+  }, 30_000);
 });
