@@ -51,7 +51,8 @@ function resolved(raw: string | null, base: string): string | null {
 export function candidatesOf(img: Element, base: string): string[] {
   const raw: (string | null)[] = [bestSrcsetUrl(img.getAttribute('srcset') ?? ''), img.getAttribute('src')];
   const picture = img.parentElement?.localName === 'picture' ? img.parentElement : null;
-  if (picture) for (const source of Array.from(picture.children)) if (source.localName === 'source') raw.push(bestSrcsetUrl(source.getAttribute('srcset') ?? ''));
+  if (picture)
+    for (const source of Array.from(picture.children)) if (source.localName === 'source') raw.push(bestSrcsetUrl(source.getAttribute('srcset') ?? ''));
   return [...new Set(raw.map((r) => resolved(r, base)).filter((r): r is string => r !== null))];
 }
 
