@@ -7,7 +7,7 @@ import { slugify, uniqueNamer } from './filename';
 import { FORMATS, type FormatId, type RenderOptions } from './formats';
 import { JsonWriter } from './json';
 import { concatChunks, ZipStream } from './zip-stream';
-import { embedPictures, gatherPictures, type ParsingWindow } from '../pictures/gather';
+import { embedPictures, gatherPictures } from '../pictures/gather';
 import type { Picture, PictureLookup } from '../pictures/picture';
 import { ASSETS, pictureFileName } from '../pictures/picture-files';
 
@@ -97,7 +97,7 @@ export async function exportBulk(
   if (format === 'epub') {
     const book = new EpubWriter(sink, { now: options.now, win: options.win });
     const lookup = options.pictures;
-    await each(async (a) => book.add(a, lookup ? await gatherPictures(a, lookup, options.win as unknown as ParsingWindow) : undefined));
+    await each(async (a) => book.add(a, lookup ? await gatherPictures(a, lookup, options.win) : undefined));
     if (count === 0) throw new Error('An EPUB needs at least one article.');
     book.finish();
     return { name: `clean-copy-${day}.epub`, mime: 'application/epub+zip', count };
@@ -120,7 +120,7 @@ export async function exportBulk(
       const name = `${ASSETS}/${pictureFileName(picture)}`;
       if (written.has(name)) continue;
       written.add(name);
-      zip.add(name, picture.bytes, true);
+      zip.addStored(name, picture.bytes);
     }
     names.forEach((name, i) => {
       zip.addCompressed(name, files[i]!);
@@ -134,7 +134,7 @@ export async function exportBulk(
     let pictures: Picture[] = [];
     if (lookup) {
       // The files sit at the ZIP's root, so a picture's address is its path in the ZIP.
-      const embedded = await Promise.all(read.map((a) => embedPictures(a, lookup, options.win as unknown as ParsingWindow, assetHref)));
+      const embedded = await Promise.all(read.map((a) => embedPictures(a, lookup, options.win, assetHref)));
       batch = embedded.map((e) => e.article);
       pictures = embedded.flatMap((e) => e.gathered.pictures);
     }

@@ -201,7 +201,7 @@ export class EpubWriter {
       if (this.pictures.has(file)) continue;
       this.pictures.set(file, { file, type: picture.type });
       // Stored as they are: picture formats are compressed already.
-      this.zip.add(`OEBPS/${inBook(picture)}`, picture.bytes, true);
+      this.zip.addStored(`OEBPS/${inBook(picture)}`, picture.bytes);
     }
   }
 

@@ -12,7 +12,7 @@ export interface PictureSource {
 
 /** The DOM that parses an article's HTML: the page's window, or jsdom's in Node. */
 export interface ParsingWindow {
-  DOMParser: typeof DOMParser;
+  document: Pick<Document, 'implementation'>;
 }
 
 /** The pictures an article's export can carry: each stored copy once, and which address stands for which. */
@@ -65,12 +65,27 @@ export function pictureOf(img: Element, base: string, gathered: Pick<Gathered, '
   return null;
 }
 
-function parse(html: string, win: ParsingWindow): Document {
-  return new win.DOMParser().parseFromString(`<!doctype html><html><head></head><body>${html}</body></html>`, 'text/html');
+const inertDocuments = new WeakMap<ParsingWindow, Document>();
+
+/**
+ * The article's HTML in an element of a document made for the purpose: it
+ * has no browsing context, so nothing in it loads or runs. One such document
+ * serves every article of a window; jsdom's DOMParser slows with every
+ * document it has made, which an export of thousands of articles feels.
+ */
+function parse(html: string, win: ParsingWindow): HTMLElement {
+  let doc = inertDocuments.get(win);
+  if (!doc) {
+    doc = win.document.implementation.createHTMLDocument('');
+    inertDocuments.set(win, doc);
+  }
+  const holder = doc.createElement('div');
+  holder.innerHTML = html;
+  return holder;
 }
 
 /** Ask `lookup` about each image's candidates in turn, stopping at the first it has a copy for. */
-async function gatherFrom(doc: Document, a: PictureSource, lookup: PictureLookup): Promise<Gathered> {
+async function gatherFrom(holder: HTMLElement, a: PictureSource, lookup: PictureLookup): Promise<Gathered> {
   const base = baseOf(a);
   const asked = new Map<string, Promise<Picture | null>>();
   const ask = (address: string) => {
@@ -89,7 +104,7 @@ async function gatherFrom(doc: Document, a: PictureSource, lookup: PictureLookup
     }
     return null;
   };
-  const lists = Array.from(doc.body.getElementsByTagName('img'), (img) => candidatesOf(img, base));
+  const lists = Array.from(holder.getElementsByTagName('img'), (img) => candidatesOf(img, base));
   const leadAddress = resolved(a.leadImage ?? null, base);
   const [found, lead] = await Promise.all([Promise.all(lists.map(firstOf)), leadAddress ? firstOf([leadAddress]) : Promise.resolve(null)]);
   const byAddress = new Map<string, Picture>();
@@ -121,11 +136,11 @@ export async function embedPictures<A extends PictureSource>(
   win: ParsingWindow,
   hrefOf: (picture: Picture) => string,
 ): Promise<{ article: A; gathered: Gathered }> {
-  const doc = parse(a.contentHtml, win);
-  const gathered = await gatherFrom(doc, a, lookup);
+  const holder = parse(a.contentHtml, win);
+  const gathered = await gatherFrom(holder, a, lookup);
   if (gathered.pictures.length === 0) return { article: a, gathered };
   const base = baseOf(a);
-  for (const img of Array.from(doc.body.getElementsByTagName('img'))) {
+  for (const img of Array.from(holder.getElementsByTagName('img'))) {
     const picture = pictureOf(img, base, gathered);
     if (!picture) continue;
     const enclosing = img.parentElement?.localName === 'picture' ? img.parentElement : null;
@@ -134,7 +149,7 @@ export async function embedPictures<A extends PictureSource>(
     img.removeAttribute('sizes');
     img.setAttribute('src', hrefOf(picture));
   }
-  const article = { ...a, contentHtml: doc.body.innerHTML };
+  const article = { ...a, contentHtml: holder.innerHTML };
   if (gathered.lead) article.leadImage = hrefOf(gathered.lead);
   return { article, gathered };
 }
