@@ -137,7 +137,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const now = new Date();
   if (values['from-backup'] !== undefined) {
-    if (positionals.length > 0) return fail(USAGE);
+    if (positionals.length > 0 || !['link', 'embed'].includes(values.images)) return fail(USAGE);
+    if (values.images === 'embed') process.stderr.write('clean-copy: --images embed fetches the pictures of pages, not of a backup; the pictures stay links\n');
     return fromBackup(values['from-backup'], values.format, values.out, now);
   }
   const format = values.format as PageFormat;
