@@ -3,8 +3,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '../../lib/article';
-import { exportBulk, exportToBytes, type BulkFormat } from '../../lib/export/bulk-export';
-import { exportOne, exportOneWithPictures } from '../../lib/export/formats';
+import { exportBulk, exportToBytes, type BulkFormat, type ZipHelper } from '../../lib/export/bulk-export';
+import { deflateHere } from '../../lib/export/deflate';
+import { exportOne, exportOneWithPictures, FORMATS } from '../../lib/export/formats';
 import { embedPictures, gatherPictures, type ParsingWindow } from '../../lib/pictures/gather';
 import type { Picture } from '../../lib/pictures/picture';
 import { sampleArticle } from './support/article';
@@ -219,6 +220,34 @@ describe('ZIP export with pictures', () => {
       const none = await exportToBytes([withPictures()], format, { now: NOW, win, pictures: fakeLookup({}) });
       expect(Buffer.from(none.data).equals(Buffer.from(plain.data))).toBe(true);
     }
+  });
+
+  it('writes the same ZIP when a helper (the library page’s worker) renders the batches, pictures rewritten before it', async () => {
+    const articles = Array.from({ length: 5 }, (_, i) => withPictures({ title: `Story ${i}`, canonicalUrl: `https://city.example/${i}` }));
+    const zip = async (helper?: ZipHelper) => {
+      const chunks: Uint8Array[] = [];
+      await exportBulk(
+        (async function* () {
+          yield articles.slice(0, 2);
+          yield articles.slice(2);
+        })(),
+        'zip-md',
+        (c) => chunks.push(c),
+        { now: NOW, win, pictures: fakeLookup(table), helper },
+      );
+      return Buffer.concat(chunks);
+    };
+    const handed: string[] = [];
+    const helper: ZipHelper = {
+      pack: (batch, format, options) => {
+        handed.push(...batch.map((a) => a.contentHtml));
+        return deflateHere(batch.map((a) => FORMATS[format].render(a, options.now, options)));
+      },
+      deflate: deflateHere,
+    };
+    expect((await zip(helper)).equals(await zip())).toBe(true);
+    expect(handed).toHaveLength(5);
+    for (const html of handed) expect(html).toContain(`src="assets/${jpeg.hash}.jpg"`);
   });
 
   it('a ZIP of text carries no pictures', async () => {
