@@ -67,7 +67,7 @@ export function HighlightTools({ h }: { h: Highlights }) {
       )}
       {h.missing.length > 0 && (
         <p class="highlights-missing" role="status" data-testid="highlights-missing">
-          {t('highlightsNotFound', h.missing.length)}
+          {h.missing.length === 1 ? t('highlightsNotFoundOne') : t('highlightsNotFound', h.missing.length)}
         </p>
       )}
     </>

@@ -45,7 +45,7 @@ export function LibraryRow({ entry, title, authors, site, excerpt, selected, onS
           )}
           {(entry.highlights?.length ?? 0) > 0 && (
             <span class="row-flag" data-testid="row-highlights">
-              {` · ${t('rowHighlights', entry.highlights!.length)}`}
+              {` · ${entry.highlights!.length === 1 ? t('rowHighlightsOne') : t('rowHighlights', entry.highlights!.length)}`}
             </span>
           )}
           {entry.tags.map((tag) => (
