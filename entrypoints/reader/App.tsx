@@ -112,7 +112,8 @@ export function App() {
   useReadingPosition({ library, article: saved, onChange: setSaved, onError: setNotice });
   /** What an export writes: the page's article with the saved copy's tags, notes and highlights. */
   const exportable = article && saved ? { ...article, tags: saved.tags, notes: saved.notes, highlights: saved.highlights } : article;
-  const aloud = useReadAloud(bodyRef, titleRef, article ? article.lang : null, safeHtml);
+  // Its blocks are the body's elements, made again when a highlight changes the body's HTML.
+  const aloud = useReadAloud(bodyRef, titleRef, article ? article.lang : null, highlights.html);
 
   useEffect(() => {
     document.title = article ? `${article.title} – Clean Copy` : t('readerTitle');
