@@ -128,7 +128,8 @@ for (const scripts of ['off', 'on'] as const) {
     });
 
     it('exports every format of the popup with no active content', async () => {
-      for (const format of Object.keys(FORMATS)) {
+      // The file of highlights alone is offered only for a saved copy that has some; a page's article has none.
+      for (const format of Object.keys(FORMATS).filter((f) => f !== 'highlights')) {
         const file: DownloadedFile = await downloadFrom(popup, () => popup.locator(`button[data-export="${format}"]`).click());
         expect(file.bytes.length).toBeGreaterThan(500);
         expect(activeInFile(file.name, new Uint8Array(file.bytes))).toEqual([]);
