@@ -84,27 +84,23 @@ export function textMap(root: Element): TextMap {
  * when it selects no text of the article (a picture, a caption, nothing).
  */
 export function rangeOffsets(map: TextMap, range: Range): TextRange | null {
-  const inside = new Map<Text, boolean>();
-  const within = (i: number): boolean => {
-    const node = map.nodes[i];
-    if (!node) return false;
-    let hit = inside.get(node);
-    if (hit === undefined) {
-      hit = range.intersectsNode(node);
-      inside.set(node, hit);
-    }
-    if (!hit) return false;
-    const offset = map.offsets[i]!;
-    if (node === range.startContainer && offset < range.startOffset) return false;
-    if (node === range.endContainer && offset >= range.endOffset) return false;
-    return true;
-  };
+  // Node by node rather than character by character: only the nodes at the range's ends need their offsets compared.
   let start = -1;
   let end = -1;
-  for (let i = 0; i < map.text.length; i++) {
-    if (!within(i)) continue;
-    if (start === -1) start = i;
-    end = i + 1;
+  for (let i = 0; i < map.text.length; ) {
+    const node = map.nodes[i];
+    let j = i + 1;
+    while (j < map.text.length && map.nodes[j] === node) j++;
+    if (node && range.intersectsNode(node)) {
+      for (let k = i; k < j; k++) {
+        const offset = map.offsets[k]!;
+        if (node === range.startContainer && offset < range.startOffset) continue;
+        if (node === range.endContainer && offset >= range.endOffset) break;
+        if (start === -1) start = k;
+        end = k + 1;
+      }
+    }
+    i = j;
   }
   if (start === -1) return null;
   while (start < end && /\s/.test(map.text[start]!)) start++;

@@ -9,6 +9,7 @@ import { blockText } from '../../lib/block-text';
 import { extractArticle } from '../../lib/extract/extract-article';
 import { parseHtml } from '../../lib/extract/parse-html';
 import { withoutSoftHyphens } from '../../lib/text';
+import type { ArticleRecord } from '../../lib/article';
 
 const CORPUS = fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
 const { document: doc } = new JSDOM('<!doctype html><body></body>').window;
@@ -36,16 +37,22 @@ function markedText(root: Element): Record<string, string> {
   return out;
 }
 
+let extracted: { id: string; article: ArticleRecord }[] | undefined;
+/** The articles of 40 corpus pages (20 AEB news pages, 20 of Readability's tests), extracted once for the tests that read them. */
+function corpusArticles(): { id: string; article: ArticleRecord }[] {
+  extracted ??= [...loadCorpus(CORPUS, 'aeb', 20), ...loadCorpus(CORPUS, 'readability', 20)].flatMap((page) => {
+    const result = extractArticle(parseHtml(page.html, page.url), { url: page.url });
+    return result.ok ? [{ id: page.id, article: result.article }] : [];
+  });
+  return extracted;
+}
+
 describe('the text map', () => {
   it('makes the stored textContent of every article of 40 corpus pages, tables, lists and figures included, character for character', () => {
-    const pages = [...loadCorpus(CORPUS, 'aeb', 20), ...loadCorpus(CORPUS, 'readability', 20)];
-    expect(pages.length).toBe(40);
     const kinds = new Set<string>();
     let compared = 0;
-    for (const page of pages) {
-      const result = extractArticle(parseHtml(page.html, page.url), { url: page.url });
-      if (!result.ok) continue;
-      const { contentHtml, textContent } = result.article;
+    for (const page of corpusArticles()) {
+      const { contentHtml, textContent } = page.article;
       for (const tag of ['table', 'li', 'figure', 'br']) if (contentHtml.includes(`<${tag}`)) kinds.add(tag);
       const map = textMap(body(contentHtml));
       expect(map.text, page.id).toBe(textContent);
@@ -59,6 +66,31 @@ describe('the text map', () => {
     }
     expect(compared).toBeGreaterThanOrEqual(36);
     expect([...kinds].sort()).toEqual(['br', 'figure', 'li', 'table']);
+  }, 120_000);
+
+  it('turns the selection of a whole paragraph, list item or table cell of a corpus article into those words of its stored text', () => {
+    const seen: Record<string, number> = { p: 0, li: 0, td: 0, th: 0 };
+    for (const { id, article } of corpusArticles()) {
+      const root = body(article.contentHtml);
+      const map = textMap(root);
+      for (const el of Array.from(root.querySelectorAll('p, li, td, th'))) {
+        // Words in a picture's caption are not in the text; a list item holding a list has its own items' bullets.
+        if (el.closest('figure') || el.querySelector('p, li, ul, ol, table, div, br')) continue;
+        const words = withoutSoftHyphens(el.textContent ?? '')
+          .replace(/\s+/g, ' ')
+          .trim();
+        if (!words) continue;
+        const range = doc.createRange();
+        range.selectNodeContents(el);
+        const r = rangeOffsets(map, range);
+        expect(r, `${id} <${el.localName}>`).not.toBeNull();
+        expect(article.textContent.slice(r!.start, r!.end), `${id} <${el.localName}>`).toBe(words);
+        seen[el.localName]!++;
+      }
+    }
+    expect(seen.p).toBeGreaterThan(500);
+    expect(seen.li).toBeGreaterThan(50);
+    expect(seen.td! + seen.th!).toBeGreaterThan(20);
   }, 120_000);
 
   it('turns a selection into the offsets of the stored text, across paragraphs, list items and table cells', () => {
