@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { JSDOM } from 'jsdom';
 import { loadCorpus } from './corpus';
-import { textMap } from '../lib/annotations/text-map';
+import { rangeOffsets, textMap } from '../lib/annotations/text-map';
 import { spreadHighlights } from './spread-highlights';
 import { blockText } from '../lib/block-text';
 import { extractArticle } from '../lib/extract/extract-article';
@@ -54,6 +54,7 @@ for (const page of [...loadCorpus(CORPUS, 'aeb', PAGES / 2), ...loadCorpus(CORPU
 const rows: Record<string, number[]> = {
   'plain text (blockText), baseline': [],
   'text map (textMap)': [],
+  'a selected paragraph to offsets (textMap + rangeOffsets)': [],
   'Markdown, no highlights, baseline': [],
   'Markdown, 10 highlights': [],
   'mark 10 highlights in the HTML': [],
@@ -68,6 +69,13 @@ for (const a of articles) {
   chars += a.textContent.length;
   rows['plain text (blockText), baseline']!.push(time(() => blockText(holder as unknown as Element)));
   rows['text map (textMap)']!.push(time(() => textMap(holder as unknown as Element)));
+  const paragraphs = holder.querySelectorAll('p');
+  const middle = paragraphs[Math.floor(paragraphs.length / 2)];
+  if (middle) {
+    const range = win.document.createRange();
+    range.selectNodeContents(middle);
+    rows['a selected paragraph to offsets (textMap + rangeOffsets)']!.push(time(() => rangeOffsets(textMap(holder as unknown as Element), range as unknown as Range)));
+  }
   const ten = spreadHighlights(a.textContent, 10);
   rows['Markdown, no highlights, baseline']!.push(time(() => toMarkdown(a), 3));
   rows['Markdown, 10 highlights']!.push(time(() => toMarkdown({ ...a, highlights: ten }), 3));
