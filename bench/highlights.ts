@@ -74,7 +74,9 @@ for (const a of articles) {
   if (middle) {
     const range = win.document.createRange();
     range.selectNodeContents(middle);
-    rows['a selected paragraph to offsets (textMap + rangeOffsets)']!.push(time(() => rangeOffsets(textMap(holder as unknown as Element), range as unknown as Range)));
+    rows['a selected paragraph to offsets (textMap + rangeOffsets)']!.push(
+      time(() => rangeOffsets(textMap(holder as unknown as Element), range as unknown as Range)),
+    );
   }
   const ten = spreadHighlights(a.textContent, 10);
   rows['Markdown, no highlights, baseline']!.push(time(() => toMarkdown(a), 3));
