@@ -1,7 +1,7 @@
 // npm run bench:export-pictures [-- --articles 400 --runs 5]
 // The ZIP export with pictures in assets/, in MB/s of archive written, against the same export without
-// pictures in the same run; the EPUB export with and without pictures alongside. Articles and pictures are generated; the lookup answers from memory, as the
-// picture store answers once its copies are read.
+// pictures in the same run; the EPUB export with and without pictures alongside. Articles and pictures
+// are generated; the lookup answers from memory, as the picture store answers once its copies are read.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { JSDOM } from 'jsdom';
