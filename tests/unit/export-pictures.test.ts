@@ -183,6 +183,18 @@ describe('EPUB export with pictures', { timeout: 60_000 }, () => {
   });
 });
 
+describe('EPUB covers', () => {
+  it('a book of several articles has no cover, nor the first article’s lead image when no chapter shows it', async () => {
+    const webp = await pictureOf(WEBP, 'image/webp');
+    const lookup = fakeLookup({ ...table, 'https://city.example/lead.webp': webp });
+    const articles = [withPictures({ leadImage: 'https://city.example/lead.webp' }), withPictures({ title: 'Second', canonicalUrl: 'https://city.example/2' })];
+    const { data } = await exportToBytes(articles, 'epub', { now: NOW, win, pictures: lookup });
+    const files = zipOf(data);
+    expect(strFromU8(files['OEBPS/package.opf']!)).not.toMatch(/webp|cover-image/);
+    expect(Object.keys(files).some((n) => n.endsWith('.webp'))).toBe(false);
+  });
+});
+
 describe('ZIP export with pictures', () => {
   for (const format of ['zip-md', 'zip-html'] as const) {
     it(`${format}: an assets/ folder with each picture once, and every relative link a file in the ZIP`, async () => {
