@@ -72,6 +72,21 @@ export class Library {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** The last change in this page's queue: each read-modify-write waits for the one before. */
+  private last: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Run a change that reads a record and writes it back after every other
+   * change this Library started before it, so two in one page never write
+   * over each other (a scroll position recorded while a highlight is being
+   * added would otherwise put back the record without it).
+   */
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.last.then(work, work);
+    this.last = run.catch(() => undefined);
+    return run;
+  }
+
   /**
    * Save a page's article, or update it when its address is saved already,
    * keeping the save date, tags, notes and whatever the reader edited.
@@ -84,30 +99,32 @@ export class Library {
    * `save()`, also saying whether the article is new to the library, so a
    * caller showing the count can change it without counting again.
    */
-  async saveWithOutcome(article: ArticleRecord, tags: string[] = []): Promise<SaveOutcome> {
-    const id = articleId(article.canonicalUrl || article.url);
-    // The copy saved before gives its save date, the reader's own fields and the page fields the reader edited; the rest is the page's.
-    const previous = (await this.getMany([id], { text: false }))[0];
-    const stamp = this.now().toISOString();
-    const edited = previous?.edited ?? [];
-    const saved: SavedArticle = {
-      ...article,
-      ...(previous ? keptEdits(previous) : {}),
-      schemaVersion: SCHEMA_VERSION,
-      id,
-      savedAt: previous?.savedAt ?? stamp,
-      updatedAt: stamp,
-      tags: normalizeTags([...(previous?.tags ?? []), ...tags]),
-      notes: previous?.notes ?? '',
-      edited,
-      state: previous?.state ?? 'unread',
-      favourite: previous?.favourite ?? false,
-      readingPosition: previous?.readingPosition ?? 0,
-      // Placed again in the new text; those whose words are gone stay as they were, for the reader to see.
-      highlights: placeAgain(article.textContent, previous?.highlights ?? []),
-    };
-    await this.put([saved]);
-    return { article: saved, created: previous === undefined };
+  saveWithOutcome(article: ArticleRecord, tags: string[] = []): Promise<SaveOutcome> {
+    return this.exclusive(async () => {
+      const id = articleId(article.canonicalUrl || article.url);
+      // The copy saved before gives its save date, the reader's own fields and the page fields the reader edited; the rest is the page's.
+      const previous = (await this.getMany([id], { text: false }))[0];
+      const stamp = this.now().toISOString();
+      const edited = previous?.edited ?? [];
+      const saved: SavedArticle = {
+        ...article,
+        ...(previous ? keptEdits(previous) : {}),
+        schemaVersion: SCHEMA_VERSION,
+        id,
+        savedAt: previous?.savedAt ?? stamp,
+        updatedAt: stamp,
+        tags: normalizeTags([...(previous?.tags ?? []), ...tags]),
+        notes: previous?.notes ?? '',
+        edited,
+        state: previous?.state ?? 'unread',
+        favourite: previous?.favourite ?? false,
+        readingPosition: previous?.readingPosition ?? 0,
+        // Placed again in the new text; those whose words are gone stay as they were, for the reader to see.
+        highlights: placeAgain(article.textContent, previous?.highlights ?? []),
+      };
+      await this.put([saved]);
+      return { article: saved, created: previous === undefined };
+    });
   }
 
   async get(id: string): Promise<SavedArticle | undefined> {
@@ -181,33 +198,37 @@ export class Library {
   }
 
   /** Change the title, tags or notes of a saved article. */
-  async update(id: string, edit: ArticleEdit): Promise<SavedArticle> {
-    const current = await this.get(id);
-    if (!current) throw new NotSavedError(id);
-    const title = edit.title?.replace(/\s+/g, ' ').trim() || current.title;
-    const next: SavedArticle = {
-      ...current,
-      title,
-      tags: edit.tags ? normalizeTags(edit.tags) : current.tags,
-      notes: edit.notes ?? current.notes,
-      // Marked so a later save from the page keeps it; an edit that changes nothing marks nothing.
-      edited: title !== current.title && !current.edited.includes('title') ? [...current.edited, 'title'] : current.edited,
-      updatedAt: this.now().toISOString(),
-    };
-    await this.put([next]);
-    return next;
+  update(id: string, edit: ArticleEdit): Promise<SavedArticle> {
+    return this.exclusive(async () => {
+      const current = await this.get(id);
+      if (!current) throw new NotSavedError(id);
+      const title = edit.title?.replace(/\s+/g, ' ').trim() || current.title;
+      const next: SavedArticle = {
+        ...current,
+        title,
+        tags: edit.tags ? normalizeTags(edit.tags) : current.tags,
+        notes: edit.notes ?? current.notes,
+        // Marked so a later save from the page keeps it; an edit that changes nothing marks nothing.
+        edited: title !== current.title && !current.edited.includes('title') ? [...current.edited, 'title'] : current.edited,
+        updatedAt: this.now().toISOString(),
+      };
+      await this.put([next]);
+      return next;
+    });
   }
 
   /** Set the reading state or the favourite mark of many articles at once; returns how many changed. */
-  async mark(ids: readonly string[], change: { state?: ReadingState; favourite?: boolean }): Promise<number> {
-    const stamp = this.now().toISOString();
-    const changed: SavedArticle[] = [];
-    for (const a of await this.getMany(ids)) {
-      const next = { ...a, state: change.state ?? a.state, favourite: change.favourite ?? a.favourite };
-      if (next.state !== a.state || next.favourite !== a.favourite) changed.push({ ...next, updatedAt: stamp });
-    }
-    await this.put(changed);
-    return changed.length;
+  mark(ids: readonly string[], change: { state?: ReadingState; favourite?: boolean }): Promise<number> {
+    return this.exclusive(async () => {
+      const stamp = this.now().toISOString();
+      const changed: SavedArticle[] = [];
+      for (const a of await this.getMany(ids)) {
+        const next = { ...a, state: change.state ?? a.state, favourite: change.favourite ?? a.favourite };
+        if (next.state !== a.state || next.favourite !== a.favourite) changed.push({ ...next, updatedAt: stamp });
+      }
+      await this.put(changed);
+      return changed.length;
+    });
   }
 
   /**
@@ -215,35 +236,41 @@ export class Library {
    * unread article becomes one being read. It is not an edit, so the
    * article's `updatedAt` stays.
    */
-  async setPosition(id: string, fraction: number): Promise<SavedArticle> {
-    const current = await this.get(id);
-    if (!current) throw new NotSavedError(id);
-    const readingPosition = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
-    const next: SavedArticle = { ...current, readingPosition, state: current.state === 'unread' && readingPosition > 0 ? 'reading' : current.state };
-    await this.put([next]);
-    return next;
+  setPosition(id: string, fraction: number): Promise<SavedArticle> {
+    return this.exclusive(async () => {
+      const current = await this.get(id);
+      if (!current) throw new NotSavedError(id);
+      const readingPosition = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
+      const next: SavedArticle = { ...current, readingPosition, state: current.state === 'unread' && readingPosition > 0 ? 'reading' : current.state };
+      await this.put([next]);
+      return next;
+    });
   }
 
   /** Highlight `textContent[range]` of a saved article, with a note. */
-  async addHighlight(id: string, range: TextRange, note = ''): Promise<SavedArticle> {
-    const current = await this.get(id);
-    if (!current) throw new NotSavedError(id);
-    const now = this.now();
-    // An IRI, as the W3C model asks of an annotation's id: the article's key and the moment, unique within the library.
-    const highlightId = `urn:clean-copy:highlight:${id}-${now.getTime().toString(36)}${current.highlights.length}`;
-    const highlight = newHighlight(current.textContent, range, note, highlightId, now, current.canonicalUrl || current.url);
-    const next: SavedArticle = { ...current, highlights: [...current.highlights, highlight], updatedAt: now.toISOString() };
-    await this.put([next]);
-    return next;
+  addHighlight(id: string, range: TextRange, note = ''): Promise<SavedArticle> {
+    return this.exclusive(async () => {
+      const current = await this.get(id);
+      if (!current) throw new NotSavedError(id);
+      const now = this.now();
+      // An IRI, as the W3C model asks of an annotation's id: the article's key and the moment, unique within the library.
+      const highlightId = `urn:clean-copy:highlight:${id}-${now.getTime().toString(36)}${current.highlights.length}`;
+      const highlight = newHighlight(current.textContent, range, note, highlightId, now, current.canonicalUrl || current.url);
+      const next: SavedArticle = { ...current, highlights: [...current.highlights, highlight], updatedAt: now.toISOString() };
+      await this.put([next]);
+      return next;
+    });
   }
 
   /** Remove one highlight, by its id. */
-  async removeHighlight(id: string, highlightId: string): Promise<SavedArticle> {
-    const current = await this.get(id);
-    if (!current) throw new NotSavedError(id);
-    const next: SavedArticle = { ...current, highlights: current.highlights.filter((h) => h.id !== highlightId), updatedAt: this.now().toISOString() };
-    await this.put([next]);
-    return next;
+  removeHighlight(id: string, highlightId: string): Promise<SavedArticle> {
+    return this.exclusive(async () => {
+      const current = await this.get(id);
+      if (!current) throw new NotSavedError(id);
+      const next: SavedArticle = { ...current, highlights: current.highlights.filter((h) => h.id !== highlightId), updatedAt: this.now().toISOString() };
+      await this.put([next]);
+      return next;
+    });
   }
 
   /** Change the note of one highlight. */
@@ -261,37 +288,43 @@ export class Library {
     });
   }
 
-  private async changeHighlights(id: string, change: (hs: Highlight[]) => Highlight[]): Promise<SavedArticle> {
-    const current = await this.get(id);
-    if (!current) throw new NotSavedError(id);
-    const next: SavedArticle = { ...current, highlights: change(current.highlights), updatedAt: this.now().toISOString() };
-    await this.put([next]);
-    return next;
+  private changeHighlights(id: string, change: (hs: Highlight[]) => Highlight[]): Promise<SavedArticle> {
+    return this.exclusive(async () => {
+      const current = await this.get(id);
+      if (!current) throw new NotSavedError(id);
+      const next: SavedArticle = { ...current, highlights: change(current.highlights), updatedAt: this.now().toISOString() };
+      await this.put([next]);
+      return next;
+    });
   }
 
   /**
    * The reader opened the article: an unread one is now being read. Not an
    * edit, so `updatedAt` stays. Returns the record, changed or not.
    */
-  async opened(id: string): Promise<SavedArticle> {
-    const current = await this.get(id);
-    if (!current) throw new NotSavedError(id);
-    if (current.state !== 'unread') return current;
-    const next: SavedArticle = { ...current, state: 'reading' };
-    await this.put([next]);
-    return next;
+  opened(id: string): Promise<SavedArticle> {
+    return this.exclusive(async () => {
+      const current = await this.get(id);
+      if (!current) throw new NotSavedError(id);
+      if (current.state !== 'unread') return current;
+      const next: SavedArticle = { ...current, state: 'reading' };
+      await this.put([next]);
+      return next;
+    });
   }
 
   /** Add and remove tags on many articles at once; returns how many changed. */
-  async tag(ids: readonly string[], add: readonly string[], remove: readonly string[] = []): Promise<number> {
-    const stamp = this.now().toISOString();
-    const changed: SavedArticle[] = [];
-    for (const a of await this.getMany(ids)) {
-      const tags = editTags(a.tags, add, remove);
-      if (tags.join('\n') !== a.tags.join('\n')) changed.push({ ...a, tags, updatedAt: stamp });
-    }
-    await this.put(changed);
-    return changed.length;
+  tag(ids: readonly string[], add: readonly string[], remove: readonly string[] = []): Promise<number> {
+    return this.exclusive(async () => {
+      const stamp = this.now().toISOString();
+      const changed: SavedArticle[] = [];
+      for (const a of await this.getMany(ids)) {
+        const tags = editTags(a.tags, add, remove);
+        if (tags.join('\n') !== a.tags.join('\n')) changed.push({ ...a, tags, updatedAt: stamp });
+      }
+      await this.put(changed);
+      return changed.length;
+    });
   }
 
   /**

@@ -146,3 +146,20 @@ describe('search', () => {
     expect(back.highlights.map((h) => h.id)).toEqual([first!.id, second!.id]);
   });
 });
+
+describe('changes made at once in one page', () => {
+  it('all land: a scroll position written while a highlight is added and another put back does not write over them', async () => {
+    const [first] = article.highlights;
+    await library.removeHighlight(article.id, first!.id);
+    await Promise.all([
+      library.setPosition(article.id, 0.5),
+      library.addHighlight(article.id, at(TEXT, 'every ten minutes'), 'new'),
+      library.restoreHighlight(article.id, first!, 0),
+      library.mark([article.id], { favourite: true }),
+      library.setPosition(article.id, 0.75),
+    ]);
+    const after = (await library.get(article.id))!;
+    expect(after.highlights.map((h) => h.target.selector[0].exact)).toEqual(['council voted on', 'Works start', 'every ten minutes']);
+    expect(after).toMatchObject({ readingPosition: 0.75, favourite: true, state: 'reading' });
+  });
+});
