@@ -149,7 +149,6 @@ type Fields = v.InferOutput<typeof ArticleSchema>;
 
 export type Removal = v.InferOutput<typeof RemovalSchema>;
 
-
 /** The clean copy of one page: what the popup shows, storage keeps and exports write. */
 export type ArticleRecord = Omit<Fields, LibraryField>;
 

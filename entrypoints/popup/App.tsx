@@ -21,8 +21,12 @@ import { useReaderSettings } from '../shared/use-reader-settings';
 import { t } from '../../components/i18n';
 import { localText } from '../../components/lib-text';
 import { errorText } from '../library/error-text';
-import { libraryArea } from '../library/page-storage';
+import { libraryArea, pictureStore } from '../library/page-storage';
 import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
+import { PictureReport } from '../../components/PictureReport';
+import { withLocalPictures } from '../../lib/pictures/picture-sources';
+import { useLocalPictures } from '../shared/use-local-pictures';
+import type { SavedArticle } from '../../lib/library/saved-article';
 
 type Current =
   | { state: 'loading' }
@@ -73,7 +77,12 @@ export function App() {
         (e: unknown) => setNotice(t('readSavedFailed', errorText(e))),
       );
   const refreshCount = () => saving.current.then(() => library.count()).then(setCount, () => undefined);
-  const { deleted, deletedText, remove, undo } = useDeleteUndo({ library, refresh: refreshList, onMessage: (text) => setNotice(text) });
+  const { deleted, deletedText, remove, undo } = useDeleteUndo({
+    library,
+    refresh: refreshList,
+    onMessage: (text) => setNotice(text),
+    pictures: pictureStore(),
+  });
 
   const readPage = async () => {
     page.current = null;
@@ -101,7 +110,12 @@ export function App() {
     void refreshCount();
   }, []);
 
-  const safeHtml = useMemo(() => (current.state === 'ready' ? sanitizeHtml(current.article.contentHtml, window) : ''), [current]);
+  // A saved article opened from the Saved tab shows its kept pictures from storage, not from their sites.
+  const local = useLocalPictures(current.state === 'ready' && current.fromLibrary ? (current.article as SavedArticle).pictures : undefined);
+  const safeHtml = useMemo(
+    () => (current.state === 'ready' && local ? withLocalPictures(sanitizeHtml(current.article.contentHtml, window), local, document) : ''),
+    [current, local],
+  );
 
   const onSave = () => current.state === 'ready' && void saveArticle(current.article);
   const onExport = (format: FormatId) => current.state === 'ready' && void exportArticle(current.article, format);
@@ -171,7 +185,13 @@ export function App() {
               title={save.state === 'saved' && !current.fromLibrary ? t('saveAgainHint') : undefined}
               onClick={() => void onSave()}
             >
-              {save.state === 'saved' ? (current.fromLibrary ? t('savedInLibrary') : t('saved')) : save.state === 'saving' ? t('saving') : t('save')}
+              {save.state === 'saved'
+                ? current.fromLibrary
+                  ? t('savedInLibrary')
+                  : t('saved')
+                : save.state === 'saving'
+                  ? t(save.pictures ? 'savingPictures' : 'saving')
+                  : t('save')}
             </button>
             <ExportMenu onExport={onExport} />
             {current.savedId ? (
@@ -194,6 +214,8 @@ export function App() {
             )}
           </div>
           {save.state === 'failed' && <Notice kind="error">{save.message}</Notice>}
+          {save.state === 'saved' && save.pictures && <PictureReport summary={save.pictures} />}
+          {save.state === 'saved' && save.picturesError && <Notice kind="error">{save.picturesError}</Notice>}
           {save.state === 'saved' && !current.fromLibrary && resave && (
             <div class="resave" data-testid="resave-changes">
               {resave.length === 0 ? (
@@ -216,7 +238,7 @@ export function App() {
             safeHtml={safeHtml}
             lang={current.article.lang}
             dir={current.article.dir}
-            leadImage={current.article.leadImage}
+            leadImage={(current.article.leadImage && local?.get(current.article.leadImage)) || current.article.leadImage}
             onOpenLink={(url) => void browser.tabs.create({ url })}
           />
         </article>

@@ -7,8 +7,16 @@ import type { FormatId } from '../../lib/export/formats';
 import { download } from '../popup/download';
 import { errorText } from '../library/error-text';
 import { t } from '../../components/i18n';
+import type { PictureSummary } from '../../components/PictureReport';
+import { pictureStore } from '../library/page-storage';
+import { savesPictures } from './keep-pictures-setting';
 
-export type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; message: string };
+/** A save's progress; once saved, what keeping its pictures came to (absent when pictures are not kept). */
+export type SaveState =
+  | { state: 'idle' }
+  | { state: 'saving'; pictures?: boolean }
+  | { state: 'saved'; pictures?: PictureSummary; picturesError?: string }
+  | { state: 'failed'; message: string };
 
 interface Options {
   library: Library;
@@ -46,14 +54,38 @@ export function useArticleActions({ library, settings, onSaved, onError }: Optio
 
   const saveArticle = async (article: ArticleRecord) => {
     setSave({ state: 'saving' });
+    const withPictures = savesPictures(settings);
     const done = library.saveWithOutcome(article);
     saving.current = done.catch(() => undefined);
+    let saved: SavedArticle;
     try {
-      const { article: saved, created } = await done;
-      setSave({ state: 'saved' });
-      onSaved?.(saved, created);
+      const outcome = await done;
+      saved = outcome.article;
+      onSaved?.(saved, outcome.created);
     } catch (error) {
       setSave({ state: 'failed', message: t('saveFailed', errorText(error)) });
+      return;
+    }
+    if (!(await withPictures)) return setSave({ state: 'saved' });
+    // The pictures are fetched here, in the extension page that saves (popup, reader or library), not in the background:
+    // with the host permission an extension page fetches across origins as the service worker would, it holds the
+    // library and picture store already, and the reader sees the progress and each failure where Save was pressed. The
+    // service worker would need messages for both and may be stopped when idle. The record was written first, with its
+    // links, so a popup closed mid-fetch leaves a whole copy.
+    setSave({ state: 'saving', pictures: true });
+    try {
+      const [{ keepPictures }, { pictureSources }] = await Promise.all([
+        import('../../lib/pictures/keep-pictures'),
+        import('../../lib/pictures/picture-sources'),
+      ]);
+      const sources = pictureSources(article.contentHtml, article.leadImage, document);
+      const kept = keepPictures(saved, sources, { library, store: pictureStore(), fetch: (url, init) => fetch(url, init) });
+      saving.current = kept.catch(() => undefined);
+      const { article: withRefs, kept: count, failures, noRoom } = await kept;
+      onSaved?.(withRefs, false);
+      setSave({ state: 'saved', pictures: { kept: count, failures, noRoom } });
+    } catch (error) {
+      setSave({ state: 'saved', picturesError: t('picturesFailed', errorText(error)) });
     }
   };
 

@@ -55,7 +55,12 @@ async function fetchAll(sources: readonly string[], options: KeepPicturesOptions
         continue;
       }
       try {
-        const picture = await fetchPicture(src, { fetch: options.fetch, subtle: options.subtle, maxBytes: limits.maxPictureBytes, timeoutMs: Math.min(limits.timeoutMs, left) });
+        const picture = await fetchPicture(src, {
+          fetch: options.fetch,
+          subtle: options.subtle,
+          maxBytes: limits.maxPictureBytes,
+          timeoutMs: Math.min(limits.timeoutMs, left),
+        });
         results[i] = { src, picture };
       } catch (error) {
         results[i] = { src, reason: error instanceof PictureError ? error.message : 'could not be read' };
@@ -115,7 +120,11 @@ export async function keepPictures(saved: SavedArticle, sources: readonly string
   } catch (error) {
     if (!isQuotaError(error)) throw error;
     const noRoom = [...failures, ...refs.map((r) => ({ src: r.src, reason: REASONS.noRoom }))];
-    const article = await orTimeout(options.library.setPictures(saved.id, saved.pictures, noRoom), storageBudget, 'the library did not answer in time; save again to retry');
+    const article = await orTimeout(
+      options.library.setPictures(saved.id, saved.pictures, noRoom),
+      storageBudget,
+      'the library did not answer in time; save again to retry',
+    );
     return { article, kept: 0, failures: noRoom, noRoom: true };
   }
 

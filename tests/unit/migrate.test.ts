@@ -115,7 +115,17 @@ describe('migrate', () => {
     await area.set({ [`article:${id}`]: v2 });
     const library = new Library(area);
     const read = await library.get(id);
-    expect(read).toEqual({ ...v2, schemaVersion: SCHEMA_VERSION, edited: [], state: 'unread', favourite: false, readingPosition: 0, highlights: [], pictures: [], pictureFailures: [] });
+    expect(read).toEqual({
+      ...v2,
+      schemaVersion: SCHEMA_VERSION,
+      edited: [],
+      state: 'unread',
+      favourite: false,
+      readingPosition: 0,
+      highlights: [],
+      pictures: [],
+      pictureFailures: [],
+    });
     expect(await library.texts([id])).toEqual(new Map([[id, v2.textContent]]));
     // Even a read that skips the text key gets it, from the record.
     expect((await library.getMany([id], { text: false }))[0]!.textContent).toBe(v2.textContent);
