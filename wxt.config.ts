@@ -22,7 +22,9 @@ export const EXTENSION_PAGES_CSP = [
   "media-src 'self' https: http: data: blob:",
   "style-src 'self'",
   "font-src 'self'",
-  "connect-src 'self' blob: data:",
+  // Web addresses only for keeping an article's pictures: fetched from their sites once the reader grants access
+  // (optional_host_permissions below); without that grant the browser still refuses every cross-origin fetch.
+  "connect-src 'self' blob: data: https: http:",
   "worker-src 'self'",
 ].join('; ');
 
