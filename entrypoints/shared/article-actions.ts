@@ -106,7 +106,12 @@ export function useArticleActions({ library, settings, onSaved, onError }: Optio
       const format = kind === 'json' ? 'json' : 'zip-md';
       const { exportToBytes, usesText } = await import('../../lib/export/bulk-export');
       const batches = library.batches(ids, 100, { text: usesText(format) });
-      const file = await exportToBytes(batches, format, { now: new Date(), win: window, frontMatterTemplate: await template.current });
+      const file = await exportToBytes(batches, format, {
+        now: new Date(),
+        win: window,
+        frontMatterTemplate: await template.current,
+        keptPictures: (hashes) => pictureStore().getMany(hashes),
+      });
       download({ name: file.name, mime: file.mime, data: file.data });
     } catch (error) {
       onError(t('exportFailed', errorText(error)));
