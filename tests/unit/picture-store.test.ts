@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../lib/pictures/fetch-picture';
 import type { Picture } from '../../lib/pictures/picture';
 import { PictureStore } from '../../lib/pictures/picture-store';
+import { pictureLookup } from '../../lib/pictures/picture-lookup';
 
 /** A PNG-signed picture of `size` bytes whose content differs with `seed`. */
 async function picture(seed: number, size = 100): Promise<Picture> {
@@ -85,5 +86,15 @@ describe('PictureStore', () => {
     await store.own([{ id: 'art1', hashes: [a.hash] }]);
     expect(await store.sweep()).toBe(1);
     expect(await store.has([a.hash, b.hash])).toEqual(new Set([a.hash]));
+  });
+});
+
+describe('pictureLookup', () => {
+  it('finds the stored copy an article names at an address, and nothing for others', async () => {
+    const a = await picture(1);
+    await store.keep('art1', [a]);
+    const lookup = pictureLookup(store, [{ pictures: [{ src: 'https://x.example/a.png', hash: a.hash, type: a.type, size: a.bytes.byteLength }] }]);
+    expect((await lookup('https://x.example/a.png'))?.hash).toBe(a.hash);
+    expect(await lookup('https://x.example/other.png')).toBeNull();
   });
 });
