@@ -1,4 +1,4 @@
-// npm run bench:library [-- --count 10000] — the library at scale in real Chromium with the built extension.
+// npm run bench:library [-- --count 10000 --pictured 1000] — the library at scale in real Chromium with the built extension.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,10 +7,24 @@ import { ExtensionBrowser } from '../e2e/support/browser';
 import { startServer, type FixtureServer } from '../e2e/support/server';
 import { generateArticles, seedLibrary } from '../e2e/support/library-data';
 import { indexedArticleCount } from '../e2e/support/library-store';
+import { PICTURE_HOSTS, pictureFootprint, seedPictureArticles, servePictures, setKeepPictures, withFigures } from './picture-bench';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, saves: { type: 'string', default: '15' } } });
+const { values } = parseArgs({
+  options: {
+    count: { type: 'string', default: '10000' },
+    saves: { type: 'string', default: '15' },
+    pictured: { type: 'string', default: '1000' },
+    'picture-saves': { type: 'string', default: '7' },
+  },
+});
 const COUNT = Number(values.count);
 const SAVES = Number(values.saves);
+/** Articles with 5 kept pictures each, added beside the text ones. */
+const PICTURED = Number(values.pictured);
+/** Saves of a page with 10 pictures, with and without keeping them. */
+const PICTURE_SAVES = Number(values['picture-saves']);
+/** Pictures on the page each timed save keeps. */
+const FIGURES = 10;
 const CANONICAL = 'https://fortune.com/europe/2025/11/23/secret-us-russia-talks-plan-blindsided-ukraine-witkoff-dmitriev/';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -36,9 +50,15 @@ const record = (measure: string, value: number, unit: string, limit?: number) =>
  * address: the time from the click to the popup saying it is saved, which is
  * one read of the article's key and one write of its three keys.
  */
-async function timeSave(browser: ExtensionBrowser, server: FixtureServer, amp: string, n: number, saved: number): Promise<number> {
+async function timeSave(browser: ExtensionBrowser, server: FixtureServer, amp: string, n: number, saved: number, figures = 0): Promise<number> {
   const path = `/bench/story-${n}.html`;
-  server.route(path, amp.replace(`<link rel="canonical" href="${CANONICAL}">`, `<link rel="canonical" href="https://bench.example/story/${n}">`));
+  server.route(
+    path,
+    (figures ? withFigures(amp, n, figures) : amp).replace(
+      `<link rel="canonical" href="${CANONICAL}">`,
+      `<link rel="canonical" href="https://bench.example/story/${n}">`,
+    ),
+  );
   const tab = await browser.openTab(server.url(path));
   const popup = await browser.openPopupFor(tab);
   try {
@@ -81,7 +101,8 @@ function renamed(r: ReturnType<typeof generateArticles>[number], n: number) {
 
 async function main(): Promise<void> {
   const server = await startServer();
-  const browser = await ExtensionBrowser.launch();
+  // The profile remembers the reader granting access to sites once, so "Keep pictures" can be turned on by a click.
+  const browser = await ExtensionBrowser.launch(undefined, { grantedHosts: PICTURE_HOSTS });
   const amp = await readFile(resolve(import.meta.dirname, '../fixtures/fortune/amp.html'), 'utf8');
   try {
     await browser.clearStorage();
@@ -195,6 +216,9 @@ async function main(): Promise<void> {
     record('  peak JS heap during export', peak, 'MB');
     record('  JS heap before export', baseline, 'MB');
     record('  ZIP size', zip.length / 2 ** 20, 'MB');
+    await page!.close();
+
+    if (PICTURED > 0 || PICTURE_SAVES > 0) await benchPictures(browser, server, amp, serial, COUNT, median(paints));
   } finally {
     await browser.close();
     await server.close();
@@ -206,6 +230,64 @@ async function main(): Promise<void> {
     ...rows.map((r) => `${r.measure.padEnd(width)}  ${r.value.padStart(10)}  ${r.target}${r.ok === null ? '' : r.ok ? '  ok' : '  MISSED'}`),
   ];
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+/**
+ * Saving a page with 10 pictures, with "Keep pictures" off (its links only:
+ * the baseline) and on, at the library's full size; then PICTURED articles
+ * with 5 kept pictures each beside the text ones, the library's first paint
+ * against the one measured before them, and the pictures' footprint.
+ */
+async function benchPictures(browser: ExtensionBrowser, server: FixtureServer, amp: string, serial: number, saved: number, paintBefore: number): Promise<void> {
+  const drawer = await browser.ctx.newPage();
+  await drawer.goto(browser.extensionUrl('library.html'));
+  const saves = Array.from({ length: PICTURE_SAVES * 2 }, (_, k) => serial + k);
+  const meanPicture = await servePictures(drawer, server, saves, FIGURES);
+  log(`pictures: ${FIGURES} a page, ${(meanPicture / 1024).toFixed(0)} kB each on average`);
+
+  const timed = async (keep: boolean, from: number) => {
+    await setKeepPictures(browser, keep);
+    const times: number[] = [];
+    for (let k = 0; k < PICTURE_SAVES; k++) times.push(await timeSave(browser, server, amp, from + k, saved++, FIGURES));
+    log(`save with ${FIGURES} pictures, keep ${keep ? 'on' : 'off'}: ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
+    return median(times);
+  };
+  const links = await timed(false, serial);
+  const kept = await timed(true, serial + PICTURE_SAVES);
+  record(`save page with ${FIGURES} pictures, links only (baseline, median of ${PICTURE_SAVES})`, links, 'ms');
+  record(`save page with ${FIGURES} pictures, kept (median of ${PICTURE_SAVES})`, kept, 'ms', 1000);
+
+  if (PICTURED > 0) {
+    const before = await pictureFootprint(drawer);
+    const seedStart = Date.now();
+    const separately = await seedPictureArticles(drawer, server, PICTURED, 5, serial + PICTURE_SAVES * 2);
+    log(`seeded ${PICTURED} articles with 5 pictures each in ${((Date.now() - seedStart) / 1000).toFixed(0)} s`);
+    const after = await pictureFootprint(drawer);
+    record(`${PICTURED.toLocaleString('en')} articles × 5 pictures: each article's counted apart`, separately / 2 ** 20, 'MB');
+    record(
+      `  footprint, a shared picture counted once (${(after.pictures - before.pictures).toLocaleString('en')} pictures)`,
+      (after.bytes - before.bytes) / 2 ** 20,
+      'MB',
+    );
+    const paints: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const page = await browser.ctx.newPage();
+      await page.addInitScript(() => {
+        new MutationObserver((_m, observer) => {
+          if (!document.querySelector('[data-testid=library-item]')) return;
+          observer.disconnect();
+          requestAnimationFrame(() => ((window as unknown as { __firstRow: number }).__firstRow = performance.now()));
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(browser.extensionUrl('library.html'));
+      await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, undefined, { timeout: 60_000 });
+      paints.push(await page.evaluate<number>('window.__firstRow'));
+      await page.close();
+    }
+    record('library first paint before the pictured articles (baseline, above)', paintBefore, 'ms');
+    record(`library first paint with ${PICTURED.toLocaleString('en')} pictured articles more (median of 3)`, median(paints), 'ms', 100);
+  }
+  await drawer.close();
 }
 
 await main();
