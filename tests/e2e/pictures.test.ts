@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ExtensionBrowser } from './support/browser';
+import { downloadFrom, ExtensionBrowser } from './support/browser';
+import { clearLibraryStore } from './support/library-store';
 import { drawPictures } from './support/pictures';
 import { startServer, type FixtureServer } from './support/server';
 import { openLibraryPage } from './support/library-data';
@@ -123,5 +124,37 @@ describe('pictures kept with a saved article', () => {
 
     // Closing the views lets their blob: URLs go; nothing asked the (stopped) server meanwhile.
     expect(server.requests.length).toBe(before);
+  });
+
+  it('travel in the JSON backup: restored into an empty browser, shown offline, and exported again byte for byte', async () => {
+    // The library the test above saved, with the server still stopped.
+    let page = await openLibraryPage(browser);
+    const first = await downloadFrom(page, () => page.getByTestId('export-backup').click());
+    const doc = JSON.parse(first.text) as { articles: { pictures: { hash: string }[] }[]; pictures: { hash: string; type: string; data: string }[] };
+    const used = new Set(doc.articles.flatMap((a) => a.pictures.map((p) => p.hash)));
+    expect(used.size).toBeGreaterThanOrEqual(2);
+    expect(new Set(doc.pictures.map((p) => p.hash))).toEqual(used);
+
+    // Everything gone: the library and the pictures.
+    await clearLibraryStore(page);
+    await page.evaluate(
+      `new Promise((done, fail) => { const r = indexedDB.deleteDatabase('clean-copy-pictures'); r.onsuccess = () => done(); r.onerror = () => fail(r.error); })`,
+    );
+    await page.reload();
+    await expect.poll(() => page.getByTestId('library-count').innerText()).toBe('0 saved');
+
+    await page.getByTestId('import-file').setInputFiles(first.path);
+    await expect.poll(() => page.getByTestId('notice').innerText(), { timeout: 30_000 }).toContain(`Pictures restored: ${used.size}, refused: 0.`);
+    page = await openLibraryPage(browser);
+    await page.getByTestId('library-item').first().locator('button.link').click();
+    const shown = await shownPictures(page, '[data-testid=detail] [data-testid=preview]');
+    const timeline = shown.find((p) => p.alt === 'Timeline of the talks');
+    expect(timeline?.src).toMatch(/^blob:/);
+    expect(timeline?.width).toBe(64);
+
+    const second = await downloadFrom(page, () => page.getByTestId('export-backup').click());
+    const withoutStamp = (json: string) => json.replace(/^ {2}"exportedAt": ".*",$/m, '');
+    expect(second.bytes.length).toBe(first.bytes.length);
+    expect(withoutStamp(second.text)).toBe(withoutStamp(first.text));
   });
 });
