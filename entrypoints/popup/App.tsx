@@ -27,6 +27,7 @@ import { PictureReport } from '../../components/PictureReport';
 import { withLocalPictures } from '../../lib/pictures/picture-sources';
 import { useLocalPictures } from '../shared/use-local-pictures';
 import type { SavedArticle } from '../../lib/library/saved-article';
+import { savesPictures, setKeepPictures } from '../shared/keep-pictures-setting';
 
 type Current =
   | { state: 'loading' }
@@ -105,10 +106,24 @@ export function App() {
     }
   };
 
+  // Whether a save keeps the pictures too; read after the first paint, like the count.
+  const [keepPictures, setKeep] = useState(false);
+
   useEffect(() => {
     void readPage();
     void refreshCount();
+    void savesPictures(settings).then(setKeep);
   }, []);
+
+  const onKeepPictures = (on: boolean) =>
+    // From the click itself: turning it on asks the browser for access to sites, which needs the reader's gesture.
+    void setKeepPictures(settings, on).then(
+      (now) => {
+        setKeep(now);
+        if (on && !now) setNotice(t('keepPicturesDenied'));
+      },
+      (e: unknown) => setNotice(t('notSavedColon', errorText(e))),
+    );
 
   // A saved article opened from the Saved tab shows its kept pictures from storage, not from their sites.
   const local = useLocalPictures(current.state === 'ready' && current.fromLibrary ? (current.article as SavedArticle).pictures : undefined);
@@ -213,6 +228,12 @@ export function App() {
               </button>
             )}
           </div>
+          {!current.fromLibrary && (
+            <label class="keep-pictures">
+              <input type="checkbox" data-testid="popup-keep-pictures" checked={keepPictures} onChange={(e) => onKeepPictures(e.currentTarget.checked)} />{' '}
+              {t('keepPicturesShort')}
+            </label>
+          )}
           {save.state === 'failed' && <Notice kind="error">{save.message}</Notice>}
           {save.state === 'saved' && save.pictures && <PictureReport summary={save.pictures} />}
           {save.state === 'saved' && save.picturesError && <Notice kind="error">{save.picturesError}</Notice>}

@@ -79,6 +79,8 @@ describe('pictures kept with a saved article', () => {
     await options.close();
 
     const popup = await browser.openPopupFor(await browser.openTab(server.url(STORY)));
+    // The popup's save area says pictures will be kept.
+    await expect.poll(() => popup.getByTestId('popup-keep-pictures').isChecked()).toBe(true);
     await popup.getByTestId('save').click();
     await popup.getByTestId('picture-report').waitFor({ timeout: 30_000 });
     expect(await popup.getByTestId('save').innerText()).toMatch(/^Saved/);
