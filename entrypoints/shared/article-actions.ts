@@ -10,6 +10,7 @@ import { t } from '../../components/i18n';
 import type { PictureSummary } from '../../components/PictureReport';
 import { pictureStore } from '../library/page-storage';
 import { savesPictures } from './keep-pictures-setting';
+import { pictureLookup, StoredPictures } from '../../lib/pictures/picture-lookup';
 
 /** A save's progress; once saved, what keeping its pictures came to (absent when pictures are not kept). */
 export type SaveState =
@@ -91,8 +92,11 @@ export function useArticleActions({ library, settings, onSaved, onError }: Optio
 
   const exportArticle = async (article: ArticleRecord, format: FormatId) => {
     try {
-      const { exportOne } = await converters();
-      download(exportOne(article, format, new Date(), { frontMatterTemplate: await template.current }));
+      const { exportOneWithPictures } = await converters();
+      const kept = 'pictures' in article && Array.isArray(article.pictures) && article.pictures.length > 0;
+      // A saved article's kept pictures go into an HTML file as data: addresses; other formats keep the addresses.
+      const pictures = kept ? pictureLookup(pictureStore(), [article as SavedArticle]) : undefined;
+      download(await exportOneWithPictures(article, format, new Date(), { frontMatterTemplate: await template.current, pictures, win: window }));
     } catch (error) {
       onError(t('exportFailed', errorText(error)));
     }
@@ -105,12 +109,15 @@ export function useArticleActions({ library, settings, onSaved, onError }: Optio
       if (ids.length === 0) return onError(t('nothingToExport'));
       const format = kind === 'json' ? 'json' : 'zip-md';
       const { exportToBytes, usesText } = await import('../../lib/export/bulk-export');
-      const batches = library.batches(ids, 100, { text: usesText(format) });
+      // The ZIP's Markdown files link their kept pictures in assets/; the JSON backup carries them in base64.
+      const stored = new StoredPictures(pictureStore());
+      const batches = stored.along(library.batches(ids, 100, { text: usesText(format) }));
       const file = await exportToBytes(batches, format, {
         now: new Date(),
         win: window,
         frontMatterTemplate: await template.current,
         keptPictures: (hashes) => pictureStore().getMany(hashes),
+        pictures: stored.lookup,
       });
       download({ name: file.name, mime: file.mime, data: file.data });
     } catch (error) {

@@ -6,7 +6,6 @@ import { EpubWriter } from './epub';
 import { slugify, uniqueNamer } from './filename';
 import { FORMATS, type FormatId, type RenderOptions } from './formats';
 import { JsonWriter } from './json';
-import type { Picture } from '../pictures/picture';
 import { backupPicture } from '../pictures/backup-pictures';
 import { concatChunks, ZipStream } from './zip-stream';
 import { embedPictures, gatherPictures } from '../pictures/gather';

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../lib/pictures/fetch-picture';
 import type { Picture } from '../../lib/pictures/picture';
 import { PictureStore } from '../../lib/pictures/picture-store';
-import { pictureLookup } from '../../lib/pictures/picture-lookup';
+import { pictureLookup, StoredPictures } from '../../lib/pictures/picture-lookup';
 
 /** A PNG-signed picture of `size` bytes whose content differs with `seed`. */
 async function picture(seed: number, size = 100): Promise<Picture> {
@@ -96,5 +96,22 @@ describe('pictureLookup', () => {
     const lookup = pictureLookup(store, [{ pictures: [{ src: 'https://x.example/a.png', hash: a.hash, type: a.type, size: a.bytes.byteLength }] }]);
     expect((await lookup('https://x.example/a.png'))?.hash).toBe(a.hash);
     expect(await lookup('https://x.example/other.png')).toBeNull();
+  });
+
+  it('learns the addresses of articles as an export reads them, batch by batch', async () => {
+    const a = await picture(1);
+    const b = await picture(2);
+    await store.keep('art1', [a, b]);
+    const ref = (src: string, p: Picture) => ({ src, hash: p.hash, type: p.type, size: p.bytes.byteLength });
+    async function* batches() {
+      yield [{ pictures: [ref('https://x.example/a.png', a)] }];
+      yield [{ pictures: [ref('https://x.example/b.png', b)] }];
+    }
+    const stored = new StoredPictures(store);
+    const seen: (string | null)[] = [];
+    for await (const _batch of stored.along(batches())) {
+      seen.push((await stored.lookup('https://x.example/a.png'))?.hash ?? null, (await stored.lookup('https://x.example/b.png'))?.hash ?? null);
+    }
+    expect(seen).toEqual([a.hash, null, a.hash, b.hash]);
   });
 });
