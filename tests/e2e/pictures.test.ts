@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { unzipSync } from 'fflate';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +108,19 @@ describe('pictures kept with a saved article', () => {
     for (const p of local) expect(p.width, p.alt).toBeGreaterThan(0);
     expect(local.map((p) => p.alt)).toContain('Timeline of the talks');
     expect(inLibrary.find((p) => p.alt === 'A picture that is gone')?.src).toBe(`${server.origin}/pics/charts/gone.jpg`);
+
+    // Its exports carry the kept pictures, read from storage: an HTML file as data: addresses, an EPUB as files of the book.
+    const html = await downloadFrom(library, () => library.locator('[data-testid=detail] [data-export=html]').click());
+    expect(html.text).toMatch(
+      /<img [^>]*src="data:image\/png;base64,[^"]+"[^>]*alt="Timeline of the talks"|alt="Timeline of the talks"[^>]*src="data:image\/png;base64,/,
+    );
+    expect(html.text).not.toContain(`${server.origin}/pics/charts/talks-timeline.png`);
+    await library.getByTestId('select-all').click();
+    await library.getByTestId('export-format').selectOption('epub');
+    const epub = await downloadFrom(library, () => library.getByTestId('export-selected').click());
+    const images = Object.keys(unzipSync(new Uint8Array(epub.bytes))).filter((name) => name.startsWith('OEBPS/images/'));
+    // The article's own pictures and, for a one-article book, its lead image as the cover.
+    expect(images.length).toBe(kept);
 
     const reader = await browser.ctx.newPage();
     await reader.goto(browser.extensionUrl(`reader.html?id=${id}`));
