@@ -26,6 +26,8 @@ const PICTURED = Number(values.pictured);
 const PICTURE_SAVES = Number(values['picture-saves']);
 /** Pictures on the page each timed save keeps. */
 const FIGURES = 10;
+/** Opens of the library timed for each first-paint figure of the pictures part. */
+const PAINTS = 5;
 const CANONICAL = 'https://fortune.com/europe/2025/11/23/secret-us-russia-talks-plan-blindsided-ukraine-witkoff-dmitriev/';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -77,6 +79,25 @@ async function timeSave(browser: ExtensionBrowser, server: FixtureServer, amp: s
   } finally {
     await popup.close();
     await tab.close();
+  }
+}
+
+/** Navigation start → the first row of the library's list drawn (a frame after it enters the DOM). */
+async function firstPaint(browser: ExtensionBrowser): Promise<number> {
+  const page = await browser.ctx.newPage();
+  try {
+    await page.addInitScript(() => {
+      new MutationObserver((_m, observer) => {
+        if (!document.querySelector('[data-testid=library-item]')) return;
+        observer.disconnect();
+        requestAnimationFrame(() => ((window as unknown as { __firstRow: number }).__firstRow = performance.now()));
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(browser.extensionUrl('library.html'));
+    await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, undefined, { timeout: 60_000 });
+    return await page.evaluate<number>('window.__firstRow');
+  } finally {
+    await page.close();
   }
 }
 
@@ -222,7 +243,7 @@ async function main(): Promise<void> {
     record('  ZIP size', zip.length / 2 ** 20, 'MB');
     await page!.close();
 
-    if (PICTURED > 0 || PICTURE_SAVES > 0) await benchPictures(browser, server, amp, serial, COUNT, median(paints));
+    if (PICTURED > 0 || PICTURE_SAVES > 0) await benchPictures(browser, server, amp, serial, COUNT);
   } finally {
     await browser.close();
     await server.close();
@@ -243,9 +264,14 @@ async function main(): Promise<void> {
  * with 5 kept pictures each beside the text ones, the library's first paint
  * against the one measured before them, and the pictures' footprint.
  */
-async function benchPictures(browser: ExtensionBrowser, server: FixtureServer, amp: string, serial: number, saved: number, paintBefore: number): Promise<void> {
-  const drawer = await browser.ctx.newPage();
-  await drawer.goto(browser.extensionUrl('library.html'));
+async function benchPictures(browser: ExtensionBrowser, server: FixtureServer, amp: string, serial: number, saved: number): Promise<void> {
+  // An extension page that does nothing of its own: it draws the pictures and writes the seeded ones.
+  const openDrawer = async () => {
+    const page = await browser.ctx.newPage();
+    await page.goto(browser.extensionUrl('options.html'));
+    return page;
+  };
+  let drawer = await openDrawer();
   const saves = Array.from({ length: PICTURE_SAVES * 2 }, (_, k) => serial + k);
   const meanPicture = await servePictures(drawer, server, saves, FIGURES);
   log(`pictures: ${FIGURES} a page, ${(meanPicture / 1024).toFixed(0)} kB each on average`);
@@ -263,48 +289,40 @@ async function benchPictures(browser: ExtensionBrowser, server: FixtureServer, a
   record(`save page with ${FIGURES} pictures, kept (median of ${PICTURE_SAVES})`, kept, 'ms', 1000);
 
   if (PICTURED > 0) {
+    // First paint with and without the pictured articles, each after the same settling and the same warm-up open.
+    const steadyPaints = async (total: number) => {
+      // The storage settles after a bulk write; one open lets the list copy and the search index catch up, as the reader's next open would.
+      await new Promise((r) => setTimeout(r, 10_000));
+      const warm = await browser.ctx.newPage();
+      await warm.goto(browser.extensionUrl('library.html'));
+      await warm.waitForFunction((n) => document.querySelector('[data-testid=library-count]')?.textContent?.startsWith(n), total.toLocaleString('en'));
+      await warm.getByTestId('library-search').fill('harbour');
+      await warm.waitForSelector('[data-testid=search-state]', { state: 'detached', timeout: 600_000 });
+      await warm.waitForTimeout(5000);
+      await warm.close();
+      const paints: number[] = [];
+      for (let i = 0; i < PAINTS; i++) paints.push(await firstPaint(browser));
+      log(`library first paint at ${total}: ${paints.map((t) => t.toFixed(0)).join(', ')} ms`);
+      return median(paints);
+    };
     const before = await pictureFootprint(drawer);
+    await drawer.close();
+    const paintWithout = await steadyPaints(saved);
+    drawer = await openDrawer();
     const seedStart = Date.now();
     const separately = await seedPictureArticles(drawer, server, PICTURED, 5, serial + PICTURE_SAVES * 2);
     log(`seeded ${PICTURED} articles with 5 pictures each in ${((Date.now() - seedStart) / 1000).toFixed(0)} s`);
     const after = await pictureFootprint(drawer);
+    await drawer.close();
     record(`${PICTURED.toLocaleString('en')} articles × 5 pictures: each article's counted apart`, separately / 2 ** 20, 'MB');
     record(
       `  footprint, a shared picture counted once (${(after.pictures - before.pictures).toLocaleString('en')} pictures)`,
       (after.bytes - before.bytes) / 2 ** 20,
       'MB',
     );
-    await drawer.close();
-    // As before the baseline: the storage settles after the bulk write, and one open lets the list copy and the
-    // search index catch up with the new articles, as the reader's next open of the library would.
-    await new Promise((r) => setTimeout(r, 10_000));
-    const warm = await browser.ctx.newPage();
-    await warm.goto(browser.extensionUrl('library.html'));
-    await warm.waitForFunction(
-      (n) => document.querySelector('[data-testid=library-count]')?.textContent?.startsWith(n),
-      (saved + PICTURED).toLocaleString('en'),
-    );
-    await warm.getByTestId('library-search').fill('harbour');
-    await warm.waitForSelector('[data-testid=search-state]', { state: 'detached', timeout: 600_000 });
-    await warm.waitForTimeout(5000);
-    await warm.close();
-    const paints: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      const page = await browser.ctx.newPage();
-      await page.addInitScript(() => {
-        new MutationObserver((_m, observer) => {
-          if (!document.querySelector('[data-testid=library-item]')) return;
-          observer.disconnect();
-          requestAnimationFrame(() => ((window as unknown as { __firstRow: number }).__firstRow = performance.now()));
-        }).observe(document, { childList: true, subtree: true });
-      });
-      await page.goto(browser.extensionUrl('library.html'));
-      await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, undefined, { timeout: 60_000 });
-      paints.push(await page.evaluate<number>('window.__firstRow'));
-      await page.close();
-    }
-    record('library first paint before the pictured articles (baseline, above)', paintBefore, 'ms');
-    record(`library first paint with ${PICTURED.toLocaleString('en')} pictured articles more (median of 3)`, median(paints), 'ms', 100);
+    const paintWith = await steadyPaints(saved + PICTURED);
+    record(`library first paint, ${saved.toLocaleString('en')} articles (baseline, median of ${PAINTS})`, paintWithout, 'ms', 100);
+    record(`library first paint, ${PICTURED.toLocaleString('en')} pictured articles more (median of ${PAINTS})`, paintWith, 'ms', 100);
   } else await drawer.close();
 }
 
