@@ -1,50 +1,17 @@
+import { bestSrcsetUrl } from '../srcset';
 import { isWebAddress } from '../web-address';
-
-/** One candidate of a `srcset`: its address and how wide (w) or dense (x) a picture it offers. */
-interface Candidate {
-  url: string;
-  size: number;
-}
-
-/** The candidates of a `srcset`, read as browsers read them (an address runs to the next white space). */
-function candidates(srcset: string): Candidate[] {
-  const out: Candidate[] = [];
-  let i = 0;
-  while (i < srcset.length) {
-    while (i < srcset.length && /[\s,]/.test(srcset[i]!)) i++;
-    if (i >= srcset.length) break;
-    const start = i;
-    while (i < srcset.length && !/\s/.test(srcset[i]!)) i++;
-    let url = srcset.slice(start, i);
-    let descriptor = '';
-    if (url.endsWith(',')) url = url.replace(/,+$/, '');
-    else {
-      const from = i;
-      for (let depth = 0; i < srcset.length && !(srcset[i] === ',' && depth === 0); i++) {
-        if (srcset[i] === '(') depth++;
-        else if (srcset[i] === ')') depth = Math.max(0, depth - 1);
-      }
-      descriptor = srcset.slice(from, i).trim();
-    }
-    const m = /^(\d+(?:\.\d+)?)([wx])$/.exec(descriptor);
-    // A width counts as itself; a density as that many times a nominal 1000 px, so "2x" beats "1x" and a bare address is 1x.
-    out.push({ url, size: m ? Number(m[1]) * (m[2] === 'x' ? 1000 : 1) : 1000 });
-  }
-  return out;
-}
 
 /**
  * The picture of an `<img>` that is kept: its `src` when that is a web
- * address, else the largest candidate of its `srcset`, the one a wide
- * screen would load. One picture an image, so an article stores no size twice.
+ * address, else the `srcset` candidate the exports would carry (the largest
+ * still sensible, lib/srcset.ts). One picture an image, so an article stores
+ * no size twice.
  */
 export function chosenSource(img: Element): string | null {
   const src = img.getAttribute('src')?.trim() ?? '';
   if (src && isWebAddress(src)) return src;
-  const best = candidates(img.getAttribute('srcset') ?? '')
-    .filter((c) => isWebAddress(c.url))
-    .sort((a, b) => b.size - a.size)[0];
-  return best?.url ?? null;
+  const best = bestSrcsetUrl(img.getAttribute('srcset') ?? '');
+  return best && isWebAddress(best) ? best : null;
 }
 
 /** The article's HTML as elements of `doc`, without running or loading anything (a template's content is inert). */
