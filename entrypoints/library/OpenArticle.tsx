@@ -6,6 +6,8 @@ import { LibraryDetail } from '../../components/LibraryDetail';
 import { useArticleActions } from '../shared/article-actions';
 import { useHighlights } from '../shared/use-highlights';
 import { useReadingState } from '../shared/use-reading-state';
+import { withLocalPictures } from '../../lib/pictures/picture-sources';
+import { useLocalPictures } from '../shared/use-local-pictures';
 
 interface Props {
   library: Library;
@@ -29,12 +31,19 @@ export function OpenArticle({ library, settings, article, onClose, onEdit, onErr
   useEffect(() => {
     void import('../../lib/sanitize').then((m) => setSanitize(() => m.sanitizeHtml));
   }, []);
-  const safeHtml = useMemo(() => (sanitize ? sanitize(article.contentHtml, window) : ''), [article, sanitize]);
+  // Kept pictures are shown from storage, so the article is whole offline; until they are read, nothing is fetched from their sites.
+  const local = useLocalPictures(article.pictures);
+  const safeHtml = useMemo(
+    () => (sanitize && local ? withLocalPictures(sanitize(article.contentHtml, window), local, document) : ''),
+    [article, sanitize, local],
+  );
+  const lead = article.leadImage && local?.get(article.leadImage);
+  const shown = useMemo(() => (lead ? { ...article, leadImage: lead } : article), [article, lead]);
   const highlights = useHighlights({ library, article, html: safeHtml, onChange: onChanged });
   const reading = useReadingState({ library, article, onChange: onChanged, onError });
   return (
     <LibraryDetail
-      article={article}
+      article={shown}
       highlights={highlights}
       onState={(s) => void reading.setState(s)}
       onFavourite={(f) => void reading.setFavourite(f)}
