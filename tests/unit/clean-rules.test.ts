@@ -392,6 +392,22 @@ describe('repeated-captions', () => {
     expect(left).toBe(`${caption}The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said.`);
   });
 
+  it('reads a caption’s long and short forms, with their “… more” and “less” switches, as one caption', () => {
+    const alt = `${caption} Photo: Ann Lee / City News`;
+    const long = `<p>${caption}<a href="#"> less</a></p>`;
+    const short = `<p>${caption.slice(0, 60)}<a href="#"> ... more</a></p>`;
+    const box = `<div><div>${long}${short}</div></div>`;
+    const { removed, left } = applyRule(repeatedCaptions, `<ul><li><div><img src="1.jpg" alt="${alt}"></div>${box}</li></ul>${box}${BODY}`);
+    expect(removed).toHaveLength(3);
+    expect(left.split('A tram waits').length - 1).toBe(1);
+    expect(left).toContain('officials said.');
+  });
+
+  it('keeps paragraphs that end in a link to read more elsewhere when no picture describes them', () => {
+    const html = `<p><img src="1.jpg" alt="The harbour at dawn, seen from the sea wall"></p><p>${caption}<a href="/depot"> more</a></p><p>${caption}<a href="/depot"> more</a></p>${BODY}`;
+    expect(applyRule(repeatedCaptions, html).removed).toEqual([]);
+  });
+
   it('keeps a paragraph that says once what a picture’s description says', () => {
     const html = `<p><img src="1.jpg" alt="${caption}"></p><p>${caption}</p>${BODY}`;
     expect(applyRule(repeatedCaptions, html).removed).toEqual([]);
