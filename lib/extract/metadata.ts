@@ -25,6 +25,8 @@ export interface PageMetadata {
   heading?: string;
   /** The page's recipe, from its JSON-LD: Readability often drops the recipe card. */
   recipe?: JsonLdRecipe;
+  /** The story's text from its JSON-LD, to check what Readability's container lost. */
+  articleBody?: string;
 }
 
 function absolute(href: string | undefined, base: string): string | undefined {
@@ -182,5 +184,6 @@ export function readMetadata(doc: Document, url: string, scan: PageScan = scanPa
     canonicalUrl: absolute(canonical ?? undefined, url),
     heading: normalizeSpace(scan.firstH1?.textContent) || undefined,
     ...(recipe ? { recipe } : {}),
+    ...(ld?.body ? { articleBody: ld.body } : {}),
   };
 }
