@@ -71,23 +71,44 @@ function inComment(el: Element): boolean {
 }
 
 const REL_AUTHOR = /(?:^|\s)author(?:\s|$)/i;
+/** A link to a writer's page of the site: "/author/jane-doe", "/autoren/…". */
+const AUTHOR_PAGE = /\/(?:authors?|autor(?:en)?|auteurs?|autore|autori)\/[^/?#]+/i;
+/** A block the page names its byline. */
+const BYLINE_BLOCK = /by-?line/i;
+/** How many wrappers up the byline block may sit from the link. */
+const BYLINE_DEPTH = 3;
+
+function inByline(el: Element): boolean {
+  let cur = el.parentElement;
+  for (let i = 0; cur && i < BYLINE_DEPTH; i++, cur = cur.parentElement) if (BYLINE_BLOCK.test(`${cur.getAttribute('class') ?? ''} ${cur.id}`)) return true;
+  return false;
+}
 
 /**
  * Byline names a page marks up without JSON-LD: rel=author links and
- * itemprop=author.
+ * itemprop=author, and failing those a link to a writer's page in a block
+ * named for the byline (a byline whose text runs the name into the date and
+ * the comment count).
  */
 function markedAuthors(doc: Document): string[] {
   const names: string[] = [];
   if (!doc.body) return names;
-  const marked = elementsWhere(
-    doc.body,
-    (el) => el.getAttribute('itemprop') === 'author' || (el.localName === 'a' && REL_AUTHOR.test(el.getAttribute('rel') ?? '')),
-  );
+  const bylineLinks: Element[] = [];
+  const marked = elementsWhere(doc.body, (el) => {
+    if (el.getAttribute('itemprop') === 'author' || (el.localName === 'a' && REL_AUTHOR.test(el.getAttribute('rel') ?? ''))) return true;
+    if (el.localName === 'a' && AUTHOR_PAGE.test(el.getAttribute('href') ?? '') && inByline(el)) bylineLinks.push(el);
+    return false;
+  });
   for (const el of marked) {
     if (inComment(el)) continue;
     const named = el.querySelector('[itemprop="name"]') ?? el;
     const text = normalizeSpace(named.getAttribute('content') ?? named.textContent);
     if (text && text.length < 80 && readsAsName(text)) names.push(text);
+  }
+  if (names.length) return names;
+  for (const el of bylineLinks) {
+    const text = normalizeSpace(el.textContent);
+    if (!inComment(el) && text && text.length < 80 && readsAsName(text)) names.push(text);
   }
   return names;
 }
