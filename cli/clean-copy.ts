@@ -11,8 +11,16 @@ import type { Exportable } from '../lib/export/exportable';
 import { destinationOf, writeOutputs, type OutputFile } from './output';
 import { articlesFromBackup } from './from-backup';
 import { closeWindow, domWindow } from './dom-window';
+import { fetchPagePictures, writeAssets } from './pictures';
+import { embedPictures, type ParsingWindow } from '../lib/pictures/gather';
+import { lookupOf } from '../lib/pictures/fetch-lookup';
+import type { Picture } from '../lib/pictures/picture';
+import { ASSETS, pictureFileName } from '../lib/pictures/picture-files';
+import { slugify } from '../lib/export/filename';
+import { toHtmlWithPictures } from '../lib/export/formats';
 
 const USAGE = `Usage: clean-copy <file.html|->... [--url URL] [--format json|jsonl|md|txt|html|epub] [--out FILE]
+                 [--images link|embed]
        clean-copy --from-backup BACKUP.json --format md|json|html|txt|epub [--out DIR|FILE]
 
 Cleans each page and prints the article.
@@ -21,6 +29,12 @@ Cleans each page and prints the article.
                  md (Markdown with front matter), txt, html (standalone page),
                  epub (every page a chapter of one EPUB 3 book)
   --out FILE     write to FILE instead of stdout
+  --images I     link (default): pictures stay addresses on the web;
+                 embed: download each page's pictures (http and https only,
+                 15 s and 10 MB a picture, 50 MB a page) and put them inside
+                 html (data: addresses) and epub (files of the book); md needs
+                 --out DIR, which gets NAME.md and the pictures in DIR/assets/.
+                 A picture that cannot be had stays a link, with a line on stderr.
 
 Writes exports from a backup made by the extension (Export backup):
   --from-backup BACKUP.json
@@ -109,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
         format: { type: 'string', default: 'json' },
         out: { type: 'string' },
         'from-backup': { type: 'string' },
+        images: { type: 'string', default: 'link' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -122,14 +137,28 @@ async function main(argv: string[]): Promise<number> {
   }
   const now = new Date();
   if (values['from-backup'] !== undefined) {
-    if (positionals.length > 0) return fail(USAGE);
+    if (positionals.length > 0 || !['link', 'embed'].includes(values.images)) return fail(USAGE);
+    if (values.images === 'embed') process.stderr.write('clean-copy: --images embed fetches the pictures of pages, not of a backup; the pictures stay links\n');
     return fromBackup(values['from-backup'], values.format, values.out, now);
   }
   const format = values.format as PageFormat;
-  if (!PAGE_FORMATS.includes(format) || positionals.length === 0) return fail(USAGE);
+  if (!PAGE_FORMATS.includes(format) || positionals.length === 0 || !['link', 'embed'].includes(values.images)) return fail(USAGE);
+  let embed = values.images === 'embed';
+  if (embed && !['html', 'epub', 'md'].includes(format)) {
+    process.stderr.write(`clean-copy: --images embed puts pictures in html, epub and md only; ${format} keeps their addresses\n`);
+    embed = false;
+  }
+  if (embed && format === 'md' && (!values.out || values.out === '-')) {
+    process.stderr.write('clean-copy: --images embed needs --out DIR for md (the pictures go in DIR/assets/); the pictures stay links\n');
+    embed = false;
+  }
   let status = 0;
   const outputs: OutputFile[] = [];
   const book: Exportable[] = [];
+  // Pictures fetched for every page, by the address the page named: the book and the assets folder take them from here.
+  const fetched = new Map<string, Picture>();
+  const assets: Picture[] = [];
+  const win = domWindow() as unknown as ParsingWindow;
   for (const path of positionals) {
     let html: string;
     try {
@@ -148,15 +177,30 @@ async function main(argv: string[]): Promise<number> {
         status = worse(status, 2);
         continue;
       }
-      if (format === 'epub') book.push(result.article);
-      else outputs.push({ name: path, data: render(result.article, format, now) });
+      const { article } = result;
+      const gathered = embed ? await fetchPagePictures(article, path) : null;
+      if (gathered) for (const [address, picture] of gathered.byAddress) fetched.set(address, picture);
+      if (format === 'epub') book.push(article);
+      else if (gathered && format === 'html') outputs.push({ name: path, data: await toHtmlWithPictures(article, lookupOf(gathered.byAddress), win) });
+      else if (gathered && format === 'md') {
+        const embedded = await embedPictures(article, lookupOf(gathered.byAddress), win, (p) => `${ASSETS}/${pictureFileName(p)}`);
+        outputs.push({ name: `${slugify(article.title)}.md`, data: render(embedded.article, format, now) });
+        assets.push(...embedded.gathered.pictures);
+      } else outputs.push({ name: path, data: render(article, format, now) });
     } catch (error) {
       process.stderr.write(`clean-copy: ${path}: could not clean this page (${oneLine(error)})\n`);
       status = worse(status, 1);
     }
   }
-  if (format === 'epub' && book.length > 0) outputs.push({ name: 'book.epub', data: (await exportToBytes(book, 'epub', { now, win: domWindow() })).data });
-  await writeOutputs(outputs, destinationOf(values.out, false));
+  if (format === 'epub' && book.length > 0) {
+    const pictures = embed ? lookupOf(fetched) : undefined;
+    outputs.push({ name: 'book.epub', data: (await exportToBytes(book, 'epub', { now, win: domWindow(), pictures })).data });
+  }
+  if (embed && format === 'md') {
+    // One Markdown file a page beside one assets/ folder, so each file's picture links resolve.
+    await writeOutputs(outputs, { kind: 'dir', path: values.out! });
+    await writeAssets(values.out!, assets);
+  } else await writeOutputs(outputs, destinationOf(values.out, false));
   return status;
 }
 

@@ -7,6 +7,9 @@ import { slugify, uniqueNamer } from './filename';
 import { FORMATS, type FormatId, type RenderOptions } from './formats';
 import { JsonWriter } from './json';
 import { concatChunks, ZipStream } from './zip-stream';
+import { embedPictures, gatherPictures } from '../pictures/gather';
+import type { Picture, PictureLookup } from '../pictures/picture';
+import { ASSETS, pictureFileName } from '../pictures/picture-files';
 
 export { BULK_FORMATS, type BulkFormat, usesText } from './bulk-formats';
 
@@ -20,6 +23,13 @@ export interface BulkOptions extends RenderOptions {
   userRules?: readonly unknown[];
   /** Renders and compresses the files of a ZIP elsewhere; all in this thread when absent. */
   helper?: ZipHelper;
+  /**
+   * The stored copies of the articles' pictures. With it, an EPUB carries
+   * them as files of the book and a ZIP of Markdown or HTML in an `assets/`
+   * folder; without it (or for a picture it has no copy of) a picture stays
+   * a link, as it is in the article.
+   */
+  pictures?: PictureLookup;
 }
 
 /** The per-article formats a ZIP can hold. */
@@ -68,10 +78,10 @@ export async function exportBulk(
 ): Promise<BulkResult> {
   const day = options.now.toISOString().slice(0, 10);
   let count = 0;
-  const each = async (add: (a: Exportable) => void) => {
+  const each = async (add: (a: Exportable) => void | Promise<void>) => {
     for await (const batch of batches) {
       for (const a of batch) {
-        add(a);
+        await add(a);
         // Counted apart from the call: an optional call's argument is not evaluated when there is no listener.
         count++;
         options.onProgress?.(count);
@@ -86,7 +96,8 @@ export async function exportBulk(
   }
   if (format === 'epub') {
     const book = new EpubWriter(sink, { now: options.now, win: options.win });
-    await each((a) => book.add(a));
+    const lookup = options.pictures;
+    await each(async (a) => book.add(a, lookup ? await gatherPictures(a, lookup, options.win) : undefined));
     if (count === 0) throw new Error('An EPUB needs at least one article.');
     book.finish();
     return { name: `clean-copy-${day}.epub`, mime: 'application/epub+zip', count };
@@ -96,23 +107,42 @@ export async function exportBulk(
   const unique = uniqueNamer();
   const deflate = options.helper?.deflate ?? deflateHere;
   const renderOptions = { now: options.now, frontMatterTemplate: options.frontMatterTemplate };
+  // Text has no pictures to carry.
+  const lookup = f.id === 'txt' ? undefined : options.pictures;
+  const written = new Set<string>();
   // Files go into the ZIP in the order the articles came; a batch is added when its compression is done.
-  const pending: { names: string[]; done: Promise<Compressed[]> }[] = [];
+  const pending: { names: string[]; done: Promise<Compressed[]>; pictures: readonly Picture[] }[] = [];
   const addOldest = async () => {
-    const { names, done } = pending.shift()!;
+    const { names, done, pictures } = pending.shift()!;
     const files = await done;
+    // Each picture once, however many articles show it; stored as they are, since picture formats are compressed already.
+    for (const picture of pictures) {
+      const name = `${ASSETS}/${pictureFileName(picture)}`;
+      if (written.has(name)) continue;
+      written.add(name);
+      zip.addStored(name, picture.bytes);
+    }
     names.forEach((name, i) => {
       zip.addCompressed(name, files[i]!);
       count++;
       options.onProgress?.(count);
     });
   };
-  for await (const batch of batches) {
+  const assetHref = (p: Picture) => `${ASSETS}/${pictureFileName(p)}`;
+  for await (const read of batches) {
+    let batch = read;
+    let pictures: Picture[] = [];
+    if (lookup) {
+      // The files sit at the ZIP's root, so a picture's address is its path in the ZIP.
+      const embedded = await Promise.all(read.map((a) => embedPictures(a, lookup, options.win, assetHref)));
+      batch = embedded.map((e) => e.article);
+      pictures = embedded.flatMap((e) => e.gathered.pictures);
+    }
     const names = batch.map((a) => unique(`${slugify(a.title)}.${f.extension}`));
     const done = options.helper?.pack(batch, f.id as ZipFormatId, renderOptions) ?? deflate(batch.map((a) => f.render(a, options.now, options)));
     // A failure is reported when this batch's turn comes, not as an unhandled rejection meanwhile.
     done.catch(() => undefined);
-    pending.push({ names, done });
+    pending.push({ names, done, pictures });
     if (pending.length > IN_FLIGHT) await addOldest();
   }
   while (pending.length > 0) await addOldest();

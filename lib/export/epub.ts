@@ -4,6 +4,9 @@ import { noteParagraphs, tagsLine } from './reader-notes';
 import { sanitizeHtml } from '../sanitize';
 import { bookHref, escapeXml, toXhtmlFragment, type DomWindow } from './xhtml';
 import { concatChunks, ZipStream } from './zip-stream';
+import { baseOf, pictureOf, type Gathered } from '../pictures/gather';
+import { pictureFileName } from '../pictures/picture-files';
+import type { Picture, RasterType } from '../pictures/picture';
 
 export interface EpubOptions {
   /** The book's title; one article's book takes the article's title. */
@@ -27,7 +30,23 @@ function modifiedStamp(now: Date): string {
   return now.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-function chapter(a: Exportable, win: Window): string {
+/**
+ * The picture types every EPUB 3 reading system must show (the core media
+ * types); a book may carry others only with a fallback, so an AVIF or BMP
+ * picture stays a link.
+ */
+export const EPUB_PICTURE_TYPES: readonly RasterType[] = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
+
+/** A picture file inside the book, for its manifest. */
+interface BookPicture {
+  file: string;
+  type: RasterType;
+}
+
+/** Where a picture sits in the book, relative to the chapters. */
+const inBook = (p: Picture) => `images/${pictureFileName(p)}`;
+
+function chapter(a: Exportable, win: Window, pictureHref?: (img: Element) => string | null): string {
   const lang = languageOf(a);
   const source = bookHref(a.canonicalUrl || a.url, 'about:blank');
   const byline = bylineOf(a);
@@ -36,7 +55,7 @@ function chapter(a: Exportable, win: Window): string {
   const notes = paragraphs.length
     ? `<section class="notes">\n<h2>Notes</h2>\n${paragraphs.map((p) => `<p>${p.map(escapeXml).join('<br/>')}</p>`).join('\n')}\n</section>\n`
     : '';
-  const body = toXhtmlFragment(sanitizeHtml(a.contentHtml, win), a.canonicalUrl || a.url, win as unknown as DomWindow);
+  const body = toXhtmlFragment(sanitizeHtml(a.contentHtml, win), a.canonicalUrl || a.url, win as unknown as DomWindow, pictureHref);
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}"${a.dir === 'rtl' ? ' dir="rtl"' : ''}>
@@ -83,6 +102,9 @@ interface BookFacts {
   creators: string[];
   source?: string;
   chapters: number;
+  pictures: readonly BookPicture[];
+  /** The file of the picture that is the book's cover, if one is. */
+  cover?: string;
   now: Date;
 }
 
@@ -102,7 +124,7 @@ ${creators}${b.source ? `<dc:source>${escapeXml(b.source)}</dc:source>\n` : ''}<
 <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
 <item id="style" href="style.css" media-type="text/css"/>
 ${chapters.map((n) => `<item id="chapter-${n}" href="chapter-${n}.xhtml" media-type="application/xhtml+xml"/>`).join('\n')}
-</manifest>
+${b.pictures.map((p) => `<item id="picture-${p.file.replace(/\..*$/, '')}" href="images/${p.file}" media-type="${p.type}"${p.file === b.cover ? ' properties="cover-image"' : ''}/>\n`).join('')}</manifest>
 <spine>
 ${chapters.map((n) => `<itemref idref="chapter-${n}"/>`).join('\n')}
 </spine>
@@ -135,6 +157,8 @@ export class EpubWriter {
   private readonly titles: string[] = [];
   private readonly urls: string[] = [];
   private first: Exportable | undefined;
+  private readonly pictures = new Map<string, BookPicture>();
+  private cover: string | undefined;
 
   constructor(
     sink: (chunk: Uint8Array) => void,
@@ -146,11 +170,39 @@ export class EpubWriter {
     this.zip.add('OEBPS/style.css', CSS);
   }
 
-  add(a: Exportable): void {
+  /**
+   * Add an article as the next chapter. With `gathered` (its pictures' stored
+   * copies), each picture in a type every reading system shows goes into the
+   * book once, however many chapters show it, and the chapter shows it from
+   * there; the first article's lead image is the cover of a one-article book.
+   */
+  add(a: Exportable, gathered?: Gathered): void {
     this.first ??= a;
     this.titles.push(a.title);
     this.urls.push(a.canonicalUrl || a.url);
-    this.zip.add(`OEBPS/chapter-${this.titles.length}.xhtml`, chapter(a, this.options.win));
+    const used: Picture[] = [];
+    const carried = (p: Picture | null): p is Picture => p !== null && EPUB_PICTURE_TYPES.includes(p.type);
+    const base = baseOf(a);
+    const pictureHref = gathered
+      ? (img: Element) => {
+          const picture = pictureOf(img, base, gathered);
+          if (!carried(picture)) return null;
+          used.push(picture);
+          return inBook(picture);
+        }
+      : undefined;
+    this.zip.add(`OEBPS/chapter-${this.titles.length}.xhtml`, chapter(a, this.options.win, pictureHref));
+    if (this.titles.length === 1 && carried(gathered?.lead ?? null)) {
+      used.push(gathered!.lead!);
+      this.cover = pictureFileName(gathered!.lead!);
+    }
+    for (const picture of used) {
+      const file = pictureFileName(picture);
+      if (this.pictures.has(file)) continue;
+      this.pictures.set(file, { file, type: picture.type });
+      // Stored as they are: picture formats are compressed already.
+      this.zip.addStored(`OEBPS/${inBook(picture)}`, picture.bytes);
+    }
   }
 
   finish(): void {
@@ -168,6 +220,8 @@ export class EpubWriter {
         creators: one?.authors ?? [],
         source,
         chapters: this.titles.length,
+        pictures: [...this.pictures.values()],
+        cover: one ? this.cover : undefined,
         now: this.options.now,
       }),
     );

@@ -4,6 +4,9 @@ import { toHtml } from './html';
 import { toJson } from './json';
 import { toMarkdown } from './markdown';
 import { toText } from './text';
+import { embedPictures, type ParsingWindow } from '../pictures/gather';
+import type { PictureLookup } from '../pictures/picture';
+import { dataAddress } from '../pictures/picture-files';
 
 export type FormatId = 'md' | 'json' | 'html' | 'txt';
 
@@ -41,4 +44,25 @@ export function exportOne(a: Exportable, format: FormatId, now: Date, options?: 
 /** Every article in one file: JSON, the backup format. */
 export function exportAllJson(articles: readonly Exportable[], now: Date): ExportFile {
   return { name: `clean-copy-${now.toISOString().slice(0, 10)}.json`, mime: 'application/json;charset=utf-8', data: toJson(articles, now) };
+}
+
+/** A standalone page that needs nothing from the network: each picture with a stored copy inside it, as a data: address. */
+export async function toHtmlWithPictures(a: Exportable, pictures: PictureLookup, win: ParsingWindow): Promise<string> {
+  return toHtml((await embedPictures(a, pictures, win, dataAddress)).article);
+}
+
+/**
+ * One article's file, carrying its pictures where one file can: an HTML page
+ * holds them as data: addresses. Markdown, text and JSON name them as the
+ * article does (a ZIP of Markdown carries them in an assets/ folder).
+ */
+export async function exportOneWithPictures(
+  a: Exportable,
+  format: FormatId,
+  now: Date,
+  options: RenderOptions & { pictures?: PictureLookup; win: ParsingWindow },
+): Promise<ExportFile> {
+  const file = exportOne(a, format, now, options);
+  if (format !== 'html' || !options.pictures) return file;
+  return { ...file, data: await toHtmlWithPictures(a, options.pictures, options.win) };
 }

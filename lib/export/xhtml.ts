@@ -163,10 +163,21 @@ function keepAttributes(el: Element, tag: string, base: string): void {
   }
 }
 
-/** An image becomes its description, linked to the picture when the address is usable: a book may not load remote images. */
-function replaceImage(img: Element, base: string): void {
+/**
+ * An image becomes its description, linked to the picture when the address is
+ * usable: a book may not load remote images. One the book carries (`kept`, a
+ * file inside it) stays an image, with nothing but its address and description.
+ */
+function replaceImage(img: Element, base: string, kept: string | undefined): void {
   const doc = img.ownerDocument;
   const alt = (img.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+  if (kept) {
+    const inside = doc.createElement('img');
+    inside.setAttribute('src', kept);
+    inside.setAttribute('alt', alt);
+    img.replaceWith(inside);
+    return;
+  }
   const src = bookHref(img.getAttribute('src') ?? '', base);
   if (!alt && !src) {
     img.remove();
@@ -182,16 +193,16 @@ function replaceImage(img: Element, base: string): void {
   } else img.replaceWith(doc.createTextNode(label));
 }
 
-function clean(el: Element, base: string): void {
+function clean(el: Element, base: string, kept: ReadonlyMap<Element, string>): void {
   // Children first, so replacing this element never skips one of them.
-  for (const child of Array.from(el.children)) clean(child, base);
+  for (const child of Array.from(el.children)) clean(child, base, kept);
   const tag = el.localName;
   if (DROP.has(tag)) {
     el.remove();
     return;
   }
   if (tag === 'img') {
-    replaceImage(el, base);
+    replaceImage(el, base, kept.get(el));
     return;
   }
   let target = el;
@@ -262,10 +273,24 @@ function fitContentModel(el: Element, inPhrasing: boolean): void {
   }
 }
 
-/** The body of sanitised `html` as an XHTML fragment, links resolved against `base`. */
-export function toXhtmlFragment(html: string, base: string, win: DomWindow): string {
+/**
+ * The body of sanitised `html` as an XHTML fragment, links resolved against
+ * `base`. `pictureHref` names the file inside the book that stands for an
+ * image, or null when the book does not carry it.
+ */
+export function toXhtmlFragment(html: string, base: string, win: DomWindow, pictureHref?: (img: Element) => string | null): string {
   const doc = new win.DOMParser().parseFromString(`<!doctype html><html><head></head><body>${html}</body></html>`, 'text/html');
-  for (const child of Array.from(doc.body.children)) clean(child, base);
+  const kept = new Map<Element, string>();
+  if (pictureHref) {
+    for (const img of Array.from(doc.body.getElementsByTagName('img'))) {
+      const href = pictureHref(img);
+      if (!href) continue;
+      kept.set(img, href);
+      // A <picture> goes with its content (a book may not choose among remote sources); one whose picture the book carries becomes that image.
+      if (img.parentElement?.localName === 'picture') img.parentElement.replaceWith(img);
+    }
+  }
+  for (const child of Array.from(doc.body.children)) clean(child, base, kept);
   fitGroups(doc.body);
   for (const child of Array.from(doc.body.children)) fitContentModel(child, false);
   // Serialising the body puts the XHTML namespace on it once, not on every top-level element.

@@ -1,5 +1,5 @@
 import { strToU8, Zip, ZipDeflate, ZipPassThrough, type ZipInputFile } from 'fflate';
-import type { Compressed } from './deflate';
+import { crc32, type Compressed } from './deflate';
 
 /**
  * A ZIP written file by file: each file is compressed and handed to `sink`
@@ -39,6 +39,18 @@ export class ZipStream {
     const file: ZipInputFile = { filename: name, size: c.size, crc: c.crc, compression: 8, flag: 0, mtime: this.modified };
     this.zip.add(file);
     file.ondata!(null, c.data, true);
+    this.check();
+  }
+
+  /**
+   * Add a file as it is, uncompressed: for pictures, whose formats are
+   * compressed already. Its CRC is taken here, faster than fflate's own.
+   */
+  addStored(name: string, bytes: Uint8Array): void {
+    const file: ZipInputFile = { filename: name, size: bytes.length, crc: crc32(bytes), compression: 0, flag: 0, mtime: this.modified };
+    this.zip.add(file);
+    // fflate only reads the bytes; a picture may sit on any kind of buffer.
+    file.ondata!(null, bytes as Uint8Array<ArrayBuffer>, true);
     this.check();
   }
 
