@@ -169,6 +169,22 @@ describe('author-bios, closing bio', () => {
   });
 });
 
+describe('author-bios, author box', () => {
+  const bio = 'As our content manager I look after the blog on office life and look out for the newest trends.';
+  it('removes the author’s name on a line of its own among the last lines, and the bio under it', () => {
+    const doc = page(`<div>${PROSE}<div><h4><a href="/author/ib">Isabella Beyer</a></h4><p>${bio}</p></div></div>`);
+    const removed = runRules(doc.body, [authorBios], {}, ['Isabella Beyer']);
+    expect(removed.map((r) => r.text)).toEqual(['Isabella Beyer', bio]);
+  });
+
+  it('keeps a name that is not the author’s, and the author’s name when nothing follows it', () => {
+    const other = page(`<div>${PROSE}<h4>Anna Schmidt</h4><p>${bio}</p></div>`);
+    expect(runRules(other.body, [authorBios], {}, ['Isabella Beyer'])).toEqual([]);
+    const last = page(`<div>${PROSE}<p>${bio}</p><h4>Isabella Beyer</h4></div>`);
+    expect(runRules(last.body, [authorBios], {}, ['Isabella Beyer'])).toEqual([]);
+  });
+});
+
 describe('promo-blocks', () => {
   it('removes newsletter sign-up boxes and webinar promos', () => {
     const html = `${BODY}<div><h4>Fortune Europe Daily</h4><p>Sign up for the Fortune Europe newsletter.</p><form><input type="email"><button>Subscribe</button></form></div>
