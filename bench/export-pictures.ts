@@ -1,7 +1,7 @@
 // npm run bench:export-pictures [-- --articles 400 --runs 5]
 // The ZIP export with pictures in assets/, in MB/s of archive written, against the same export without
-// pictures in the same run. Articles and pictures are generated; the lookup answers from memory, as the
-// picture store answers once its copies are read.
+// pictures in the same run; the EPUB export with and without pictures alongside. Articles and pictures
+// are generated; the lookup answers from memory, as the picture store answers once its copies are read.
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { JSDOM } from 'jsdom';
@@ -121,6 +121,8 @@ const cases: { label: string; format: BulkFormat; pictures?: PictureLookup }[] =
   { label: 'ZIP of Markdown, assets/', format: 'zip-md', pictures: lookup },
   { label: 'ZIP of HTML, links (baseline)', format: 'zip-html' },
   { label: 'ZIP of HTML, assets/', format: 'zip-html', pictures: lookup },
+  { label: 'EPUB, links (baseline)', format: 'epub' },
+  { label: 'EPUB, pictures in the book', format: 'epub', pictures: lookup },
 ];
 const samples = cases.map(() => [] as Sample[]);
 // One warm-up of each, then the runs interleaved so a busy moment of the machine falls on every case alike.

@@ -158,7 +158,8 @@ export class EpubWriter {
   private readonly urls: string[] = [];
   private first: Exportable | undefined;
   private readonly pictures = new Map<string, BookPicture>();
-  private cover: string | undefined;
+  /** The first article's lead image, kept until the book is done: it is the cover only of a one-article book. */
+  private lead: Picture | undefined;
 
   constructor(
     sink: (chunk: Uint8Array) => void,
@@ -174,7 +175,7 @@ export class EpubWriter {
    * Add an article as the next chapter. With `gathered` (its pictures' stored
    * copies), each picture in a type every reading system shows goes into the
    * book once, however many chapters show it, and the chapter shows it from
-   * there; the first article's lead image is the cover of a one-article book.
+   * there. The lead image of a one-article book is its cover.
    */
   add(a: Exportable, gathered?: Gathered): void {
     this.first ??= a;
@@ -192,17 +193,16 @@ export class EpubWriter {
         }
       : undefined;
     this.zip.add(`OEBPS/chapter-${this.titles.length}.xhtml`, chapter(a, this.options.win, pictureHref));
-    if (this.titles.length === 1 && carried(gathered?.lead ?? null)) {
-      used.push(gathered!.lead!);
-      this.cover = pictureFileName(gathered!.lead!);
-    }
-    for (const picture of used) {
-      const file = pictureFileName(picture);
-      if (this.pictures.has(file)) continue;
-      this.pictures.set(file, { file, type: picture.type });
-      // Stored as they are: picture formats are compressed already.
-      this.zip.addStored(`OEBPS/${inBook(picture)}`, picture.bytes);
-    }
+    if (this.titles.length === 1 && carried(gathered?.lead ?? null)) this.lead = gathered!.lead!;
+    for (const picture of used) this.addPicture(picture);
+  }
+
+  /** A picture file in the book, once however many chapters show it; stored as it is, picture formats being compressed already. */
+  private addPicture(picture: Picture): void {
+    const file = pictureFileName(picture);
+    if (this.pictures.has(file)) return;
+    this.pictures.set(file, { file, type: picture.type });
+    this.zip.addStored(`OEBPS/${inBook(picture)}`, picture.bytes);
   }
 
   finish(): void {
@@ -210,6 +210,8 @@ export class EpubWriter {
     const lang = this.first ? languageOf(this.first) : 'und';
     const title = this.options.title ?? one?.title ?? `Clean Copy: ${this.titles.length} articles`;
     const source = one ? (bookHref(one.canonicalUrl || one.url, 'about:blank') ?? undefined) : undefined;
+    const cover = one && this.lead ? this.lead : undefined;
+    if (cover) this.addPicture(cover);
     this.zip.add('OEBPS/nav.xhtml', nav(this.titles, lang));
     this.zip.add(
       'OEBPS/package.opf',
@@ -221,7 +223,7 @@ export class EpubWriter {
         source,
         chapters: this.titles.length,
         pictures: [...this.pictures.values()],
-        cover: one ? this.cover : undefined,
+        cover: cover ? pictureFileName(cover) : undefined,
         now: this.options.now,
       }),
     );

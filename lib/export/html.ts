@@ -2,6 +2,7 @@ import type { Exportable } from './exportable';
 import { bylineOf } from './byline';
 import { sourceAddress } from '../web-address';
 import { noteParagraphs, tagsLine } from './reader-notes';
+import { showsLocalPictures } from '../pictures/picture-files';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -28,11 +29,13 @@ export function toHtml(a: Exportable): string {
   const notes = paragraphs.length
     ? `<section class="notes">\n<h2>Notes</h2>\n${paragraphs.map((p) => `<p>${p.map(escapeHtml).join('<br>')}</p>`).join('\n')}\n</section>\n`
     : '';
+  // Pictures in the assets/ folder beside the file (a ZIP's) are the page's own: a file:// page may show them only where 'self' is allowed.
+  const pictures = `${showsLocalPictures(a.contentHtml) ? "'self' " : ''}https: http: data:`;
   return `<!doctype html>
 <html${lang}${dir}>
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src ${pictures}; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(a.title)}</title>
 <style>${STYLE}</style>

@@ -9,8 +9,27 @@ import { BLOCK, fitGroups } from './xhtml-groups';
 
 /** The window whose DOM does the parsing and serialising. */
 export interface DomWindow {
-  DOMParser: typeof DOMParser;
+  document: Pick<Document, 'implementation'>;
   XMLSerializer: typeof XMLSerializer;
+}
+
+const inertDocuments = new WeakMap<DomWindow, Document>();
+
+/**
+ * A body element of a document made for the purpose, holding `html`: the
+ * document has no browsing context, so nothing in it loads or runs. One
+ * document serves every chapter; jsdom's DOMParser slows with every
+ * document it has made, which a book of hundreds of articles feels.
+ */
+function inertBody(html: string, win: DomWindow): HTMLElement {
+  let doc = inertDocuments.get(win);
+  if (!doc) {
+    doc = win.document.implementation.createHTMLDocument('');
+    inertDocuments.set(win, doc);
+  }
+  const body = doc.createElement('body');
+  body.innerHTML = html;
+  return body;
 }
 
 /** Kept as they are: elements whose HTML5 content rules hold wherever the HTML parser put them. */
@@ -279,10 +298,10 @@ function fitContentModel(el: Element, inPhrasing: boolean): void {
  * image, or null when the book does not carry it.
  */
 export function toXhtmlFragment(html: string, base: string, win: DomWindow, pictureHref?: (img: Element) => string | null): string {
-  const doc = new win.DOMParser().parseFromString(`<!doctype html><html><head></head><body>${html}</body></html>`, 'text/html');
+  const body = inertBody(html, win);
   const kept = new Map<Element, string>();
   if (pictureHref) {
-    for (const img of Array.from(doc.body.getElementsByTagName('img'))) {
+    for (const img of Array.from(body.getElementsByTagName('img'))) {
       const href = pictureHref(img);
       if (!href) continue;
       kept.set(img, href);
@@ -290,12 +309,12 @@ export function toXhtmlFragment(html: string, base: string, win: DomWindow, pict
       if (img.parentElement?.localName === 'picture') img.parentElement.replaceWith(img);
     }
   }
-  for (const child of Array.from(doc.body.children)) clean(child, base, kept);
-  fitGroups(doc.body);
-  for (const child of Array.from(doc.body.children)) fitContentModel(child, false);
+  for (const child of Array.from(body.children)) clean(child, base, kept);
+  fitGroups(body);
+  for (const child of Array.from(body.children)) fitContentModel(child, false);
   // Serialising the body puts the XHTML namespace on it once, not on every top-level element.
-  const body = new win.XMLSerializer().serializeToString(doc.body);
-  return xmlSafe(body.replace(/^<body[^>]*>/, '').replace(/<\/body>$|<body[^>]*\/>$/, ''));
+  const xml = new win.XMLSerializer().serializeToString(body);
+  return xmlSafe(xml.replace(/^<body[^>]*>/, '').replace(/<\/body>$|<body[^>]*\/>$/, ''));
 }
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

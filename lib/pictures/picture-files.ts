@@ -15,3 +15,12 @@ export function pictureFileName(picture: Pick<Picture, 'hash' | 'type'>): string
 
 /** Where a ZIP or a Markdown file beside it keeps its pictures. */
 export const ASSETS = 'assets';
+
+/**
+ * Whether an article's HTML shows pictures from an assets/ folder beside its
+ * file. A page's own addresses are never relative once sanitised, so a
+ * relative one there can only be a picture an export put beside it.
+ */
+export function showsLocalPictures(html: string): boolean {
+  return html.includes(` src="${ASSETS}/`);
+}

@@ -54,7 +54,10 @@ const AWKWARD = sampleArticle({
 describe('XHTML chapters', () => {
   it('are well-formed XML, with images as links, relative links resolved and unusable ones unwrapped', () => {
     const xhtml = toXhtmlFragment(AWKWARD.contentHtml, 'https://a.example/story/', dom);
-    const parsed = new dom.DOMParser().parseFromString(`<div xmlns="http://www.w3.org/1999/xhtml">${xhtml}</div>`, 'application/xhtml+xml');
+    const parsed = new (win as unknown as { DOMParser: typeof DOMParser }).DOMParser().parseFromString(
+      `<div xmlns="http://www.w3.org/1999/xhtml">${xhtml}</div>`,
+      'application/xhtml+xml',
+    );
     expect(parsed.getElementsByTagName('parsererror')).toHaveLength(0);
     expect(xhtml).not.toContain('<img');
     expect(xhtml).toContain('<a href="https://a.example/p.jpg">[Image: A picture]</a>');
