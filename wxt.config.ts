@@ -22,7 +22,9 @@ export const EXTENSION_PAGES_CSP = [
   "media-src 'self' https: http: data: blob:",
   "style-src 'self'",
   "font-src 'self'",
-  "connect-src 'self' blob: data:",
+  // Web addresses only for keeping an article's pictures: fetched from their sites once the reader grants access
+  // (optional_host_permissions below); without that grant the browser still refuses every cross-origin fetch.
+  "connect-src 'self' blob: data: https: http:",
   "worker-src 'self'",
 ].join('; ');
 
@@ -41,6 +43,10 @@ export default defineConfig({
     // activeTab: the popup reads only the tab the reader clicked on, and only then.
     // contextMenus: "Read in Clean Copy" on a page; choosing it grants activeTab as the toolbar button does.
     permissions: ['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage'],
+    // Asked for only when the reader turns on "Keep pictures" (options page), from that click: fetching an article's
+    // pictures from their sites is a cross-origin request, which an extension page may make only with access to the
+    // site. Granted, it is used for nothing else; turned off, it is handed back. See docs/pictures.md.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Clean Copy' },
     commands: {
       'read-in-clean-copy': { suggested_key: { default: 'Alt+Shift+R' }, description: '__MSG_commandRead__' },

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { extractArticle } from '../lib/extract/extract-article';
 import { parseHtml } from '../lib/extract/parse-html';
-import { FORMATS, exportOne, type FormatId } from '../lib/export/formats';
+import { FORMATS, exportOneWithPictures, type FormatId } from '../lib/export/formats';
 import { jsonArticle } from '../lib/export/json';
 import { exportToBytes } from '../lib/export/bulk-export';
 import { BackupError } from '../lib/library/import-backup';
@@ -18,6 +18,7 @@ import type { Picture } from '../lib/pictures/picture';
 import { ASSETS, pictureFileName } from '../lib/pictures/picture-files';
 import { slugify } from '../lib/export/filename';
 import { toHtmlWithPictures } from '../lib/export/formats';
+import { pictureLookup } from '../lib/pictures/picture-lookup';
 
 const USAGE = `Usage: clean-copy <file.html|->... [--url URL] [--format json|jsonl|md|txt|html|epub] [--out FILE]
                  [--images link|embed]
@@ -98,15 +99,29 @@ async function fromBackup(path: string, format: string, out: string | undefined,
     const why = error instanceof BackupError ? error.message : `cannot read ${path}: ${(error as Error).message}`;
     return fail(`clean-copy: ${why}`);
   }
-  for (const problem of read.problems) process.stderr.write(`clean-copy: ${problem}\n`);
+  for (const problem of [...read.problems, ...read.pictureProblems]) process.stderr.write(`clean-copy: ${problem}\n`);
   const { articles } = read;
+  // The backup's own pictures, as the extension's exports read them from its store: the JSON backup keeps them,
+  // the book holds them as its files and an HTML page as data: addresses; Markdown and text keep the addresses.
+  const kept = {
+    getMany: async (hashes: readonly string[]) => new Map(hashes.flatMap((h) => (read.pictures.has(h) ? [[h, read.pictures.get(h)!] as const] : []))),
+  };
+  const pictures = pictureLookup(kept, articles);
   let files: OutputFile[];
   // The backup and the book come from the writers the extension's exports use.
-  if (format === 'json') files = [{ name: 'backup.json', data: (await exportToBytes(articles, 'json', { now, win: domWindow() })).data }];
+  if (format === 'json')
+    files = [{ name: 'backup.json', data: (await exportToBytes(articles, 'json', { now, win: domWindow(), keptPictures: kept.getMany })).data }];
   else if (format === 'epub') {
     if (articles.length === 0) return fail('clean-copy: the backup holds no article to put in a book', 2);
-    files = [{ name: 'clean-copy.epub', data: (await exportToBytes(articles, 'epub', { now, win: domWindow() })).data }];
-  } else files = articles.map((a) => exportOne(a, format as FormatId, now)).map((f) => ({ name: f.name, data: f.data }));
+    files = [{ name: 'clean-copy.epub', data: (await exportToBytes(articles, 'epub', { now, win: domWindow(), pictures })).data }];
+  } else {
+    const win = domWindow() as unknown as ParsingWindow;
+    files = [];
+    for (const a of articles) {
+      const f = await exportOneWithPictures(a, format as FormatId, now, { pictures, win });
+      files.push({ name: f.name, data: f.data });
+    }
+  }
   const perArticle = format !== 'json' && format !== 'epub';
   await writeOutputs(files, destinationOf(out, perArticle));
   return read.problems.length > 0 ? 2 : 0;

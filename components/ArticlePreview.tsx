@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { isPictureAddress } from '../lib/web-address';
+import { isOwnBlob, isPictureAddress } from '../lib/web-address';
 import { embeddable } from './embed-html';
 
 interface Props {
@@ -15,7 +15,7 @@ interface Props {
 
 export function ArticlePreview({ safeHtml, leadImage, onOpenLink, lang, dir }: Props) {
   // The page's share image, only when the article itself has no picture: otherwise it repeats the first one.
-  const showLead = leadImage && isPictureAddress(leadImage) && !/<img\s/i.test(safeHtml);
+  const showLead = leadImage && (isPictureAddress(leadImage) || isOwnBlob(leadImage, location.origin)) && !/<img\s/i.test(safeHtml);
   const html = useMemo(() => embeddable(safeHtml, document), [safeHtml]);
   const onClick = (event: MouseEvent) => {
     const link = (event.target as Element | null)?.closest?.('a[href]');

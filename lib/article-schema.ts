@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { RASTER_TYPES } from './pictures/picture';
 
 /**
  * The one description of an article record. The TypeScript types of a page's
@@ -16,7 +17,7 @@ import * as v from 'valibot';
  * Version of the stored record's shape. Records of older versions are
  * upgraded on read by `migrate()` (lib/library/migrate.ts).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const MB = 1024 * 1024;
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -58,6 +59,21 @@ export const HighlightSchema = v.object({
 
 export type Highlight = v.InferOutput<typeof HighlightSchema>;
 
+/** A picture kept with a saved article: the address the article names and the stored copy (lib/pictures/picture-store.ts). */
+export const PictureRefSchema = v.object({
+  src: text(10_000),
+  /** Lower-case hex SHA-256 of the bytes: the key of the stored copy. */
+  hash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex')),
+  type: v.picklist(RASTER_TYPES),
+  size: count,
+});
+
+/** A picture that was not kept, and why, as the reader is told. */
+export const PictureFailureSchema = v.object({
+  src: text(10_000),
+  reason: text(1000),
+});
+
 /** The page's fields a reader may change on a saved copy (tags and notes are the reader's alone). */
 export const EDITABLE_FIELDS = ['title'] as const;
 
@@ -98,6 +114,10 @@ export const ArticleSchema = v.object({
   readingPosition: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1)), 0),
   /** The reader's highlights and their notes, each a W3C Web Annotation on the article's plain text. */
   highlights: v.optional(v.array(HighlightSchema), []),
+  /** The pictures kept with the article, each by the address it has in `contentHtml` or `leadImage`. */
+  pictures: v.optional(v.array(PictureRefSchema), []),
+  /** The pictures that could not be kept, each with the reason. */
+  pictureFailures: v.optional(v.array(PictureFailureSchema), []),
   wordCount: v.optional(count, 0),
   readingMinutes: v.optional(count, 0),
   removed: v.optional(v.array(RemovalSchema), []),
@@ -120,6 +140,8 @@ export const LIBRARY_FIELDS = [
   'favourite',
   'readingPosition',
   'highlights',
+  'pictures',
+  'pictureFailures',
 ] as const;
 type LibraryField = (typeof LIBRARY_FIELDS)[number];
 

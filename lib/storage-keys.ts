@@ -7,4 +7,6 @@ export const STORAGE_KEYS = {
   readerSettings: 'settings:reader',
   /** The reader's own cleaning rules, every site's in one list. */
   userRules: 'rules:user',
+  /** Whether saving keeps the article's pictures too (true only once the reader granted access to sites). */
+  keepPictures: 'settings:keep-pictures',
 } as const;

@@ -26,3 +26,8 @@ export function sourceAddress(a: { canonicalUrl?: string; url: string }): string
 export function isPictureAddress(value: string): boolean {
   return isWebAddress(value) || /^data:image\/(?:png|gif|jpe?g|webp|avif)[;,]/i.test(value.trim());
 }
+
+/** A picture this page made from stored bytes (a blob: URL of its own origin): a kept copy, shown offline. */
+export function isOwnBlob(value: string, origin: string): boolean {
+  return value.startsWith(`blob:${origin}/`);
+}

@@ -13,7 +13,7 @@ import { Notice } from '../../components/Notice';
 import { Progress } from '../../components/Progress';
 import { t } from '../../components/i18n';
 import { useDeleteUndo } from '../shared/use-delete-undo';
-import { libraryArea, storageArea } from './page-storage';
+import { libraryArea, pictureStore, storageArea } from './page-storage';
 import { errorText } from './error-text';
 import { useLibraryList } from './use-library-list';
 import { useLibraryView } from './use-library-view';
@@ -50,7 +50,7 @@ export function App({ head }: Props) {
   const { entries, searchState, refresh, useHits } = useLibraryList(library, area, head, (text) => say(text, 'error'));
   const { choice, setQuery, setSort, setSite, setTag, view, facets, bodies, limit, showMore } = useLibraryView(library, entries, head, useHits);
   const { progress, runExport } = useBulkExport(library, settings);
-  const deletion = useDeleteUndo({ library, refresh, onMessage: say });
+  const deletion = useDeleteUndo({ library, refresh, onMessage: say, pictures: pictureStore() });
   forgetDelete.current = deletion.forget;
   const shownRows = view.rows.slice(0, limit);
 

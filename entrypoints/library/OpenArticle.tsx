@@ -4,6 +4,8 @@ import type { ArticleEdit, SavedArticle } from '../../lib/library/saved-article'
 import type { sanitizeHtml } from '../../lib/sanitize';
 import { LibraryDetail } from '../../components/LibraryDetail';
 import { useArticleActions } from '../shared/article-actions';
+import { withLocalPictures } from '../../lib/pictures/picture-sources';
+import { useLocalPictures } from '../shared/use-local-pictures';
 
 interface Props {
   library: Library;
@@ -25,6 +27,13 @@ export function OpenArticle({ library, settings, article, onClose, onEdit, onErr
   useEffect(() => {
     void import('../../lib/sanitize').then((m) => setSanitize(() => m.sanitizeHtml));
   }, []);
-  const safeHtml = useMemo(() => (sanitize ? sanitize(article.contentHtml, window) : ''), [article, sanitize]);
-  return <LibraryDetail article={article} safeHtml={safeHtml} onClose={onClose} onEdit={onEdit} onExport={(format) => void exportArticle(article, format)} />;
+  // Kept pictures are shown from storage, so the article is whole offline; until they are read, nothing is fetched from their sites.
+  const local = useLocalPictures(article.pictures);
+  const safeHtml = useMemo(
+    () => (sanitize && local ? withLocalPictures(sanitize(article.contentHtml, window), local, document) : ''),
+    [article, sanitize, local],
+  );
+  const lead = article.leadImage && local?.get(article.leadImage);
+  const shown = useMemo(() => (lead ? { ...article, leadImage: lead } : article), [article, lead]);
+  return <LibraryDetail article={shown} safeHtml={safeHtml} onClose={onClose} onEdit={onEdit} onExport={(format) => void exportArticle(article, format)} />;
 }

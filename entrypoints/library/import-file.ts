@@ -2,12 +2,16 @@ import type { KeyValueArea, Library } from '../../lib/library/library';
 import type { ImportReport } from '../../lib/library/import-backup';
 import { loadUserRules, mergeRules, saveUserRules } from '../../lib/clean/user-rules';
 import { t } from '../../components/i18n';
+import { pictureStore } from './page-storage';
 
 function reportText(r: ImportReport): string {
   const skipped = r.skipped.slice(0, 5).map((s) => `#${s.index + 1}: ${s.reason}`);
   if (r.skipped.length > 5) skipped.push(t('andMore', r.skipped.length - 5));
   const rules = r.rules ? ` ${t(r.rules === 1 ? 'importRulesOne' : 'importRulesMany', r.rules)}` : '';
-  return `${t('importReport', r.imported, r.updated, r.skipped.length)}${skipped.length ? ` (${skipped.join('; ')})` : ''}.${rules}`;
+  const bad = (r.badPictures ?? []).slice(0, 5).map((p) => `#${p.index + 1}: ${p.reason}`);
+  const pictures =
+    r.pictures || bad.length ? ` ${t('importPictures', r.pictures ?? 0, r.badPictures?.length ?? 0)}${bad.length ? ` (${bad.join('; ')})` : ''}` : '';
+  return `${t('importReport', r.imported, r.updated, r.skipped.length)}${skipped.length ? ` (${skipped.join('; ')})` : ''}.${rules}${pictures}`;
 }
 
 /**
@@ -20,6 +24,7 @@ export async function importFile(library: Library, settings: KeyValueArea, file:
   try {
     const report = await importBackup(library, await file.text(), {
       sanitize: (html) => sanitizeHtml(html, window),
+      pictures: pictureStore(),
       mergeUserRules: async (incoming) => {
         const mine = await loadUserRules(settings);
         const merged = mergeRules(mine, incoming);

@@ -1,3 +1,4 @@
+import { PictureStore } from '../../lib/pictures/picture-store';
 import { IndexedDbArea } from '../../lib/library/indexeddb-area';
 import type { KeyValueArea } from '../../lib/library/library';
 import { afterMove, moveLibrary } from '../../lib/library/move-library';
@@ -35,4 +36,12 @@ export function libraryArea(): KeyValueArea {
     library = afterMove(home, moveLibrary(storageArea(), home));
   }
   return library;
+}
+
+let pictures: PictureStore | undefined;
+
+/** Where the pictures kept with saved articles live: the extension's IndexedDB, beside the library. One per page. */
+export function pictureStore(): PictureStore {
+  pictures ??= new PictureStore(indexedDB);
+  return pictures;
 }

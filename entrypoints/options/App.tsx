@@ -9,6 +9,7 @@ import { RuleList } from '../../components/RuleList';
 import { t } from '../../components/i18n';
 import { useUserRules } from '../shared/use-user-rules';
 import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
+import { savesPictures, setKeepPictures } from '../shared/keep-pictures-setting';
 
 const area = browser.storage.local as unknown as KeyValueArea;
 
@@ -46,6 +47,23 @@ export function App() {
   const [status, setStatus] = useState('');
   const [undo, setUndo] = useState<string | null>(null);
   const userRules = useUserRules(area);
+  const [keepPictures, setKeep] = useState(false);
+  const [picturesStatus, setPicturesStatus] = useState('');
+
+  useEffect(() => {
+    void savesPictures(area).then(setKeep);
+  }, []);
+
+  const onKeepPictures = (on: boolean) => {
+    // Straight from the click: turning it on asks the browser for access to sites, which needs the reader's gesture.
+    setKeepPictures(area, on).then(
+      (now) => {
+        setKeep(now);
+        setPicturesStatus(t(now ? 'keepPicturesSaved' : on ? 'keepPicturesDenied' : 'keepPicturesOff'));
+      },
+      (error: unknown) => setPicturesStatus(t('notSavedColon', error instanceof Error ? error.message : String(error))),
+    );
+  };
 
   useEffect(() => {
     orTimeout(loadFrontMatterTemplate(area), STORAGE_BUDGET_MS, 'no answer').then(setTemplate, () => setTemplate(DEFAULT_FRONT_MATTER_TEMPLATE));
@@ -105,6 +123,17 @@ export function App() {
               }
         }
       />
+      <section class="keep-pictures" aria-labelledby="pictures-heading">
+        <h2 id="pictures-heading">{t('keepPicturesHeading')}</h2>
+        <label>
+          <input type="checkbox" data-testid="keep-pictures" checked={keepPictures} onChange={(e) => onKeepPictures(e.currentTarget.checked)} />{' '}
+          {t('keepPicturesLabel')}
+        </label>
+        <p class="muted">{t('keepPicturesHelp')}</p>
+        <p role="status" data-testid="pictures-status">
+          {picturesStatus}
+        </p>
+      </section>
       <section class="user-rules" aria-labelledby="rules-heading">
         <h2 id="rules-heading">{t('rulesHeading')}</h2>
         <p class="muted">{t('rulesIntro')}</p>

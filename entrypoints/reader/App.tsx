@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ArticleRecord, Removal } from '../../lib/article';
 import { sanitizeHtml } from '../../lib/sanitize';
-import { isPictureAddress } from '../../lib/web-address';
+import { isOwnBlob, isPictureAddress } from '../../lib/web-address';
 import { Library } from '../../lib/library/library';
 import { describe as blockPreview } from '../../lib/clean/run-rules';
 import { ArticleHeader } from '../../components/ArticleHeader';
@@ -21,6 +21,10 @@ import { useArticleActions } from '../shared/article-actions';
 import { useReaderSettings } from '../shared/use-reader-settings';
 import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
 import { useReadAloud } from './use-read-aloud';
+import { PictureReport } from '../../components/PictureReport';
+import { withLocalPictures } from '../../lib/pictures/picture-sources';
+import type { SavedArticle } from '../../lib/library/saved-article';
+import { useLocalPictures } from '../shared/use-local-pictures';
 import { articleWithout, keepRule, ruleFor } from './corrections';
 
 type Source = { kind: 'tab'; tabId: number } | { kind: 'saved'; id: string } | { kind: 'none' };
@@ -84,7 +88,13 @@ export function App() {
 
   const article = current.state === 'ready' ? current.article : null;
   // The page's own landmarks become plain blocks inside ours: one main landmark.
-  const safeHtml = useMemo(() => (article ? embeddable(sanitizeHtml(article.contentHtml, window), document) : ''), [article]);
+  // A saved article shows its kept pictures from storage; until they are read, nothing is fetched from their sites.
+  const local = useLocalPictures(source.kind === 'saved' && article ? (article as SavedArticle).pictures : undefined);
+  const safeHtml = useMemo(
+    () => (article && local ? withLocalPictures(embeddable(sanitizeHtml(article.contentHtml, window), document), local, document) : ''),
+    [article, local],
+  );
+  const leadImage = (article?.leadImage && local?.get(article.leadImage)) || article?.leadImage;
   const aloud = useReadAloud(bodyRef, titleRef, article ? article.lang : null, safeHtml);
 
   useEffect(() => {
@@ -175,7 +185,7 @@ export function App() {
     void removeBlock(block);
   };
 
-  const showLead = article?.leadImage && isPictureAddress(article.leadImage) && !/<img\s/i.test(safeHtml);
+  const showLead = leadImage && (isPictureAddress(leadImage) || isOwnBlob(leadImage, location.origin)) && !/<img\s/i.test(safeHtml);
 
   return (
     <div class="reader">
@@ -183,7 +193,7 @@ export function App() {
         {article && (
           <>
             <button type="button" class="primary" data-testid="save" disabled={save.state === 'saving'} onClick={() => void saveArticle(article)}>
-              {save.state === 'saved' ? t('saved') : save.state === 'saving' ? t('saving') : t('save')}
+              {save.state === 'saved' ? t('saved') : save.state === 'saving' ? t(save.pictures ? 'savingPictures' : 'saving') : t('save')}
             </button>
             <ExportMenu label={t('export')} onExport={(format) => void exportArticle(article, format)} />
             <button type="button" data-testid="remove-mode" aria-pressed={removeMode} onClick={() => setRemoveMode(!removeMode)}>
@@ -215,6 +225,8 @@ export function App() {
         )}
         {settingsError && <Notice kind="error">{`${t('settingsNotKept')} ${settingsError}`}</Notice>}
         {save.state === 'failed' && <Notice kind="error">{save.message}</Notice>}
+        {save.state === 'saved' && save.pictures && <PictureReport summary={save.pictures} />}
+        {save.state === 'saved' && save.picturesError && <Notice kind="error">{save.picturesError}</Notice>}
         {current.state === 'loading' && <Notice kind="busy">{source.kind === 'saved' ? t('openingSaved') : t('cleaning')}</Notice>}
         {current.state === 'error' && (
           <Notice kind="error" action={current.retry ? { label: t('tryAgain'), onClick: () => void load() } : undefined}>
@@ -236,7 +248,7 @@ export function App() {
               >
                 <ArticleHeader article={article} />
               </div>
-              {showLead && <img class="lead" src={article.leadImage} alt="" data-testid="lead-image" />}
+              {showLead && <img class="lead" src={leadImage} alt="" data-testid="lead-image" />}
               {/* biome-ignore lint/a11y/noStaticElementInteractions: clicks come from the article's links, and in Remove mode from blocks that are each focusable and answer Enter */}
               <div
                 class={removeMode ? 'reader-body remove-mode' : 'reader-body'}

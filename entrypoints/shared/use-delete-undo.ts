@@ -3,6 +3,7 @@ import type { Library } from '../../lib/library/library';
 import type { SavedArticle } from '../../lib/library/saved-article';
 import { t } from '../../components/i18n';
 import { errorText } from '../library/error-text';
+import type { PictureOwner, PictureStore } from '../../lib/pictures/picture-store';
 
 interface Options {
   library: Library;
@@ -10,6 +11,8 @@ interface Options {
   refresh: () => Promise<unknown>;
   /** Where a failure, or the outcome of an undo, is reported. */
   onMessage: (text: string, kind: 'info' | 'error') => void;
+  /** Where the deleted articles' pictures are kept, so the last article using a picture frees it. */
+  pictures?: Pick<PictureStore, 'release' | 'own' | 'sweep'>;
 }
 
 /**
@@ -17,12 +20,19 @@ interface Options {
  * reader offer it: the records taken out are held until the next delete or
  * the undo, which puts them back as they were.
  */
-export function useDeleteUndo({ library, refresh, onMessage }: Options) {
+export function useDeleteUndo({ library, refresh, onMessage, pictures }: Options) {
   const [deleted, setDeleted] = useState<SavedArticle[] | null>(null);
+  // The deleted articles' claims on their pictures, held with the records for the undo.
+  const [released, setReleased] = useState<PictureOwner[]>([]);
 
   const remove = async (ids: readonly string[]): Promise<SavedArticle[]> => {
     try {
       const gone = await library.remove([...ids]);
+      if (pictures) {
+        // The delete before this one can no longer be undone: pictures no article uses any more are freed now.
+        await pictures.sweep().catch(() => 0);
+        setReleased(await pictures.release(gone.map((a) => a.id)).catch(() => []));
+      }
       setDeleted(gone.length ? gone : null);
       await refresh();
       return gone;
@@ -36,6 +46,8 @@ export function useDeleteUndo({ library, refresh, onMessage }: Options) {
     if (!deleted) return;
     try {
       await library.restore(deleted);
+      if (pictures && released.length) await pictures.own(released);
+      setReleased([]);
       setDeleted(null);
       await refresh();
       onMessage(t(deleted.length === 1 ? 'restoredOne' : 'restoredMany', deleted.length), 'info');

@@ -6,6 +6,7 @@ import { EpubWriter } from './epub';
 import { slugify, uniqueNamer } from './filename';
 import { FORMATS, type FormatId, type RenderOptions } from './formats';
 import { JsonWriter } from './json';
+import { backupPicture } from '../pictures/backup-pictures';
 import { concatChunks, ZipStream } from './zip-stream';
 import { embedPictures, gatherPictures } from '../pictures/gather';
 import type { Picture, PictureLookup } from '../pictures/picture';
@@ -21,6 +22,8 @@ export interface BulkOptions extends RenderOptions {
   onProgress?: (done: number) => void;
   /** The reader's own cleaning rules, written into a JSON backup beside the articles. */
   userRules?: readonly unknown[];
+  /** The stored copies of kept pictures, by hash: a JSON backup carries those its articles use. */
+  keptPictures?: (hashes: readonly string[]) => Promise<ReadonlyMap<string, Picture>>;
   /** Renders and compresses the files of a ZIP elsewhere; all in this thread when absent. */
   helper?: ZipHelper;
   /**
@@ -57,6 +60,9 @@ export interface ZipHelper {
  */
 const IN_FLIGHT = 5;
 
+/** Kept pictures read from storage per call while a JSON backup is written. */
+const PICTURES_PER_READ = 50;
+
 export interface BulkResult {
   name: string;
   mime: string;
@@ -90,7 +96,24 @@ export async function exportBulk(
   };
   if (format === 'json') {
     const json = new JsonWriter((text) => sink(strToU8(text)), options.now, options.userRules);
-    await each((a) => json.add(a));
+    // Each picture once, in the order the articles first use it, so the same library writes the same bytes.
+    const used = new Set<string>();
+    await each((a) => {
+      json.add(a);
+      for (const ref of a.pictures ?? []) used.add(ref.hash);
+    });
+    if (options.keptPictures && used.size > 0) {
+      const hashes = [...used];
+      // A few at a time: only that many pictures' bytes are held while they are written.
+      for (let i = 0; i < hashes.length; i += PICTURES_PER_READ) {
+        const slice = hashes.slice(i, i + PICTURES_PER_READ);
+        const stored = await options.keptPictures(slice);
+        for (const h of slice) {
+          const p = stored.get(h);
+          if (p) json.addPicture(backupPicture(p));
+        }
+      }
+    }
     json.finish();
     return { name: `clean-copy-${day}.json`, mime: 'application/json', count };
   }

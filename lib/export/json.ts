@@ -1,5 +1,6 @@
 import { ArticleSchema, inSchemaOrder } from '../article-schema';
 import type { Exportable } from './exportable';
+import type { BackupPicture } from '../pictures/backup-pictures';
 
 /** Format tag and version of every JSON file Clean Copy writes; docs/json-schema.md describes it. */
 export const JSON_FORMAT = 'clean-copy';
@@ -12,6 +13,8 @@ export interface JsonExport {
   /** The reader's own cleaning rules (lib/clean/user-rules.ts), in a backup of the library. */
   userRules?: readonly unknown[];
   articles: Exportable[];
+  /** The pictures kept with the articles, each once, after them (docs/pictures.md); absent when there are none. */
+  pictures?: BackupPicture[];
 }
 
 /**
@@ -44,6 +47,7 @@ export function toJson(articles: readonly Exportable[], exportedAt: Date): strin
  */
 export class JsonWriter {
   private count = 0;
+  private pictures = 0;
 
   constructor(
     private readonly write: (text: string) => void,
@@ -63,7 +67,23 @@ export class JsonWriter {
     this.write(`${this.count++ === 0 ? '\n' : ',\n'}    ${text}`);
   }
 
+  /**
+   * One kept picture, after every article: the first closes the article list
+   * and opens a `pictures` list. A file without pictures has no such list,
+   * so a backup without them reads as before.
+   */
+  addPicture(p: BackupPicture): void {
+    if (this.pictures === 0) this.write(`${this.closeArticles()},\n  "pictures": [`);
+    const text = JSON.stringify({ hash: p.hash, type: p.type, data: p.data }, null, 2).replace(/\n/g, '\n    ');
+    this.write(`${this.pictures++ === 0 ? '\n' : ',\n'}    ${text}`);
+  }
+
   finish(): void {
-    this.write(this.count === 0 ? ']\n}\n' : '\n  ]\n}\n');
+    if (this.pictures > 0) this.write('\n  ]\n}\n');
+    else this.write(`${this.closeArticles()}\n}\n`);
+  }
+
+  private closeArticles(): string {
+    return this.count === 0 ? ']' : '\n  ]';
   }
 }

@@ -35,6 +35,8 @@ export const BackupEnvelopeSchema = v.object({
   /** The reader's own cleaning rules; each is checked by normalizeRules (lib/clean/user-rules.ts) and a bad one dropped. */
   userRules: v.optional(v.array(v.unknown()), []),
   articles: v.array(v.unknown()),
+  /** The pictures kept with the articles; each is checked by readBackupPicture (lib/pictures/backup-pictures.ts) and a bad one reported. */
+  pictures: v.optional(v.array(v.unknown()), []),
 });
 
 /** "articles[3].title: must not be empty": the first problem, said where it is. */

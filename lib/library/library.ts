@@ -2,6 +2,7 @@ import type { ArticleRecord } from '../article';
 import { migrate } from './migrate';
 import { articleId, entryOf, SCHEMA_VERSION, splitText, type ArticleEdit, type LibraryEntry, type SavedArticle } from './saved-article';
 import type { ReadingState } from '../article-schema';
+import type { PictureFailure, PictureRef } from '../pictures/picture';
 import type { TextRange } from '../annotations/anchor';
 import { newHighlight, placeAgain } from '../annotations/highlights';
 import { keptEdits } from './resave';
@@ -105,6 +106,9 @@ export class Library {
       readingPosition: previous?.readingPosition ?? 0,
       // Placed again in the new text; those whose words are gone stay as they were, for the reader to see.
       highlights: placeAgain(article.textContent, previous?.highlights ?? []),
+      // The pictures kept before stand until the save's own pictures are stored (setPictures): a copy is never left with fewer.
+      pictures: previous?.pictures ?? [],
+      pictureFailures: previous?.pictureFailures ?? [],
     };
     await this.put([saved]);
     return { article: saved, created: previous === undefined };
@@ -231,6 +235,19 @@ export class Library {
     const now = this.now();
     const highlight = newHighlight(current.textContent, range, note, `h${now.getTime().toString(36)}${current.highlights.length}`, now);
     const next: SavedArticle = { ...current, highlights: [...current.highlights, highlight], updatedAt: now.toISOString() };
+    await this.put([next]);
+    return next;
+  }
+
+  /**
+   * Say which pictures are kept with a saved article and which could not be.
+   * Not an edit: `updatedAt` stays. Rejects when the article was deleted
+   * meanwhile, so the caller can let its pictures go.
+   */
+  async setPictures(id: string, pictures: PictureRef[], pictureFailures: PictureFailure[]): Promise<SavedArticle> {
+    const current = await this.get(id);
+    if (!current) throw new NotSavedError(id);
+    const next: SavedArticle = { ...current, pictures, pictureFailures };
     await this.put([next]);
     return next;
   }

@@ -20,8 +20,11 @@ export type SavedArticleV1 = Omit<SavedArticleV2, 'schemaVersion' | 'notes'> & {
  */
 export type SavedArticleV2 = Omit<SavedArticleV3, 'schemaVersion'> & { schemaVersion: 2 };
 
+/** Version 4: version 5 without the kept pictures. */
+export type SavedArticleV4 = Omit<SavedArticle, 'schemaVersion' | 'pictures' | 'pictureFailures'> & { schemaVersion: 4 };
+
 /** Version 3: version 4 without the reader's edits, reading state and highlights. */
-export type SavedArticleV3 = Omit<SavedArticle, 'schemaVersion' | 'edited' | 'state' | 'favourite' | 'readingPosition' | 'highlights'> & { schemaVersion: 3 };
+export type SavedArticleV3 = Omit<SavedArticleV4, 'schemaVersion' | 'edited' | 'state' | 'favourite' | 'readingPosition' | 'highlights'> & { schemaVersion: 3 };
 
 export class MigrationError extends Error {}
 
@@ -63,8 +66,13 @@ function fromV3(r: Loose): Loose {
   return { ...r, schemaVersion: 4, edited: [], state: 'unread', favourite: false, readingPosition: 0, highlights: [] };
 }
 
+/** Version 4 kept no pictures: every picture is still a link to its site. */
+function fromV4(r: Loose): Loose {
+  return { ...r, schemaVersion: 5, pictures: [], pictureFailures: [] };
+}
+
 /** Step n upgrades a version-n record to version n + 1. */
-const STEPS: ReadonlyArray<(r: Loose) => Loose> = [fromV0, fromV1, fromV2, fromV3];
+const STEPS: ReadonlyArray<(r: Loose) => Loose> = [fromV0, fromV1, fromV2, fromV3, fromV4];
 
 /** The version a stored record claims; records from before versioning are 0. */
 export function versionOf(record: Loose): number {

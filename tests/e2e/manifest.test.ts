@@ -41,8 +41,14 @@ for (const target of ['chrome-mv3', 'firefox-mv3'] as const) {
       // contextMenus: the page's "Read in Clean Copy" item, which grants activeTab as the toolbar button does; it reaches no site.
       expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage'].sort());
       expect(manifest.host_permissions ?? []).toEqual([]);
+      expect(manifest.optional_permissions ?? []).toEqual([]);
       expect(manifest.content_scripts ?? []).toEqual([]);
       expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    });
+
+    it('asks for access to sites only as an optional permission, for keeping pictures', () => {
+      // Requested from the reader's click on "Keep pictures"; without it, saving keeps links to pictures (docs/pictures.md).
+      expect([...(manifest.optional_host_permissions ?? [])].sort()).toEqual(['http://*/*', 'https://*/*']);
     });
 
     it('gives every extension page a strict Content Security Policy', () => {
@@ -57,7 +63,8 @@ for (const target of ['chrome-mv3', 'firefox-mv3'] as const) {
           // the parsed copy of a page has the page's address as its base.
           const allowed =
             ['img-src', 'media-src'].includes(name) ||
-            (name === 'connect-src' && ['blob:', 'data:'].includes(loose)) ||
+            // Pictures kept with a saved article are fetched from their sites, once the reader grants access to them.
+            (name === 'connect-src' && ['blob:', 'data:', 'http:', 'https:'].includes(loose)) ||
             (name === 'base-uri' && /^https?:$/.test(loose));
           if (!allowed) expect(sources.has(loose), `${name} ${loose}`).toBe(false);
         }

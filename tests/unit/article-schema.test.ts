@@ -74,6 +74,8 @@ describe('the article schema is the one source of the record’s shape', () => {
       favourite: false,
       readingPosition: 0,
       highlights: [],
+      pictures: [],
+      pictureFailures: [],
     };
     expect(Object.keys(entryOf(saved))).toEqual([...ENTRY_FIELDS]);
   });

@@ -68,6 +68,8 @@ describe('backup round trip', () => {
       'favourite',
       'readingPosition',
       'highlights',
+      'pictures',
+      'pictureFailures',
       'wordCount',
       'readingMinutes',
       'removed',
@@ -83,12 +85,12 @@ describe('backup round trip', () => {
     const report = await importBackup(library, before, options);
     expect(report).toEqual({ imported: 3, updated: 0, skipped: [] });
     const again = exportAllJson(await library.all(), new Date(JSON.parse(before).exportedAt)).data;
-    // Version 3 records come back as the current version, with the one field version 4 added: the rest is byte for byte.
+    // Version 3 records come back as the current version, with the fields versions 4 and 5 added: the rest is byte for byte.
     const upgraded = before
       .replaceAll('"schemaVersion": 3,', `"schemaVersion": ${SCHEMA_VERSION},`)
       .replace(
         /^( {6}"notes": ".*",\n)/gm,
-        '$1      "edited": [],\n      "state": "unread",\n      "favourite": false,\n      "readingPosition": 0,\n      "highlights": [],\n',
+        '$1      "edited": [],\n      "state": "unread",\n      "favourite": false,\n      "readingPosition": 0,\n      "highlights": [],\n      "pictures": [],\n      "pictureFailures": [],\n',
       );
     expect(upgraded).not.toBe(before);
     expect(again).toBe(upgraded);

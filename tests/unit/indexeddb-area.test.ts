@@ -75,6 +75,8 @@ describe('moving a library out of storage.local', () => {
         favourite: false,
         readingPosition: 0,
         highlights: [],
+        pictures: [],
+        pictureFailures: [],
       }),
     );
     return { saved, items: { ...storageItems(saved), [SEARCH_INDEX_KEY]: { version: 1, stamps: {}, index: '{}' }, frontMatterTemplate: 'title: {{title}}' } };

@@ -41,6 +41,8 @@ describe('migrate', () => {
       favourite: false,
       readingPosition: 0,
       highlights: [],
+      pictures: [],
+      pictureFailures: [],
     });
   });
 
@@ -52,6 +54,11 @@ describe('migrate', () => {
   it('upgrades a version 3 record to version 4 with no field marked as edited by the reader', () => {
     const v3 = { ...sampleArticle(), schemaVersion: 3, id: 'x', savedAt: 's', updatedAt: 'u', tags: [], notes: 'n' };
     expect(migrationSteps[3]!(v3)).toEqual({ ...v3, schemaVersion: 4, edited: [], state: 'unread', favourite: false, readingPosition: 0, highlights: [] });
+  });
+
+  it('upgrades a version 4 record to version 5 with no picture kept: its pictures stay links', () => {
+    const v4 = { ...sampleArticle(), schemaVersion: 4, id: 'x', savedAt: 's', updatedAt: 'u', tags: [], notes: 'n', highlights: [] };
+    expect(migrationSteps[4]!(v4)).toEqual({ ...v4, schemaVersion: 5, pictures: [], pictureFailures: [] });
   });
 
   it('returns a current record unchanged and refuses newer or malformed ones', () => {
@@ -68,6 +75,8 @@ describe('migrate', () => {
       favourite: false,
       readingPosition: 0,
       highlights: [],
+      pictures: [],
+      pictureFailures: [],
     };
     expect(migrate(current)).toEqual(current);
     expect(() => migrate({ ...current, schemaVersion: SCHEMA_VERSION + 1 })).toThrow(MigrationError);
@@ -106,7 +115,17 @@ describe('migrate', () => {
     await area.set({ [`article:${id}`]: v2 });
     const library = new Library(area);
     const read = await library.get(id);
-    expect(read).toEqual({ ...v2, schemaVersion: SCHEMA_VERSION, edited: [], state: 'unread', favourite: false, readingPosition: 0, highlights: [] });
+    expect(read).toEqual({
+      ...v2,
+      schemaVersion: SCHEMA_VERSION,
+      edited: [],
+      state: 'unread',
+      favourite: false,
+      readingPosition: 0,
+      highlights: [],
+      pictures: [],
+      pictureFailures: [],
+    });
     expect(await library.texts([id])).toEqual(new Map([[id, v2.textContent]]));
     // Even a read that skips the text key gets it, from the record.
     expect((await library.getMany([id], { text: false }))[0]!.textContent).toBe(v2.textContent);

@@ -1,6 +1,6 @@
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { clearLibraryStore } from './library-store';
@@ -181,30 +181,47 @@ export class ExtensionBrowser {
    * Chromium with the extension built in `extensionDir` (this checkout's build unless told otherwise, as a
    * benchmark may). `lang`: the browser's interface language (and so the extension's), as a reader's system would set it.
    */
-  static async launch(extensionDir = EXTENSION_DIR, options: { lang?: string } = {}): Promise<ExtensionBrowser> {
+  static async launch(extensionDir = EXTENSION_DIR, options: { lang?: string; grantedHosts?: string[] } = {}): Promise<ExtensionBrowser> {
     if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No built extension in ${extensionDir}: run \`npx wxt build\` first.`);
     const userDataDir = await mkdtemp(join(tmpdir(), 'clean-copy-e2e-'));
     try {
-      const ctx = await chromium.launchPersistentContext(userDataDir, {
-        executablePath: CHROMIUM,
-        headless: true,
-        acceptDownloads: true,
-        ...(options.lang ? { env: { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}.UTF-8` }, locale: options.lang } : {}),
-        args: [
-          ...(options.lang ? [`--lang=${options.lang}`] : []),
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
-          `--disable-extensions-except=${extensionDir}`,
-          `--load-extension=${extensionDir}`,
-          '--enable-unsafe-extension-debugging',
-        ],
-      });
+      if (options.grantedHosts) {
+        // A browser's permission dialog cannot be answered by a test: the profile is made to remember that the reader
+        // granted these hosts once before (and gave them back), so the extension's own request is answered without one.
+        const first = await ExtensionBrowser.start(userDataDir, extensionDir, options.lang);
+        const id = first.extensionId;
+        await first.ctx.close();
+        await rememberGrantedHosts(userDataDir, id, options.grantedHosts);
+      }
+      return await ExtensionBrowser.start(userDataDir, extensionDir, options.lang);
+    } catch (error) {
+      await rm(userDataDir, { recursive: true, force: true });
+      throw error;
+    }
+  }
+
+  private static async start(userDataDir: string, extensionDir: string, lang: string | undefined): Promise<ExtensionBrowser> {
+    const ctx = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      acceptDownloads: true,
+      ...(lang ? { env: { ...process.env, LANGUAGE: lang, LANG: `${lang}.UTF-8` }, locale: lang } : {}),
+      args: [
+        ...(lang ? [`--lang=${lang}`] : []),
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+        '--enable-unsafe-extension-debugging',
+      ],
+    });
+    try {
       const cdp = await ctx.browser()!.newBrowserCDPSession();
       let extensionId: string | undefined;
       for (let i = 0; i < 50 && !extensionId; i++) {
@@ -215,7 +232,7 @@ export class ExtensionBrowser {
       if (!extensionId) throw new Error('Clean Copy is not loaded in the browser');
       return new ExtensionBrowser(ctx, cdp, extensionId, userDataDir);
     } catch (error) {
-      await rm(userDataDir, { recursive: true, force: true });
+      await ctx.close().catch(() => undefined);
       throw error;
     }
   }
@@ -332,6 +349,25 @@ export class ExtensionBrowser {
       await rm(this.userDataDir, { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * Record in a closed profile's preferences that the extension `id` was once
+ * granted `hosts`, as Chromium does when a reader accepts its permission
+ * dialog: a later `permissions.request` for them is then answered yes
+ * without showing the dialog, which no test can click.
+ */
+async function rememberGrantedHosts(userDataDir: string, id: string, hosts: string[]): Promise<void> {
+  const file = join(userDataDir, 'Default', 'Preferences');
+  type Set_ = { explicit_host?: string[] };
+  const prefs = JSON.parse(await readFile(file, 'utf8')) as { extensions?: { settings?: Record<string, Record<string, Set_ | undefined>> } };
+  const settings = prefs.extensions?.settings?.[id];
+  if (!settings?.granted_permissions) throw new Error('The profile has no record of Clean Copy’s permissions');
+  for (const key of ['granted_permissions', 'runtime_granted_permissions']) {
+    const set = (settings[key] ??= { api: [], explicit_host: [], manifest_permissions: [], scriptable_host: [] } as Set_);
+    set.explicit_host = [...new Set([...(set.explicit_host ?? []), ...hosts])];
+  }
+  await writeFile(file, JSON.stringify(prefs));
 }
 
 /** Run `click` on `page` and read the file it downloads back from disk. */

@@ -79,6 +79,8 @@ export function generateArticles(count: number, options: GenerateOptions = {}): 
       favourite: false,
       readingPosition: 0,
       highlights: [],
+      pictures: [],
+      pictureFailures: [],
     });
   }
   return out;

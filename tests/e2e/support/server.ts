@@ -27,6 +27,8 @@ export interface FixtureServer {
   url(path: string): string;
   /** Serve `html` at `path` (e.g. a fixture with its canonical link changed). */
   route(path: string, html: string): void;
+  /** Serve `bytes` as `type` at `path` (a picture a test made). */
+  routeFile(path: string, bytes: Uint8Array, type: string): void;
   /** Every path requested so far, in order. */
   requests: string[];
   close(): Promise<void>;
@@ -42,11 +44,18 @@ export interface FixtureServer {
  */
 export async function startServer(options: { corpus?: string } = {}): Promise<FixtureServer> {
   const routes = new Map<string, string>();
+  const files = new Map<string, { bytes: Uint8Array; type: string }>();
   const requests: string[] = [];
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const { pathname } = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(pathname);
+    const file = files.get(pathname);
+    if (file) {
+      res.writeHead(200, { 'content-type': file.type, 'content-length': file.bytes.byteLength, 'cache-control': 'no-store' });
+      res.end(file.bytes);
+      return;
+    }
     const routed = routes.get(pathname);
     if (routed !== undefined) {
       res.writeHead(200, { 'content-type': TYPES.html!, 'cache-control': 'no-store' });
@@ -105,6 +114,7 @@ export async function startServer(options: { corpus?: string } = {}): Promise<Fi
     origin,
     url: (path) => origin + (path.startsWith('/') ? path : `/${path}`),
     route: (path, html) => void routes.set(path, html),
+    routeFile: (path, bytes, type) => void files.set(path, { bytes, type }),
     requests,
     close: () =>
       new Promise<void>((done) => {
