@@ -169,22 +169,6 @@ describe('author-bios, closing bio', () => {
   });
 });
 
-describe('author-bios, author box', () => {
-  const bio = 'As our content manager I look after the blog on office life and look out for the newest trends.';
-  it('removes the author’s name on a line of its own among the last lines, and the bio under it', () => {
-    const doc = page(`<div>${PROSE}<div><h4><a href="/author/ib">Isabella Beyer</a></h4><p>${bio}</p></div></div>`);
-    const removed = runRules(doc.body, [authorBios], {}, ['Isabella Beyer']);
-    expect(removed.map((r) => r.text)).toEqual(['Isabella Beyer', bio]);
-  });
-
-  it('keeps a name that is not the author’s, and the author’s name when nothing follows it', () => {
-    const other = page(`<div>${PROSE}<h4>Anna Schmidt</h4><p>${bio}</p></div>`);
-    expect(runRules(other.body, [authorBios], {}, ['Isabella Beyer'])).toEqual([]);
-    const last = page(`<div>${PROSE}<p>${bio}</p><h4>Isabella Beyer</h4></div>`);
-    expect(runRules(last.body, [authorBios], {}, ['Isabella Beyer'])).toEqual([]);
-  });
-});
-
 describe('promo-blocks', () => {
   it('removes newsletter sign-up boxes and webinar promos', () => {
     const html = `${BODY}<div><h4>Fortune Europe Daily</h4><p>Sign up for the Fortune Europe newsletter.</p><form><input type="email"><button>Subscribe</button></form></div>
@@ -406,22 +390,6 @@ describe('repeated-captions', () => {
     const { removed, left } = applyRule(repeatedCaptions, `<ul><li><div><img src="1.jpg" alt="${alt}"></div>${box}</li></ul>${box}${box}${BODY}`);
     expect(removed.map((r) => r.text)).toEqual([caption, caption]);
     expect(left).toBe(`${caption}The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said.`);
-  });
-
-  it('reads a caption’s long and short forms, with their “… more” and “less” switches, as one caption', () => {
-    const alt = `${caption} Photo: Ann Lee / City News`;
-    const long = `<p>${caption}<a href="#"> less</a></p>`;
-    const short = `<p>${caption.slice(0, 60)}<a href="#"> ... more</a></p>`;
-    const box = `<div><div>${long}${short}</div></div>`;
-    const { removed, left } = applyRule(repeatedCaptions, `<ul><li><div><img src="1.jpg" alt="${alt}"></div>${box}</li></ul>${box}${BODY}`);
-    expect(removed).toHaveLength(3);
-    expect(left.split('A tram waits').length - 1).toBe(1);
-    expect(left).toContain('officials said.');
-  });
-
-  it('keeps paragraphs that end in a link to read more elsewhere when no picture describes them', () => {
-    const html = `<p><img src="1.jpg" alt="The harbour at dawn, seen from the sea wall"></p><p>${caption}<a href="/depot"> more</a></p><p>${caption}<a href="/depot"> more</a></p>${BODY}`;
-    expect(applyRule(repeatedCaptions, html).removed).toEqual([]);
   });
 
   it('keeps a paragraph that says once what a picture’s description says', () => {

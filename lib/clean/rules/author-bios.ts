@@ -20,8 +20,7 @@ const CLOSING_LINES = 3;
 /**
  * The author's bio that closes many posts: one of the last lines, starting
  * with the author's name (full or first) and a verb ("Regan is…",
- * "Emiliano joined…"), or the line after the name standing alone (an
- * author box's heading).
+ * "Emiliano joined…").
  */
 function* closingBios(root: Element, authors: readonly string[]): Generator<Element> {
   if (authors.length === 0) return;
@@ -30,15 +29,9 @@ function* closingBios(root: Element, authors: readonly string[]): Generator<Elem
   const blocks = leafBlocks(root);
   const lines: Element[] = [];
   for (let i = blocks.length - 1; i >= 0 && lines.length < CLOSING_LINES; i--) if (textOf(blocks[i]) !== '') lines.unshift(blocks[i]!);
-  for (const [i, el] of lines.entries()) {
+  for (const el of lines) {
     const text = textOf(el);
     if (countWords(text) > BIO_WORDS) continue;
-    // An author box: the writer's name on a line of its own, then the bio in any person ("As editor I…").
-    if (authors.includes(text) && i + 1 < lines.length && countWords(textOf(lines[i + 1])) <= BIO_WORDS) {
-      yield el;
-      yield lines[i + 1]!;
-      return;
-    }
     const name = names.find((n) => text.startsWith(`${n} `));
     if (name && BIO_VERB.test(text.slice(name.length + 1))) yield el;
   }

@@ -46,40 +46,23 @@ export const repeatedCaptions: CleanRule = {
   },
 };
 
-/**
- * A caption's own switch between its short and long form ("… more", "less",
- * "mehr", "moins"): a link at its end that names no page. The caption is the
- * text before it, and the short form ends in an ellipsis.
- */
-const TOGGLE = /^(?:\.\.\.|…)?\s*(?:(?:read|show|see|view)\s+)?(?:more|less|mehr|weniger|plus|moins|más|menos|meer|minder|więcej|mniej)$/i;
-
-function captionText(p: Element): string {
-  const last = p.lastElementChild;
-  let text = textOf(p);
-  if (last?.localName === 'a' && TOGGLE.test(textOf(last)) && !last.nextSibling?.textContent?.trim()) text = text.slice(0, text.length - textOf(last).length);
-  return text.replace(/\s*(?:\.\.\.|…)?\s*$/, '');
-}
-
 /** Fewer words than this in a picture's description is a label ("Photo"), not a caption a page could repeat. */
 const MIN_ALT_WORDS = 6;
 
 /**
  * Paragraphs that print a picture's description (its alt text, which often
  * adds the credit) again and again: a gallery's caption set once beside the
- * slide and once more in a text box for small screens, or a long form and a
- * short one cut off by "… more". The first stays.
+ * slide and once more in a text box for small screens. The first stays.
  */
 function* altCopies(images: readonly Element[], elements: readonly Element[], length: (el: Element) => number): Generator<Element> {
   const alts = images.map((img) => normalizeSpace(img.getAttribute('alt'))).filter((alt) => countWords(alt) >= MIN_ALT_WORDS);
   if (alts.length === 0) return;
-  // By the description a paragraph prints: its long form and its short form are one caption.
   const printed = new Set<string>();
   for (const el of elements) {
     if (el.localName !== 'p' || length(el) > MAX_CHARS) continue;
-    const text = captionText(el);
-    const alt = countWords(text) < MIN_ALT_WORDS ? undefined : alts.find((a) => a.startsWith(text));
-    if (alt === undefined) continue;
-    if (printed.has(alt)) yield el;
-    else printed.add(alt);
+    const text = textOf(el);
+    if (countWords(text) < MIN_ALT_WORDS || !alts.some((alt) => alt.startsWith(text))) continue;
+    if (printed.has(text)) yield el;
+    else printed.add(text);
   }
 }
