@@ -19,6 +19,7 @@ import { restoreLeadFigure } from './lead-figure';
 import { liftFormulas } from './formulas';
 import { unwrapNoscriptStories } from './noscript-story';
 import { restoreStandfirst } from './standfirst';
+import { checkArticleBody } from './article-body';
 import { restoreRecipe } from './recipe';
 import { localizeSelfLinks } from './self-links';
 
@@ -191,6 +192,7 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
   const parsed = new Readability<Element>(copy, { keepClasses: false, disableJSONLD: true, serializer: (node) => node as Element }).parse();
   const body = parsed?.content;
   if (!parsed || !body) return noArticle();
+  checkArticleBody(body, meta.articleBody, meta.excerpt);
   if (doc.body) restoreLeadFigure(body, doc.body, scan.figures);
   restoreStandfirst(body, scan.firstH1, meta.excerpt);
   normalizeMedia(body, doc.baseURI);

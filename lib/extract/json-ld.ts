@@ -10,6 +10,8 @@ export interface JsonLdArticle {
   image?: string;
   inLanguage?: string;
   description?: string;
+  /** The story's text as the site gives it to machines: plain text, or markup on some sites. */
+  body?: string;
 }
 
 /** A recipe's ingredient lines and steps, as its JSON-LD gives them (text, possibly with markup or entities). */
@@ -137,5 +139,6 @@ function articleOf(article: JsonObject): JsonLdArticle {
     image: imageOf(article.image) ?? imageOf(article.thumbnailUrl),
     inLanguage: str(article.inLanguage),
     description: str(article.description),
+    body: str(article.articleBody),
   };
 }

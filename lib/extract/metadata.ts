@@ -25,6 +25,8 @@ export interface PageMetadata {
   heading?: string;
   /** The page's recipe, from its JSON-LD: Readability often drops the recipe card. */
   recipe?: JsonLdRecipe;
+  /** The story's text from its JSON-LD, to check what Readability's container lost. */
+  articleBody?: string;
 }
 
 function absolute(href: string | undefined, base: string): string | undefined {
@@ -69,23 +71,44 @@ function inComment(el: Element): boolean {
 }
 
 const REL_AUTHOR = /(?:^|\s)author(?:\s|$)/i;
+/** A link to a writer's page of the site: "/author/jane-doe", "/autoren/…". */
+const AUTHOR_PAGE = /\/(?:authors?|autor(?:en)?|auteurs?|autore|autori)\/[^/?#]+/i;
+/** A block the page names its byline. */
+const BYLINE_BLOCK = /by-?line/i;
+/** How many wrappers up the byline block may sit from the link. */
+const BYLINE_DEPTH = 3;
+
+function inByline(el: Element): boolean {
+  let cur = el.parentElement;
+  for (let i = 0; cur && i < BYLINE_DEPTH; i++, cur = cur.parentElement) if (BYLINE_BLOCK.test(`${cur.getAttribute('class') ?? ''} ${cur.id}`)) return true;
+  return false;
+}
 
 /**
  * Byline names a page marks up without JSON-LD: rel=author links and
- * itemprop=author.
+ * itemprop=author, and failing those a link to a writer's page in a block
+ * named for the byline (a byline whose text runs the name into the date and
+ * the comment count).
  */
 function markedAuthors(doc: Document): string[] {
   const names: string[] = [];
   if (!doc.body) return names;
-  const marked = elementsWhere(
-    doc.body,
-    (el) => el.getAttribute('itemprop') === 'author' || (el.localName === 'a' && REL_AUTHOR.test(el.getAttribute('rel') ?? '')),
-  );
+  const bylineLinks: Element[] = [];
+  const marked = elementsWhere(doc.body, (el) => {
+    if (el.getAttribute('itemprop') === 'author' || (el.localName === 'a' && REL_AUTHOR.test(el.getAttribute('rel') ?? ''))) return true;
+    if (el.localName === 'a' && AUTHOR_PAGE.test(el.getAttribute('href') ?? '') && inByline(el)) bylineLinks.push(el);
+    return false;
+  });
   for (const el of marked) {
     if (inComment(el)) continue;
     const named = el.querySelector('[itemprop="name"]') ?? el;
     const text = normalizeSpace(named.getAttribute('content') ?? named.textContent);
     if (text && text.length < 80 && readsAsName(text)) names.push(text);
+  }
+  if (names.length) return names;
+  for (const el of bylineLinks) {
+    const text = normalizeSpace(el.textContent);
+    if (!inComment(el) && text && text.length < 80 && readsAsName(text)) names.push(text);
   }
   return names;
 }
@@ -182,5 +205,6 @@ export function readMetadata(doc: Document, url: string, scan: PageScan = scanPa
     canonicalUrl: absolute(canonical ?? undefined, url),
     heading: normalizeSpace(scan.firstH1?.textContent) || undefined,
     ...(recipe ? { recipe } : {}),
+    ...(ld?.body ? { articleBody: ld.body } : {}),
   };
 }

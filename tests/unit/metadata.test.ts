@@ -86,6 +86,15 @@ describe('readMetadata', () => {
     expect(meta.authors).toEqual(['Ann Lee', 'Bo Chan']);
   });
 
+  it('reads a link to a writer’s page in the byline when nothing marks the author up', () => {
+    const byline =
+      '<p class="byline"><span class="by-author">by <a href="/author/lnolan/">Lucas Nolan</a></span><span>22 Dec 2016</span><a href="#comments">651</a></p>';
+    expect(readMetadata(page(byline, '', URL_), URL_).authors).toEqual(['Lucas Nolan']);
+    // Writers' pages listed anywhere else (a column of the site's writers) name no one for this story.
+    const column = '<div class="sidebar"><ul><li><a href="/author/ann-lee/">Ann Lee</a></li><li><a href="/author/bo-chan/">Bo Chan</a></li></ul></div>';
+    expect(readMetadata(page(column, '', URL_), URL_).authors).toEqual([]);
+  });
+
   it('leaves out what an author link says besides a name, and keeps a handle', () => {
     const body = `<span itemprop="author"><a rel="author" href="/p/1"><span itemprop="name">Andrew Park</span></a></span>
       <div class="profile"><a rel="author" href="/p/1">View my complete profile</a> <a rel="author" href="/p/2">Anna della Rocca</a> <a rel="author" href="/p/3">gizzmo</a> <a rel="author" href="/p/4">Marco dall'Orto</a></div>`;

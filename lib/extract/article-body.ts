@@ -1,0 +1,63 @@
+/** Fewer words than this in the JSON-LD's text is a teaser or a forum post's first line, not a story to check against. */
+const MIN_WORDS = 100;
+/** Below this share of the story's word triples, the container holds another block of the page, not the story. */
+const MIN_SHARE = 0.5;
+
+/** Markup of the story's own blocks: some sites put HTML in `articleBody`. */
+const MARKUP = /<\/?(?:p|br|h[1-6]|ul|ol|li|blockquote)\b[^>]*>/i;
+/** Markdown ("**bold**", "## Heading", "[link](…)") would show its marks as text: such a body is not put in. */
+const MARKDOWN = /\*\*|\]\(|^#{1,6}\s/m;
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The share of `story`'s runs of three words that `text` holds too. */
+export function tripleShare(story: readonly string[], text: readonly string[]): number {
+  const seen = new Set<string>();
+  for (let i = 0; i + 2 < text.length; i++) seen.add(`${text[i]} ${text[i + 1]} ${text[i + 2]}`);
+  let hit = 0;
+  let all = 0;
+  for (let i = 0; i + 2 < story.length; i++, all++) if (seen.has(`${story[i]} ${story[i + 1]} ${story[i + 2]}`)) hit++;
+  return all ? hit / all : 1;
+}
+
+/** The container's block that prints the page's description: the standfirst, which `articleBody` leaves out. */
+function standfirstIn(body: Element, summary: string | undefined): Element | undefined {
+  const key = words(summary ?? '').join(' ');
+  if (key.split(' ').length < 8) return undefined;
+  for (const el of Array.from(body.querySelectorAll('p, h2, h3, div'))) {
+    if (el.querySelector('p, div')) continue;
+    if (words(el.textContent ?? '').join(' ') === key) return el;
+  }
+  return undefined;
+}
+
+/**
+ * The story's JSON-LD `articleBody` checks what Readability's container lost.
+ * When the container holds under half of it, Readability took another block
+ * (a teaser above a paywall, a box of service text) or the page draws the story with a
+ * script from data only the JSON-LD holds: the story is put in from its
+ * `articleBody`, a paragraph per line, under the container's standfirst when it has one.
+ * `body` is Readability's article in the inert copy; the sanitiser runs
+ * later. Returns whether it changed.
+ */
+export function checkArticleBody(body: Element, articleBody: string | undefined, summary?: string): boolean {
+  if (!articleBody || MARKDOWN.test(articleBody)) return false;
+  const markup = MARKUP.test(articleBody);
+  const doc = body.ownerDocument;
+  const story = doc.createElement('div');
+  if (markup) story.innerHTML = articleBody;
+  else
+    for (const line of articleBody.split(/\s*\n\s*/)) {
+      if (!line) continue;
+      const p = doc.createElement('p');
+      p.textContent = line;
+      story.append(p);
+    }
+  const storyWords = words(story.textContent ?? '');
+  if (storyWords.length < MIN_WORDS || tripleShare(storyWords, words(body.textContent ?? '')) >= MIN_SHARE) return false;
+  const standfirst = standfirstIn(body, summary);
+  body.replaceChildren(...(standfirst ? [standfirst] : []), ...Array.from(story.childNodes));
+  return true;
+}
