@@ -22,8 +22,9 @@ export const EXTENSION_PAGES_CSP = [
   "media-src 'self' https: http: data: blob:",
   "style-src 'self'",
   "font-src 'self'",
-  // Web addresses only for keeping an article's pictures: fetched from their sites once the reader grants access
-  // (optional_host_permissions below); without that grant the browser still refuses every cross-origin fetch.
+  // Web addresses only for keeping an article's pictures, fetched from their sites once the reader grants access
+  // (optional_host_permissions below). Nothing fetches them without that grant; were something to, the browser would
+  // hand it only what a site's own CORS headers allow, as for any web page.
   "connect-src 'self' blob: data: https: http:",
   "worker-src 'self'",
 ].join('; ');
