@@ -6,30 +6,12 @@
  */
 
 import { BLOCK, fitGroups } from './xhtml-groups';
+import { inertElement } from '../inert-html';
 
 /** The window whose DOM does the parsing and serialising. */
 export interface DomWindow {
   document: Pick<Document, 'implementation'>;
   XMLSerializer: typeof XMLSerializer;
-}
-
-const inertDocuments = new WeakMap<DomWindow, Document>();
-
-/**
- * A body element of a document made for the purpose, holding `html`: the
- * document has no browsing context, so nothing in it loads or runs. One
- * document serves every chapter; jsdom's DOMParser slows with every
- * document it has made, which a book of hundreds of articles feels.
- */
-function inertBody(html: string, win: DomWindow): HTMLElement {
-  let doc = inertDocuments.get(win);
-  if (!doc) {
-    doc = win.document.implementation.createHTMLDocument('');
-    inertDocuments.set(win, doc);
-  }
-  const body = doc.createElement('body');
-  body.innerHTML = html;
-  return body;
 }
 
 /** Kept as they are: elements whose HTML5 content rules hold wherever the HTML parser put them. */
@@ -298,7 +280,7 @@ function fitContentModel(el: Element, inPhrasing: boolean): void {
  * image, or null when the book does not carry it.
  */
 export function toXhtmlFragment(html: string, base: string, win: DomWindow, pictureHref?: (img: Element) => string | null): string {
-  const body = inertBody(html, win);
+  const body = inertElement(html, win, 'body');
   const kept = new Map<Element, string>();
   if (pictureHref) {
     for (const img of Array.from(body.getElementsByTagName('img'))) {

@@ -1,4 +1,5 @@
 import type { KeyValueArea } from './library';
+import { DatabaseHandle } from './open-database';
 
 /** The database that holds the saved library in the extension's own origin. */
 export const LIBRARY_DB = 'clean-copy-library';
@@ -17,12 +18,14 @@ const DB_VERSION = 1;
  * fake-indexeddb's in Node) so this file uses no global.
  */
 export class IndexedDbArea implements KeyValueArea {
-  private db: Promise<IDBDatabase> | undefined;
+  private readonly database: DatabaseHandle;
 
   constructor(
-    private readonly factory: IDBFactory,
+    factory: IDBFactory,
     private readonly keyRange: Pick<typeof IDBKeyRange, 'bound'>,
-  ) {}
+  ) {
+    this.database = new DatabaseHandle(factory, LIBRARY_DB, DB_VERSION, (db) => db.createObjectStore(LIBRARY_STORE));
+  }
 
   get(keys: string[] | null): Promise<Record<string, unknown>> {
     return this.transact('readonly', (store) => {
@@ -100,24 +103,7 @@ export class IndexedDbArea implements KeyValueArea {
   }
 
   private open(): Promise<IDBDatabase> {
-    this.db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const request = this.factory.open(LIBRARY_DB, DB_VERSION);
-      request.onupgradeneeded = () => request.result.createObjectStore(LIBRARY_STORE);
-      request.onsuccess = () => {
-        const db = request.result;
-        // Another page deleting or upgrading the database: step aside and open again on the next call.
-        db.onversionchange = () => {
-          db.close();
-          this.db = undefined;
-        };
-        resolve(db);
-      };
-      request.onerror = () => reject(request.error ?? new Error('could not open the library database'));
-    }).catch((error: unknown) => {
-      this.db = undefined;
-      throw error;
-    });
-    return this.db;
+    return this.database.open();
   }
 
   /**

@@ -1,3 +1,4 @@
+import { inertElement, type InertWindow } from '../inert-html';
 import { bestSrcsetUrl } from '../srcset';
 import { isWebAddress } from '../web-address';
 import type { Picture, PictureLookup } from './picture';
@@ -11,9 +12,7 @@ export interface PictureSource {
 }
 
 /** The DOM that parses an article's HTML: the page's window, or jsdom's in Node. */
-export interface ParsingWindow {
-  document: Pick<Document, 'implementation'>;
-}
+export type ParsingWindow = InertWindow;
 
 /** The pictures an article's export can carry: each stored copy once, and which address stands for which. */
 export interface Gathered {
@@ -65,25 +64,6 @@ export function pictureOf(img: Element, base: string, gathered: Pick<Gathered, '
   return null;
 }
 
-const inertDocuments = new WeakMap<ParsingWindow, Document>();
-
-/**
- * The article's HTML in an element of a document made for the purpose: it
- * has no browsing context, so nothing in it loads or runs. One such document
- * serves every article of a window; jsdom's DOMParser slows with every
- * document it has made, which an export of thousands of articles feels.
- */
-function parse(html: string, win: ParsingWindow): HTMLElement {
-  let doc = inertDocuments.get(win);
-  if (!doc) {
-    doc = win.document.implementation.createHTMLDocument('');
-    inertDocuments.set(win, doc);
-  }
-  const holder = doc.createElement('div');
-  holder.innerHTML = html;
-  return holder;
-}
-
 /** Ask `lookup` about each image's candidates in turn, stopping at the first it has a copy for. */
 async function gatherFrom(holder: HTMLElement, a: PictureSource, lookup: PictureLookup): Promise<Gathered> {
   const base = baseOf(a);
@@ -121,7 +101,7 @@ async function gatherFrom(holder: HTMLElement, a: PictureSource, lookup: Picture
 
 /** The stored copies of an article's pictures and its lead image, asked of `lookup` once per address. */
 export async function gatherPictures(a: PictureSource, lookup: PictureLookup, win: ParsingWindow): Promise<Gathered> {
-  return gatherFrom(parse(a.contentHtml, win), a, lookup);
+  return gatherFrom(inertElement(a.contentHtml, win), a, lookup);
 }
 
 /**
@@ -136,7 +116,7 @@ export async function embedPictures<A extends PictureSource>(
   win: ParsingWindow,
   hrefOf: (picture: Picture) => string,
 ): Promise<{ article: A; gathered: Gathered }> {
-  const holder = parse(a.contentHtml, win);
+  const holder = inertElement(a.contentHtml, win);
   const gathered = await gatherFrom(holder, a, lookup);
   if (gathered.pictures.length === 0) return { article: a, gathered };
   const base = baseOf(a);

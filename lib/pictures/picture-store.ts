@@ -1,4 +1,5 @@
 import type { Picture, RasterType } from './picture';
+import { DatabaseHandle } from '../library/open-database';
 
 /** The database of kept pictures, apart from the library's so neither's upgrade waits on the other. */
 export const PICTURE_DB = 'clean-copy-pictures';
@@ -53,9 +54,14 @@ function addAll(store: IDBObjectStore, pictures: readonly Picture[]): void {
  * that runs out of room leaves nothing of itself behind.
  */
 export class PictureStore {
-  private db: Promise<IDBDatabase> | undefined;
+  private readonly database: DatabaseHandle;
 
-  constructor(private readonly factory: IDBFactory) {}
+  constructor(factory: IDBFactory) {
+    this.database = new DatabaseHandle(factory, PICTURE_DB, DB_VERSION, (db) => {
+      db.createObjectStore(PICTURES, { keyPath: 'hash' }).createIndex(BY_SIZE, 'size');
+      db.createObjectStore(OWNERS, { keyPath: 'id' }).createIndex(BY_HASH, 'hashes', { multiEntry: true });
+    });
+  }
 
   /**
    * Store `pictures` (those not stored yet) and make them the pictures
@@ -180,27 +186,7 @@ export class PictureStore {
   }
 
   private open(): Promise<IDBDatabase> {
-    this.db ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const request = this.factory.open(PICTURE_DB, DB_VERSION);
-      request.onupgradeneeded = () => {
-        const db = request.result;
-        db.createObjectStore(PICTURES, { keyPath: 'hash' }).createIndex(BY_SIZE, 'size');
-        db.createObjectStore(OWNERS, { keyPath: 'id' }).createIndex(BY_HASH, 'hashes', { multiEntry: true });
-      };
-      request.onsuccess = () => {
-        const db = request.result;
-        db.onversionchange = () => {
-          db.close();
-          this.db = undefined;
-        };
-        resolve(db);
-      };
-      request.onerror = () => reject(request.error ?? new Error('could not open the picture database'));
-    }).catch((error: unknown) => {
-      this.db = undefined;
-      throw error;
-    });
-    return this.db;
+    return this.database.open();
   }
 
   /** `work` in one transaction; its result function is read once the transaction has committed. */
