@@ -1,5 +1,6 @@
 import type { PictureFailure } from '../lib/pictures/picture';
 import { t } from './i18n';
+import { pictureReason } from './picture-reason';
 
 /** What keeping a saved article's pictures came to, as the save area reports it. */
 export interface PictureSummary {
@@ -31,7 +32,7 @@ export function PictureReport({ summary }: { summary: PictureSummary }) {
           <ul>
             {failures.map((f) => (
               <li key={f.src}>
-                <span class="picture-src">{f.src}</span>: {f.reason}
+                <span class="picture-src">{f.src}</span>: {pictureReason(f.reason)}
               </li>
             ))}
           </ul>

@@ -12,7 +12,22 @@ export interface FetchPictureOptions {
   timeoutMs?: number;
 }
 
-/** Why a picture was not kept; `reason` is shown to the reader as it is. */
+/**
+ * Why a picture was not kept, as stored in the record (in English, so exports
+ * and backups read the same everywhere); the pages put each one into the
+ * reader's language (components/picture-reason.ts).
+ */
+export const FETCH_REASONS = {
+  notWebAddress: 'not a web address',
+  timedOut: 'the server did not answer in time',
+  unreachable: 'could not be reached',
+  brokeOff: 'the download broke off',
+  notRaster: 'not a PNG, JPEG, GIF, WebP, AVIF or BMP picture',
+  tooLarge: (maxBytes: number) => `larger than ${Math.round(maxBytes / 1048576)} MB`,
+  status: (code: number) => `the server answered ${code}`,
+} as const;
+
+/** Why a picture was not kept; its message is one of FETCH_REASONS. */
 export class PictureError extends Error {}
 
 export async function sha256Hex(bytes: Uint8Array, subtle: SubtleCrypto = globalThis.crypto.subtle): Promise<string> {
@@ -23,7 +38,7 @@ export async function sha256Hex(bytes: Uint8Array, subtle: SubtleCrypto = global
 /** The body, read as it arrives and given up on past `max` bytes, so a huge file never sits whole in memory. */
 async function readCapped(response: Response, max: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
-  if (declared > max) throw new PictureError(`larger than ${Math.round(max / 1048576)} MB`);
+  if (declared > max) throw new PictureError(FETCH_REASONS.tooLarge(max));
   if (!response.body) return new Uint8Array(await response.arrayBuffer());
   const reader = response.body.getReader();
   const parts: Uint8Array[] = [];
@@ -34,7 +49,7 @@ async function readCapped(response: Response, max: number): Promise<Uint8Array> 
     size += value.byteLength;
     if (size > max) {
       await reader.cancel();
-      throw new PictureError(`larger than ${Math.round(max / 1048576)} MB`);
+      throw new PictureError(FETCH_REASONS.tooLarge(max));
     }
     parts.push(value);
   }
@@ -53,7 +68,7 @@ async function readCapped(response: Response, max: number): Promise<Uint8Array> 
  * PictureError whose message says why not.
  */
 export async function fetchPicture(src: string, options: FetchPictureOptions): Promise<Picture> {
-  if (!isWebAddress(src)) throw new PictureError('not a web address');
+  if (!isWebAddress(src)) throw new PictureError(FETCH_REASONS.notWebAddress);
   const max = options.maxBytes ?? PICTURE_LIMITS.maxPictureBytes;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? PICTURE_LIMITS.timeoutMs);
@@ -62,18 +77,18 @@ export async function fetchPicture(src: string, options: FetchPictureOptions): P
     try {
       response = await options.fetch(src, { signal: controller.signal, credentials: 'omit', redirect: 'follow' });
     } catch {
-      throw new PictureError(controller.signal.aborted ? 'the server did not answer in time' : 'could not be reached');
+      throw new PictureError(controller.signal.aborted ? FETCH_REASONS.timedOut : FETCH_REASONS.unreachable);
     }
-    if (!response.ok) throw new PictureError(`the server answered ${response.status}`);
+    if (!response.ok) throw new PictureError(FETCH_REASONS.status(response.status));
     let bytes: Uint8Array;
     try {
       bytes = await readCapped(response, max);
     } catch (e) {
       if (e instanceof PictureError) throw e;
-      throw new PictureError(controller.signal.aborted ? 'the server did not answer in time' : 'the download broke off');
+      throw new PictureError(controller.signal.aborted ? FETCH_REASONS.timedOut : FETCH_REASONS.brokeOff);
     }
     const type = sniffRaster(bytes);
-    if (!type) throw new PictureError('not a PNG, JPEG, GIF, WebP, AVIF or BMP picture');
+    if (!type) throw new PictureError(FETCH_REASONS.notRaster);
     return { hash: await sha256Hex(bytes, options.subtle), type, bytes };
   } finally {
     clearTimeout(timer);

@@ -35,6 +35,7 @@ export const REASONS = {
   overArticleLimit: `the article's pictures would pass ${PICTURE_LIMITS.maxArticleBytes / 1048576} MB`,
   outOfTime: 'the save stopped waiting for it',
   noRoom: 'the browser has no room left to store it',
+  unreadable: 'could not be read',
 } as const;
 
 type Fetched = { src: string; picture: Picture } | { src: string; reason: string };
@@ -63,7 +64,7 @@ async function fetchAll(sources: readonly string[], options: KeepPicturesOptions
         });
         results[i] = { src, picture };
       } catch (error) {
-        results[i] = { src, reason: error instanceof PictureError ? error.message : 'could not be read' };
+        results[i] = { src, reason: error instanceof PictureError ? error.message : REASONS.unreadable };
       }
     }
   };
