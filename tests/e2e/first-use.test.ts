@@ -236,6 +236,8 @@ describe('the options page', () => {
     const page = await session.browser.ctx.newPage();
     await page.goto(session.browser.extensionUrl('options.html'));
     const box = page.getByRole('textbox', { name: en.templateHeading!.message });
+    // The box appears once the stored template has been read; count it only then.
+    await box.first().waitFor({ timeout: 15_000 });
     expect(await box.count()).toBe(1);
     const mine = 'kind: clipping\nfrom: {{site}}';
     await box.fill(mine);
