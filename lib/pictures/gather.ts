@@ -1,6 +1,7 @@
 import { inertElement, type InertWindow } from '../inert-html';
 import { bestSrcsetUrl } from '../srcset';
 import { isWebAddress } from '../web-address';
+import { pointImages } from './point-images';
 import type { Picture, PictureLookup } from './picture';
 
 /** What an article says of its pictures: its HTML, its lead image and the address relative ones are read against. */
@@ -120,15 +121,10 @@ export async function embedPictures<A extends PictureSource>(
   const gathered = await gatherFrom(holder, a, lookup);
   if (gathered.pictures.length === 0) return { article: a, gathered };
   const base = baseOf(a);
-  for (const img of Array.from(holder.getElementsByTagName('img'))) {
+  pointImages(holder, (img) => {
     const picture = pictureOf(img, base, gathered);
-    if (!picture) continue;
-    const enclosing = img.parentElement?.localName === 'picture' ? img.parentElement : null;
-    if (enclosing) for (const source of Array.from(enclosing.children)) if (source.localName === 'source') source.remove();
-    img.removeAttribute('srcset');
-    img.removeAttribute('sizes');
-    img.setAttribute('src', hrefOf(picture));
-  }
+    return picture ? hrefOf(picture) : null;
+  });
   const article = { ...a, contentHtml: holder.innerHTML };
   if (gathered.lead) article.leadImage = hrefOf(gathered.lead);
   return { article, gathered };

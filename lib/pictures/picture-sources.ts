@@ -1,5 +1,6 @@
 import { bestSrcsetUrl } from '../srcset';
 import { isWebAddress } from '../web-address';
+import { pointImages } from './point-images';
 
 /**
  * The picture of an `<img>` that is kept: its `src` when that is a web
@@ -37,25 +38,16 @@ export function pictureSources(contentHtml: string, leadImage: string | undefine
 
 /**
  * The article's (sanitised) HTML with each picture that has a local copy
- * in `local` (address → blob: URL) pointing at that copy. The `srcset`,
- * `sizes` and a `<picture>`'s `<source>`s go, or the browser would still
- * pick a web address over the copy. Pictures without a copy stay as they are.
+ * in `local` (address → blob: URL) pointing at that copy (pointImages).
  */
 export function withLocalPictures(safeHtml: string, local: ReadonlyMap<string, string>, doc: Document): string {
   if (local.size === 0) return safeHtml;
   const content = parse(safeHtml, doc);
-  let changed = false;
-  for (const img of Array.from(content.querySelectorAll('img'))) {
+  const changed = pointImages(content, (img) => {
     const src = chosenSource(img);
-    const url = src === null ? undefined : local.get(src);
-    if (!url) continue;
-    img.setAttribute('src', url);
-    img.removeAttribute('srcset');
-    img.removeAttribute('sizes');
-    if (img.parentElement?.tagName === 'PICTURE') for (const source of Array.from(img.parentElement.querySelectorAll('source'))) source.remove();
-    changed = true;
-  }
-  if (!changed) return safeHtml;
+    return (src !== null && local.get(src)) || null;
+  });
+  if (changed === 0) return safeHtml;
   const holder = doc.createElement('div');
   holder.append(content);
   return holder.innerHTML;
