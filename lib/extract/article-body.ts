@@ -55,9 +55,43 @@ export function checkArticleBody(body: Element, articleBody: string | undefined,
       p.textContent = line;
       story.append(p);
     }
+  return putStoryIn(body, story, summary);
+}
+
+/** Replace the container's content with `story` when the container holds under half of it. */
+function putStoryIn(body: Element, story: Element, summary: string | undefined): boolean {
   const storyWords = words(story.textContent ?? '');
   if (storyWords.length < MIN_WORDS || tripleShare(storyWords, words(body.textContent ?? '')) >= MIN_SHARE) return false;
   const standfirst = standfirstIn(body, summary);
   body.replaceChildren(...(standfirst ? [standfirst] : []), ...Array.from(story.childNodes));
   return true;
+}
+
+/**
+ * The story's block as the page's microdata marks it, schema.org's other way
+ * of saying what the page is about: the element whose `itemprop` is
+ * `articleBody`, or else the one recipe the page declares. A detached copy,
+ * taken before Readability rewrites the document.
+ */
+export function declaredStory(root: Element): Element | undefined {
+  const marked = root.querySelector('[itemprop~="articleBody" i]');
+  if (marked) return marked.cloneNode(true) as Element;
+  const recipes = Array.from(root.querySelectorAll('[itemscope][itemtype]')).filter((el) =>
+    /^https?:\/\/schema\.org\/Recipe$/i.test(el.getAttribute('itemtype')!.trim()),
+  );
+  return recipes.length === 1 ? (recipes[0]!.cloneNode(true) as Element) : undefined;
+}
+
+/**
+ * The same check from microdata, when Readability took another block: the
+ * container holds under half of the block the page marks as its story, and
+ * most of the container is not in it. A container inside the marked block is
+ * left alone: sites mark a whole column, comments and rails included, and
+ * Readability's part of it is the story. The cleaning rules and the
+ * sanitiser still run on the marked block.
+ */
+export function checkDeclaredStory(body: Element, story: Element | undefined, summary?: string): boolean {
+  if (!story) return false;
+  if (tripleShare(words(body.textContent ?? ''), words(story.textContent ?? '')) >= MIN_SHARE) return false;
+  return putStoryIn(body, story, summary);
 }

@@ -19,7 +19,7 @@ import { restoreLeadFigure } from './lead-figure';
 import { liftFormulas } from './formulas';
 import { unwrapNoscriptStories } from './noscript-story';
 import { restoreStandfirst } from './standfirst';
-import { checkArticleBody } from './article-body';
+import { checkArticleBody, checkDeclaredStory, declaredStory } from './article-body';
 import { restoreRecipe } from './recipe';
 import { localizeSelfLinks } from './self-links';
 
@@ -185,6 +185,8 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
   if (!doc.body) return noArticle();
   const copy = articleCopy(doc, win);
   lightenCopy(copy.body);
+  // Readability rewrites the copy: the block the page's microdata marks as the story is kept aside first.
+  const declared = meta.articleBody ? undefined : declaredStory(copy.body);
 
   // Readability hands back its article element rather than a string: the rules and the
   // sanitiser work on it where it stands, and it is serialised once, at the end. The
@@ -192,7 +194,7 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
   const parsed = new Readability<Element>(copy, { keepClasses: false, disableJSONLD: true, serializer: (node) => node as Element }).parse();
   const body = parsed?.content;
   if (!parsed || !body) return noArticle();
-  checkArticleBody(body, meta.articleBody, meta.excerpt);
+  if (!checkArticleBody(body, meta.articleBody, meta.excerpt)) checkDeclaredStory(body, declared, meta.excerpt);
   if (doc.body) restoreLeadFigure(body, doc.body, scan.figures);
   restoreStandfirst(body, scan.firstH1, meta.excerpt);
   normalizeMedia(body, doc.baseURI);

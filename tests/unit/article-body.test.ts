@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkArticleBody, tripleShare } from '../../lib/extract/article-body';
+import { checkArticleBody, checkDeclaredStory, declaredStory, tripleShare } from '../../lib/extract/article-body';
 import { extractArticle } from '../../lib/extract/extract-article';
 import { normalize, page } from './support/dom';
 
@@ -66,5 +66,45 @@ describe('extractArticle with articleBody', () => {
     if (!result.ok) return;
     expect(result.article.textContent).toContain(STORY[7]!);
     expect(result.article.textContent).not.toContain('customer service');
+  });
+});
+
+describe('the story the page marks in microdata', () => {
+  const STEPS = STORY.map((s, i) => `<li>Step ${i + 1}. ${s}</li>`).join('');
+  const RECIPE = `<div itemscope itemtype="http://schema.org/Recipe"><h2 itemprop="name">Tram cake</h2><ol itemprop="recipeInstructions">${STEPS}</ol></div>`;
+
+  it('takes the one recipe the page declares when Readability took a box outside it', () => {
+    const doc = page(`<div id="box"><p>${SERVICE}</p></div>${RECIPE}`);
+    const story = declaredStory(doc.body);
+    const box = doc.getElementById('box')!;
+    expect(checkDeclaredStory(box, story)).toBe(true);
+    expect(box.querySelectorAll('li')).toHaveLength(STORY.length);
+    expect(normalize(box.textContent ?? '')).not.toContain('customer service');
+  });
+
+  it('leaves a container that is part of the marked block: sites mark comments and rails as the body too', () => {
+    const column = `<div itemprop="articleBody"><div id="story">${STORY.slice(0, 4)
+      .map((s) => `<p>${s}</p>`)
+      .join('')}</div><div class="comments">${STORY.slice(4)
+      .map((s) => `<p>${s.toUpperCase()} Reply</p>`)
+      .join('')}${STEPS}</div></div>`;
+    const doc = page(column);
+    const story = declaredStory(doc.body);
+    const part = doc.getElementById('story')!;
+    expect(checkDeclaredStory(part, story)).toBe(false);
+    expect(part.querySelectorAll('p')).toHaveLength(4);
+  });
+
+  it('reads no recipe from a page that declares two, and nothing from a page without microdata', () => {
+    expect(declaredStory(page(RECIPE + RECIPE.replace('Tram cake', 'Bus pie')).body)).toBeUndefined();
+    expect(declaredStory(page(`<p>${SERVICE}</p>`).body)).toBeUndefined();
+  });
+
+  it('gives a recipe page its recipe through the whole extraction', () => {
+    const html = `<main>${RECIPE}<div class="info"><h2>Questions?</h2><p>${SERVICE}</p><p>${SERVICE.replace('weekdays', 'Saturdays')}</p><p>${SERVICE.replace('weekdays', 'Sundays')}</p></div></main>`;
+    const result = extractArticle(page(html), { url: 'https://example.com/recipes/tram-cake' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.textContent).toContain(STORY[8]!);
   });
 });
