@@ -55,31 +55,42 @@ export function checkArticleBody(body: Element, articleBody: string | undefined,
       p.textContent = line;
       story.append(p);
     }
-  return putStoryIn(body, story, summary);
+  return putStoryIn(body, words(story.textContent ?? ''), () => story, summary);
 }
 
-/** Replace the container's content with `story` when the container holds under half of it. */
-function putStoryIn(body: Element, story: Element, summary: string | undefined): boolean {
-  const storyWords = words(story.textContent ?? '');
+/** Replace the container's content with the story when the container holds under half of the story's words. */
+function putStoryIn(body: Element, storyWords: readonly string[], story: () => Element, summary: string | undefined): boolean {
   if (storyWords.length < MIN_WORDS || tripleShare(storyWords, words(body.textContent ?? '')) >= MIN_SHARE) return false;
   const standfirst = standfirstIn(body, summary);
-  body.replaceChildren(...(standfirst ? [standfirst] : []), ...Array.from(story.childNodes));
+  body.replaceChildren(...(standfirst ? [standfirst] : []), ...Array.from(story().childNodes));
   return true;
 }
 
 /**
  * The story's block as the page's microdata marks it, schema.org's other way
  * of saying what the page is about: the element whose `itemprop` is
- * `articleBody`, or else the one recipe the page declares. A detached copy,
- * taken before Readability rewrites the document.
+ * `articleBody`, or else the one recipe the page declares (`marks` as the
+ * page scan gathered them, in document order).
  */
-export function declaredStory(root: Element): Element | undefined {
-  const marked = root.querySelector('[itemprop~="articleBody" i]');
-  if (marked) return marked.cloneNode(true) as Element;
-  const recipes = Array.from(root.querySelectorAll('[itemscope][itemtype]')).filter((el) =>
-    /^https?:\/\/schema\.org\/Recipe$/i.test(el.getAttribute('itemtype')!.trim()),
-  );
-  return recipes.length === 1 ? (recipes[0]!.cloneNode(true) as Element) : undefined;
+export function declaredStory(marks: readonly Element[]): Element | undefined {
+  const recipes: Element[] = [];
+  for (const el of marks) {
+    if (!el.hasAttribute('itemscope')) return el;
+    recipes.push(el);
+  }
+  return recipes.length === 1 ? recipes[0] : undefined;
+}
+
+const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template', 'svg']);
+
+/** The words a reader would see in an element of the page: no script, style or template text. */
+function shownWords(el: Element): string[] {
+  const walker = el.ownerDocument.createTreeWalker(el, 1 | 4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */, {
+    acceptNode: (node) => (node.nodeType === 1 && NOT_SHOWN.has((node as Element).localName) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
+  });
+  const parts: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeType === 3) parts.push(node.nodeValue ?? '');
+  return words(parts.join(' '));
 }
 
 /**
@@ -87,11 +98,14 @@ export function declaredStory(root: Element): Element | undefined {
  * container holds under half of the block the page marks as its story, and
  * most of the container is not in it. A container inside the marked block is
  * left alone: sites mark a whole column, comments and rails included, and
- * Readability's part of it is the story. The cleaning rules and the
- * sanitiser still run on the marked block.
+ * Readability's part of it is the story. `story` is the page's own element,
+ * never changed; `adopt` gives a copy of it for the article, made ready as
+ * Readability's copy of the page was. The cleaning rules and the sanitiser
+ * still run on it.
  */
-export function checkDeclaredStory(body: Element, story: Element | undefined, summary?: string): boolean {
+export function checkDeclaredStory(body: Element, story: Element | undefined, adopt: (el: Element) => Element, summary?: string): boolean {
   if (!story) return false;
-  if (tripleShare(words(body.textContent ?? ''), words(story.textContent ?? '')) >= MIN_SHARE) return false;
-  return putStoryIn(body, story, summary);
+  const storyWords = shownWords(story);
+  if (storyWords.length < MIN_WORDS || tripleShare(words(body.textContent ?? ''), storyWords) >= MIN_SHARE) return false;
+  return putStoryIn(body, storyWords, () => adopt(story), summary);
 }

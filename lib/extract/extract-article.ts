@@ -147,6 +147,14 @@ function articleCopy(doc: Document, win: Window): Document {
   return copy;
 }
 
+/** A deep copy of one of the page's elements in the article's document, lightened as the whole copy was. */
+function adopt(copy: Document, el: Element): Element {
+  const holder = copy.createElement('div');
+  holder.append(copy.importNode(el, true));
+  lightenCopy(holder);
+  return holder.firstElementChild ?? holder;
+}
+
 function noArticle(): Failure {
   return {
     ok: false,
@@ -185,8 +193,6 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
   if (!doc.body) return noArticle();
   const copy = articleCopy(doc, win);
   lightenCopy(copy.body);
-  // Readability rewrites the copy: the block the page's microdata marks as the story is kept aside first.
-  const declared = meta.articleBody ? undefined : declaredStory(copy.body);
 
   // Readability hands back its article element rather than a string: the rules and the
   // sanitiser work on it where it stands, and it is serialised once, at the end. The
@@ -194,7 +200,9 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
   const parsed = new Readability<Element>(copy, { keepClasses: false, disableJSONLD: true, serializer: (node) => node as Element }).parse();
   const body = parsed?.content;
   if (!parsed || !body) return noArticle();
-  if (!checkArticleBody(body, meta.articleBody, meta.excerpt)) checkDeclaredStory(body, declared, meta.excerpt);
+  // The story as the page states it, in JSON-LD or else in microdata, checks what Readability's container lost.
+  if (meta.articleBody) checkArticleBody(body, meta.articleBody, meta.excerpt);
+  else checkDeclaredStory(body, declaredStory(scan.storyMarks), (el) => adopt(copy, el), meta.excerpt);
   if (doc.body) restoreLeadFigure(body, doc.body, scan.figures);
   restoreStandfirst(body, scan.firstH1, meta.excerpt);
   normalizeMedia(body, doc.baseURI);

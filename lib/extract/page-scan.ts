@@ -16,10 +16,22 @@ export interface PageScan {
   times: Element[];
   figures: Element[];
   firstH1?: Element;
+  /** Elements whose microdata says they hold the story: `itemprop="articleBody"`, or a Recipe's scope. */
+  storyMarks: Element[];
+}
+
+const STORY_PROP = /(?:^|\s)articleBody(?:\s|$)/i;
+const RECIPE_TYPE = /^https?:\/\/schema\.org\/Recipe$/i;
+
+function marksStory(el: Element): boolean {
+  const prop = el.getAttribute('itemprop');
+  if (prop !== null && STORY_PROP.test(prop)) return true;
+  const type = el.getAttribute('itemtype');
+  return type !== null && el.hasAttribute('itemscope') && RECIPE_TYPE.test(type.trim());
 }
 
 export function scanPage(doc: Document): PageScan {
-  const scan: PageScan = { elementCount: 0, depth: 0, scripts: [], metas: [], links: [], times: [], figures: [] };
+  const scan: PageScan = { elementCount: 0, depth: 0, scripts: [], metas: [], links: [], times: [], figures: [], storyMarks: [] };
   const byTag = new Map<string, Element[]>([
     ['script', scan.scripts],
     ['meta', scan.metas],
@@ -37,6 +49,7 @@ export function scanPage(doc: Document): PageScan {
     const el = node as Element;
     byTag.get(el.localName)?.push(el);
     if (el.localName === 'h1') scan.firstH1 ??= el;
+    if (el.hasAttributes() && marksStory(el)) scan.storyMarks.push(el);
     node = walker.firstChild();
     if (node) {
       if (++depth > scan.depth) scan.depth = depth;

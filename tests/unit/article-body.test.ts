@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkArticleBody, checkDeclaredStory, declaredStory, tripleShare } from '../../lib/extract/article-body';
 import { extractArticle } from '../../lib/extract/extract-article';
 import { normalize, page } from './support/dom';
+import { scanPage } from '../../lib/extract/page-scan';
 
 const STORY = [
   'The city council voted on Tuesday to extend the tram line to the northern suburbs, ending a debate that had run for more than a decade.',
@@ -73,11 +74,14 @@ describe('the story the page marks in microdata', () => {
   const STEPS = STORY.map((s, i) => `<li>Step ${i + 1}. ${s}</li>`).join('');
   const RECIPE = `<div itemscope itemtype="http://schema.org/Recipe"><h2 itemprop="name">Tram cake</h2><ol itemprop="recipeInstructions">${STEPS}</ol></div>`;
 
+  const marked = (doc: Document) => declaredStory(scanPage(doc).storyMarks);
+  const copyOf = (el: Element) => el.cloneNode(true) as Element;
+
   it('takes the one recipe the page declares when Readability took a box outside it', () => {
     const doc = page(`<div id="box"><p>${SERVICE}</p></div>${RECIPE}`);
-    const story = declaredStory(doc.body);
+    const story = marked(doc);
     const box = doc.getElementById('box')!;
-    expect(checkDeclaredStory(box, story)).toBe(true);
+    expect(checkDeclaredStory(box, story, copyOf)).toBe(true);
     expect(box.querySelectorAll('li')).toHaveLength(STORY.length);
     expect(normalize(box.textContent ?? '')).not.toContain('customer service');
   });
@@ -89,15 +93,16 @@ describe('the story the page marks in microdata', () => {
       .map((s) => `<p>${s.toUpperCase()} Reply</p>`)
       .join('')}${STEPS}</div></div>`;
     const doc = page(column);
-    const story = declaredStory(doc.body);
+    const story = marked(doc);
+    expect(story?.getAttribute('itemprop')).toBe('articleBody');
     const part = doc.getElementById('story')!;
-    expect(checkDeclaredStory(part, story)).toBe(false);
+    expect(checkDeclaredStory(part, story, copyOf)).toBe(false);
     expect(part.querySelectorAll('p')).toHaveLength(4);
   });
 
   it('reads no recipe from a page that declares two, and nothing from a page without microdata', () => {
-    expect(declaredStory(page(RECIPE + RECIPE.replace('Tram cake', 'Bus pie')).body)).toBeUndefined();
-    expect(declaredStory(page(`<p>${SERVICE}</p>`).body)).toBeUndefined();
+    expect(marked(page(RECIPE + RECIPE.replace('Tram cake', 'Bus pie')))).toBeUndefined();
+    expect(marked(page(`<p>${SERVICE}</p>`))).toBeUndefined();
   });
 
   it('gives a recipe page its recipe through the whole extraction', () => {
@@ -106,5 +111,14 @@ describe('the story the page marks in microdata', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.article.textContent).toContain(STORY[8]!);
+    expect(result.article.textContent).not.toContain('customer service');
+  });
+
+  it('weighs the marked block by the words a reader sees, not its script text', () => {
+    const script = `<script>${'var tracking = "the council voted on the tram line";'.repeat(40)}</script>`;
+    const doc = page(`<div id="box"><p>${SERVICE}</p></div><div itemprop="articleBody">${script}<p>${STORY[0]}</p></div>`);
+    const box = doc.getElementById('box')!;
+    expect(checkDeclaredStory(box, marked(doc), copyOf)).toBe(false);
+    expect(normalize(box.textContent ?? '')).toBe(SERVICE);
   });
 });
