@@ -169,6 +169,33 @@ describe('author-bios, closing bio', () => {
   });
 });
 
+describe('author-bios, closing author box', () => {
+  const BIO = 'Als Redakteurin betreue ich den Blog rund um Verkehr und Stadt. Mein Ziel ist es, Sie gut zu informieren.';
+
+  it('removes a portrait and the lines beside it that close the post, whether the portrait is an avatar, links to the writer or is named for them', () => {
+    const boxes = [
+      `<img src="https://secure.gravatar.com/avatar/0f3a?s=70" alt="">`,
+      `<a href="https://example.com/blog/author/ann/"><img src="/media/ann.jpg" alt=""></a>`,
+      `<img src="/media/headshot.jpg" alt="Ann Lee">`,
+    ];
+    for (const portrait of boxes) {
+      const doc = page(`<div>${PROSE}<section><p>${portrait}</p><div><h4>Ann Lee</h4><p>${BIO}</p></div></section></div>`);
+      const removed = runRules(doc.body, [authorBios], {}, ['Ann Lee']);
+      expect(removed.map((r) => r.text)).toEqual([`Ann Lee ${BIO}`]);
+      expect(normalize(doc.body.textContent ?? '')).toBe(normalize(PROSE.replace(/<[^>]+>/g, ' ')));
+    }
+  });
+
+  it('keeps a portrait box the story goes on after, a photo of someone else, and a box as long as the story', () => {
+    const after = page(`<div><section><p><img src="https://secure.gravatar.com/avatar/0f3a" alt=""></p><p>${BIO}</p></section>${PROSE}</div>`);
+    expect(runRules(after.body, [authorBios], {}, ['Ann Lee'])).toEqual([]);
+    const photo = page(`<div>${PROSE}<figure><img src="/media/mayor.jpg" alt="The mayor"><figcaption>${BIO}</figcaption></figure></div>`);
+    expect(runRules(photo.body, [authorBios], {}, ['Ann Lee'])).toEqual([]);
+    const short = page(`<div><p>${BIO}</p><section><img src="/avatars/ann.png" alt=""><p>${BIO}</p></section></div>`);
+    expect(runRules(short.body, [authorBios], {}, ['Ann Lee'])).toEqual([]);
+  });
+});
+
 describe('promo-blocks', () => {
   it('removes newsletter sign-up boxes and webinar promos', () => {
     const html = `${BODY}<div><h4>Fortune Europe Daily</h4><p>Sign up for the Fortune Europe newsletter.</p><form><input type="email"><button>Subscribe</button></form></div>

@@ -37,9 +37,52 @@ function* closingBios(root: Element, authors: readonly string[]): Generator<Elem
   }
 }
 
+/** A link to the writer's page on the site. */
+const AUTHOR_PAGE = /\/(?:authors?|autor(?:en|in)?|auteurs?|autore|autori|autores|autorzy)\/[^/?#]/i;
+/** A picture served as a user's avatar. */
+const AVATAR = /gravatar\.com\/avatar\/|[/_.-]avatars?[/_.-]/i;
+/** An author box is a portrait and a few lines; a longer block is the story's own. */
+const BOX_WORDS = 120;
+const MIN_BOX_WORDS = 5;
+
+/** A picture of the writer: an avatar, a link to the writer's page, or alt text that is the byline's name. */
+function isPortrait(img: Element, authors: readonly string[]): boolean {
+  if (AVATAR.test(img.getAttribute('src') ?? '')) return true;
+  const link = img.closest('a');
+  if (link && AUTHOR_PAGE.test(link.getAttribute('href') ?? '')) return true;
+  const alt = (img.getAttribute('alt') ?? '').trim().toLowerCase();
+  return alt !== '' && authors.some((a) => a.toLowerCase() === alt);
+}
+
+/** Words in the text that follows `el` within `root`. */
+function wordsAfter(el: Element, root: Element): number {
+  let words = 0;
+  for (let cur: Element | null = el; cur && cur !== root; cur = cur.parentElement)
+    for (let sib = cur.nextSibling; sib; sib = sib.nextSibling) words += countWords(textOf(sib));
+  return words;
+}
+
+/**
+ * The author box that closes many posts: the writer's portrait beside a few
+ * lines about them, which may be in the first person ("Als Content
+ * Marketing Managerin betreue ich …", "I'm Amy and …") and so start with no
+ * name. The box is the largest block around the portrait that stays short,
+ * and nothing of the article follows it.
+ */
+function* closingAuthorBox(root: Element, authors: readonly string[]): Generator<Element> {
+  const portraits = Array.from(root.getElementsByTagName('img')).filter((img) => isPortrait(img, authors));
+  const portrait = portraits.at(-1);
+  if (!portrait) return;
+  let box: Element = portrait;
+  while (box.parentElement && box.parentElement !== root && countWords(textOf(box.parentElement)) <= BOX_WORDS) box = box.parentElement;
+  const words = countWords(textOf(box));
+  if (words < MIN_BOX_WORDS || words * 2 > countWords(textOf(root)) || wordsAfter(box, root) > 0) return;
+  yield box;
+}
+
 export const authorBios: CleanRule = {
   name: 'author-bios',
-  reason: 'author bio boilerplate ("About the Authors", "See full bio")',
+  reason: 'author bio boilerplate ("About the Authors", "See full bio", the writer\'s portrait with lines about them)',
   *find(root, { length, authors, elements }) {
     for (const el of elements().filter((el) => HEADING_CANDIDATES.has(el.localName))) {
       if (length(el) > 60 || !BIO_HEADING.test(textOf(el))) continue;
@@ -57,6 +100,7 @@ export const authorBios: CleanRule = {
       }
     }
     yield* closingBios(root, authors);
+    yield* closingAuthorBox(root, authors);
     for (const el of elements().filter((el) => LINK_CANDIDATES.has(el.localName))) {
       if (length(el) > 40 || el.children.length > 2 || !BIO_LINK.test(textOf(el))) continue;
       // The row is the block that holds the author's name and this link.
