@@ -13,7 +13,7 @@ import { Notice } from '../../components/Notice';
 import { Progress } from '../../components/Progress';
 import { t } from '../../components/i18n';
 import { useDeleteUndo } from '../shared/use-delete-undo';
-import { libraryArea, pictureStore, storageArea } from './page-storage';
+import { libraryArea, pagesLock, pictureStore, storageArea } from './page-storage';
 import { errorText } from './error-text';
 import { useLibraryList } from './use-library-list';
 import { useLibraryView } from './use-library-view';
@@ -23,7 +23,7 @@ import { OpenArticle } from './OpenArticle';
 
 /** The saved library, its search index and list cache. */
 const area = libraryArea();
-const library = new Library(area);
+const library = new Library(area, undefined, pagesLock);
 /** The reader's settings, kept in storage.local apart from the library. */
 const settings = storageArea();
 type Message = { text: string; kind: 'info' | 'error' };

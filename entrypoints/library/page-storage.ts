@@ -1,6 +1,6 @@
 import { PictureStore } from '../../lib/pictures/picture-store';
 import { IndexedDbArea } from '../../lib/library/indexeddb-area';
-import type { KeyValueArea } from '../../lib/library/library';
+import type { KeyValueArea, PagesLock } from '../../lib/library/library';
 import { afterMove, moveLibrary } from '../../lib/library/move-library';
 
 /** The parts of an extension page's global scope the library uses directly. */
@@ -45,3 +45,12 @@ export function pictureStore(): PictureStore {
   pictures ??= new PictureStore(indexedDB);
   return pictures;
 }
+
+/**
+ * The lock the extension's pages share for changes to a saved article
+ * (`Library`'s third argument): the Web Locks API, which Chromium and Firefox
+ * give every extension page. A browser without it leaves each page's own queue.
+ */
+export const pagesLock: PagesLock = <T>(name: string, work: () => Promise<T>): Promise<T> =>
+  // The granted callback's promise is the request's result once settled: its type says Promise<Promise<T>>.
+  globalThis.navigator?.locks ? (globalThis.navigator.locks.request(name, work) as Promise<unknown> as Promise<T>) : work();

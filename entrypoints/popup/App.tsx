@@ -21,7 +21,7 @@ import { useReaderSettings } from '../shared/use-reader-settings';
 import { t } from '../../components/i18n';
 import { localText } from '../../components/lib-text';
 import { errorText } from '../library/error-text';
-import { libraryArea, pictureStore } from '../library/page-storage';
+import { libraryArea, pagesLock, pictureStore } from '../library/page-storage';
 import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
 import { PictureReport } from '../../components/PictureReport';
 import { withLocalPictures } from '../../lib/pictures/picture-sources';
@@ -34,7 +34,7 @@ type Current =
   | { state: 'error'; message: string; retry?: boolean }
   | { state: 'ready'; article: ArticleRecord; fromLibrary: boolean; savedId?: string; pageSaved?: boolean };
 
-const library = new Library(libraryArea());
+const library = new Library(libraryArea(), undefined, pagesLock);
 const settings = browser.storage.local as unknown as KeyValueArea;
 
 export function App() {

@@ -21,7 +21,7 @@ import { t } from '../../components/i18n';
 import { localText } from '../../components/lib-text';
 import { embeddable } from '../../components/embed-html';
 import { readTab } from '../popup/read-tab';
-import { libraryArea, storageArea } from '../library/page-storage';
+import { libraryArea, pagesLock, storageArea } from '../library/page-storage';
 import { errorText } from '../library/error-text';
 import { useArticleActions } from '../shared/article-actions';
 import { useReaderSettings } from '../shared/use-reader-settings';
@@ -35,7 +35,7 @@ import { articleWithout, keepRule, ruleFor } from './corrections';
 type Source = { kind: 'tab'; tabId: number } | { kind: 'saved'; id: string } | { kind: 'none' };
 type Current = { state: 'loading' } | { state: 'error'; message: string; retry: boolean } | { state: 'ready'; article: ArticleRecord };
 
-const library = new Library(libraryArea());
+const library = new Library(libraryArea(), undefined, pagesLock);
 const area = storageArea();
 /** A saved article is read from this browser's own storage: it answers in milliseconds or something is wrong. */
 /** The blocks a click in "Remove" mode takes out: the innermost of these around the click. */

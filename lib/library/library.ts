@@ -22,6 +22,17 @@ export interface KeyValueArea {
   getPrefixed?(prefix: string): Promise<Record<string, unknown>>;
 }
 
+/**
+ * Runs `work` while no other holder of the same name runs theirs: the Web
+ * Locks API (`navigator.locks.request`) in the extension, where all pages
+ * share the origin's lock manager. Passed in, so the library needs no
+ * browser API of its own.
+ */
+export type PagesLock = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+
+/** The one lock name every page's read-modify-write of a record takes. */
+export const LIBRARY_LOCK = 'clean-copy:library-change';
+
 export const ARTICLE = 'article:';
 export const ENTRY = 'entry:';
 /** Key prefix of an article's plain text, kept apart from its record from schema version 3 on. */
@@ -71,6 +82,8 @@ export class Library {
   constructor(
     private readonly area: KeyValueArea,
     private readonly now: () => Date = () => new Date(),
+    /** Shared with the extension's other pages; without it (the command line, tests) changes queue within this Library only. */
+    private readonly lock?: PagesLock,
   ) {}
 
   /** The last change in this page's queue: each read-modify-write waits for the one before. */
@@ -80,10 +93,13 @@ export class Library {
    * Run a change that reads a record and writes it back after every other
    * change this Library started before it, so two in one page never write
    * over each other (a scroll position recorded while a highlight is being
-   * added would otherwise put back the record without it).
+   * added would otherwise put back the record without it). With a lock, the
+   * same holds between pages: the reader and the library open on one
+   * article each read the other's change before writing theirs.
    */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.last.then(work, work);
+    const locked = this.lock ? () => this.lock!(LIBRARY_LOCK, work) : work;
+    const run = this.last.then(locked, locked);
     this.last = run.catch(() => undefined);
     return run;
   }

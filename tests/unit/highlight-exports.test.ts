@@ -8,14 +8,15 @@ import { exportOne } from '../../lib/export/formats';
 import { useExportDocument } from '../../lib/export/highlighted';
 import { extractArticle } from '../../lib/extract/extract-article';
 import { parseHtml } from '../../lib/extract/parse-html';
-import type { Library } from '../../lib/library/library';
+import { Library, type KeyValueArea } from '../../lib/library/library';
+import { pagesLock } from '../../entrypoints/library/page-storage';
 import type { SavedArticle } from '../../lib/library/saved-article';
 import { SearchIndex } from '../../lib/library/search-index';
 import { syncSearchIndex } from '../../lib/library/search-sync';
 import { sampleArticle } from './support/article';
 import { FIXTURE_URL, readFixture } from './support/dom';
 import { epubcheck } from './support/epubcheck';
-import { freshLibrary } from './support/library';
+import { clock, freshLibrary } from './support/library';
 
 const win = new JSDOM('').window as unknown as Window;
 const NOW = new Date('2026-02-03T04:05:06.789Z');
@@ -27,9 +28,10 @@ beforeAll(() => useExportDocument(() => win.document));
 const at = (text: string, words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
 
 let library: Library;
+let area: KeyValueArea;
 let article: SavedArticle;
 beforeEach(async () => {
-  ({ library } = freshLibrary());
+  ({ library, area } = freshLibrary());
   const a = await library.save(sampleArticle({ contentHtml: HTML, textContent: TEXT }));
   await library.addHighlight(a.id, at(TEXT, 'council voted on'), 'Who <b>voted</b> against?\nAsk the clerk.');
   await library.addHighlight(a.id, at(TEXT, 'Works start'));
@@ -161,5 +163,36 @@ describe('changes made at once in one page', () => {
     const after = (await library.get(article.id))!;
     expect(after.highlights.map((h) => h.target.selector[0].exact)).toEqual(['council voted on', 'Works start', 'every ten minutes']);
     expect(after).toMatchObject({ readingPosition: 0.75, favourite: true, state: 'reading' });
+  });
+});
+
+describe('changes made at once in two pages', () => {
+  /** The reader and the library open on one article: two Library objects on one storage, as two pages have. */
+  const twoPages = async (lock?: typeof pagesLock) => {
+    const reader = new Library(area, clock(Date.parse('2026-03-01T00:00:00Z')), lock);
+    const shelf = new Library(area, clock(Date.parse('2026-04-01T00:00:00Z')), lock);
+    await Promise.all([
+      reader.addHighlight(article.id, at(TEXT, 'every ten minutes'), 'from the reader'),
+      shelf.addHighlight(article.id, at(TEXT, 'The tram'), 'from the library'),
+      reader.setPosition(article.id, 0.5),
+      shelf.mark([article.id], { favourite: true }),
+    ]);
+    return (await library.get(article.id))!;
+  };
+
+  it('all land when the pages share the lock', async () => {
+    const after = await twoPages(pagesLock);
+    expect(
+      after.highlights
+        .map((h) => h.bodyValue)
+        .slice(2)
+        .sort(),
+    ).toEqual(['from the library', 'from the reader']);
+    expect(after).toMatchObject({ readingPosition: 0.5, favourite: true });
+  });
+
+  it('lose one without it: the control that shows the first test would catch a lock that does nothing', async () => {
+    const after = await twoPages();
+    expect(after.highlights.length).toBeLessThan(4);
   });
 });
