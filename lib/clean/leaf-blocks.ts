@@ -1,5 +1,10 @@
 import { isBlock } from './dom';
 
+/** No element and no text inside. */
+function isEmpty(el: Element): boolean {
+  return el.firstElementChild === null && (el.textContent ?? '').trim() === '';
+}
+
 /**
  * Block elements with no block inside them, in document order: the lines a
  * reader sees. One walk of the tree.
@@ -10,8 +15,9 @@ export function leafBlocks(root: Element): Element[] {
     let hasBlock = false;
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
       const inner = walk(child);
-      // A rule line (<hr>) holds nothing, so it does not make its parent a container.
-      hasBlock ||= inner || (isBlock(child) && child.tagName !== 'HR');
+      // A rule line (<hr>) holds nothing, so it does not make its parent a container; nor does any other
+      // block with nothing in it, such as a script's empty placeholder ("<p><comments-count></comments-count> comments</p>").
+      hasBlock ||= inner || (isBlock(child) && child.tagName !== 'HR' && !isEmpty(child));
     }
     if (!hasBlock && el !== root && isBlock(el)) leaves.push(el);
     return hasBlock;

@@ -18,6 +18,7 @@ import { creditLines } from '../../lib/clean/rules/credit-lines';
 import { repeatedCaptions } from '../../lib/clean/rules/repeated-captions';
 import { PROSE, normalize } from './support/dom';
 import { groupRemovals } from '../../lib/clean/group-removals';
+import { leafBlocks } from '../../lib/clean/leaf-blocks';
 
 const BODY = '<p>The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said.</p>';
 
@@ -252,6 +253,22 @@ describe('groupRemovals', () => {
       { rule: 'a', reason: 'a reason', texts: ['1', '3'] },
       { rule: 'b', reason: 'b reason', texts: ['2'] },
     ]);
+  });
+});
+
+describe('lines of the article', () => {
+  it('read a line whose only other child is an empty placeholder as a line, not a container', () => {
+    const doc = page(`<div><p><comments-count href="/x"></comments-count> comments</p><ul><li>Item<div class="clear"></div></li><li>Rule<hr></li></ul></div>`);
+    const lines = leafBlocks(doc.body).map((el) => `${el.localName} ${normalize(el.textContent ?? '')}`);
+    expect(lines.filter((l) => !l.endsWith(' '))).toEqual(['p comments', 'li Item', 'li Rule']);
+    // The comment counter a script would fill in: its label goes once the placeholder no longer hides it.
+    const { left } = applyRule(edgeBoilerplate, `${PROSE}<p><comments-count href="/x"></comments-count> comments</p>`);
+    expect(left).not.toMatch(/comments$/);
+  });
+
+  it('still take a custom element with content as a block of its own', () => {
+    const doc = page(`<div><p>Intro <story-card>Another story</story-card></p></div>`);
+    expect(leafBlocks(doc.body).map((el) => el.localName)).toEqual(['story-card']);
   });
 });
 
