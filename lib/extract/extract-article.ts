@@ -3,6 +3,7 @@ import type { ArticleRecord, ExtractResult } from '../article';
 import type { RuleSwitches } from '../clean/rule';
 import { RULES } from '../clean/rules';
 import { runRules } from '../clean/run-rules';
+import { wrapLooseLines } from '../clean/loose-lines';
 import { keepTest, yoursRule, type UserRule } from '../clean/user-rules';
 import { sanitizeElement } from '../sanitize';
 import { countWords, normalizeSpace, readingMinutes, withoutSoftHyphens } from '../text';
@@ -214,6 +215,8 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
 /** Clean: the rules on Readability's article, then the sanitiser, then the record. Changes `raw.body`. */
 export function cleanArticle(raw: RawArticle, switches: RuleSwitches = {}, userRules: readonly UserRule[] = []): ExtractResult {
   const { meta, readability: parsed, body } = raw;
+  // Text beside blocks is in no line, and the rules judge lines: it gets one first.
+  wrapLooseLines(body);
   const removed = runRules(body, RULES, switches, meta.authors, keepTest(userRules));
   // The reader's own removals come last, so they see the article the reader saw.
   const yours = yoursRule(userRules);

@@ -19,6 +19,7 @@ import { repeatedCaptions } from '../../lib/clean/rules/repeated-captions';
 import { PROSE, normalize } from './support/dom';
 import { groupRemovals } from '../../lib/clean/group-removals';
 import { leafBlocks } from '../../lib/clean/leaf-blocks';
+import { wrapLooseLines } from '../../lib/clean/loose-lines';
 
 const BODY = '<p>The harbour reopened on Monday after three weeks of repairs to the sea wall, officials said.</p>';
 
@@ -264,6 +265,28 @@ describe('lines of the article', () => {
     // The comment counter a script would fill in: its label goes once the placeholder no longer hides it.
     const { left } = applyRule(edgeBoilerplate, `${PROSE}<p><comments-count href="/x"></comments-count> comments</p>`);
     expect(left).not.toMatch(/comments$/);
+  });
+
+  it('give text that stands beside blocks a line of its own, so the rules see it', () => {
+    const doc = page(`<section><p>${'Story text. '.repeat(30)}</p> <em>Ann Lee writes</em> about deals. <p>More story.</p><a href="#">Comments</a></section>`);
+    wrapLooseLines(doc.body);
+    const section = doc.querySelector('section')!;
+    expect(Array.from(section.children).map((el) => `${el.localName}:${normalize(el.textContent ?? '')}`)).toEqual([
+      `p:${normalize('Story text. '.repeat(30))}`,
+      'div:Ann Lee writes about deals.',
+      'p:More story.',
+      'div:Comments',
+    ]);
+    const removed = runRules(doc.body, [edgeBoilerplate]);
+    expect(removed.map((r) => r.text)).toContain('Comments');
+  });
+
+  it('leave text beside blocks where a <div> cannot go or the text is the element’s own form', () => {
+    const html = `<p>Intro <story-card>Card</story-card></p><table><tr><td>Cell <div>x</div></td></tr></table><figure><img src="a.jpg"> Caption <div>y</div></figure><pre>code <div>z</div></pre>`;
+    const doc = page(html);
+    const before = doc.body.innerHTML;
+    wrapLooseLines(doc.body);
+    expect(doc.body.innerHTML).toBe(before);
   });
 
   it('still take a custom element with content as a block of its own', () => {

@@ -1,0 +1,66 @@
+import { isBlock } from './dom';
+
+/**
+ * Elements that may hold a <div>. In a paragraph, a heading or a link a
+ * <div> would be moved out when the article's HTML is read again; in a
+ * table cell, a caption or preformatted text, the loose text is the
+ * element's own form.
+ */
+const FLOW = new Set([
+  'div',
+  'section',
+  'article',
+  'main',
+  'aside',
+  'header',
+  'footer',
+  'nav',
+  'blockquote',
+  'li',
+  'dd',
+  'details',
+  'form',
+  'fieldset',
+  'center',
+]);
+
+/**
+ * Text that stands beside blocks in one element ("<section>Save $31 on …
+ * <p>…</p> Eric Song is IGN's deal curator…</section>") is in no line: the
+ * rules, which read the article as lines, never see it. Each such run of
+ * text and inline elements is wrapped in a <div>, which shows the same (a
+ * browser lays the run out as a block of its own already) and gives the
+ * rules a line to judge.
+ */
+export function wrapLooseLines(root: Element): void {
+  const doc = root.ownerDocument;
+  const mixed: Element[] = [];
+  const walk = (el: Element): boolean => {
+    let blocks = false;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) blocks = walk(child) || isBlock(child) || blocks;
+    if (blocks && (FLOW.has(el.localName) || el === root) && !el.closest('pre, figure, table')) mixed.push(el);
+    return blocks || isBlock(el);
+  };
+  walk(root);
+  for (const el of mixed) {
+    let run: Node[] = [];
+    const flush = () => {
+      if (run.some((n) => (n.textContent ?? '').trim() !== '')) {
+        const line = doc.createElement('div');
+        run[0]!.parentNode!.insertBefore(line, run[0]!);
+        line.append(...run);
+      }
+      run = [];
+    };
+    for (const node of Array.from(el.childNodes)) {
+      const inline =
+        node.nodeType === 3 ||
+        (node.nodeType === 1 &&
+          !isBlock(node as Element) &&
+          !(node as Element).querySelector('p, div, ul, ol, table, h1, h2, h3, h4, h5, h6, blockquote, section, article, figure, li'));
+      if (inline) run.push(node);
+      else flush();
+    }
+    flush();
+  }
+}
