@@ -1,3 +1,5 @@
+import { isStoryBody } from './page-scan';
+
 /** Fewer words than this in the JSON-LD's text is a teaser or a forum post's first line, not a story to check against. */
 const MIN_WORDS = 100;
 /** Below this share of the story's word triples, the container holds another block of the page, not the story. */
@@ -75,7 +77,7 @@ function putStoryIn(body: Element, storyWords: readonly string[], story: () => E
 export function declaredStory(marks: readonly Element[]): Element | undefined {
   const recipes: Element[] = [];
   for (const el of marks) {
-    if (!el.hasAttribute('itemscope')) return el;
+    if (isStoryBody(el)) return el;
     recipes.push(el);
   }
   return recipes.length === 1 ? recipes[0] : undefined;

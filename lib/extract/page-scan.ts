@@ -23,9 +23,14 @@ export interface PageScan {
 const STORY_PROP = /(?:^|\s)articleBody(?:\s|$)/i;
 const RECIPE_TYPE = /^https?:\/\/schema\.org\/Recipe$/i;
 
-function marksStory(el: Element): boolean {
+/** Whether the element's microdata property is the story's body (`itemprop="articleBody"`). */
+export function isStoryBody(el: Element): boolean {
   const prop = el.getAttribute('itemprop');
-  if (prop !== null && STORY_PROP.test(prop)) return true;
+  return prop !== null && STORY_PROP.test(prop);
+}
+
+function marksStory(el: Element): boolean {
+  if (isStoryBody(el)) return true;
   const type = el.getAttribute('itemtype');
   return type !== null && el.hasAttribute('itemscope') && RECIPE_TYPE.test(type.trim());
 }

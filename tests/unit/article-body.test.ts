@@ -100,6 +100,11 @@ describe('the story the page marks in microdata', () => {
     expect(part.querySelectorAll('p')).toHaveLength(4);
   });
 
+  it('takes the marked story body before a recipe, even one that is its own scope', () => {
+    const doc = page(`${RECIPE}<div itemprop="articleBody" itemscope itemtype="http://schema.org/CreativeWork"><p>${STORY[0]}</p></div>`);
+    expect(marked(doc)?.getAttribute('itemprop')).toBe('articleBody');
+  });
+
   it('reads no recipe from a page that declares two, and nothing from a page without microdata', () => {
     expect(marked(page(RECIPE + RECIPE.replace('Tram cake', 'Bus pie')))).toBeUndefined();
     expect(marked(page(`<p>${SERVICE}</p>`))).toBeUndefined();
