@@ -35,10 +35,15 @@ const FLOW = new Set([
 export function wrapLooseLines(root: Element): void {
   const doc = root.ownerDocument;
   const mixed: Element[] = [];
+  /** Elements with a block somewhere inside: never part of a run of inline content. */
+  const holdsBlock = new Set<Element>();
   const walk = (el: Element): boolean => {
     let blocks = false;
     for (let child = el.firstElementChild; child; child = child.nextElementSibling) blocks = walk(child) || isBlock(child) || blocks;
-    if (blocks && (FLOW.has(el.localName) || el === root) && !el.closest('pre, figure, table')) mixed.push(el);
+    if (blocks) {
+      holdsBlock.add(el);
+      if ((FLOW.has(el.localName) || el === root) && !el.closest('pre, figure, table')) mixed.push(el);
+    }
     return blocks || isBlock(el);
   };
   walk(root);
@@ -47,19 +52,17 @@ export function wrapLooseLines(root: Element): void {
     const flush = () => {
       if (run.some((n) => (n.textContent ?? '').trim() !== '')) {
         const line = doc.createElement('div');
-        run[0]!.parentNode!.insertBefore(line, run[0]!);
+        el.insertBefore(line, run[0]!);
         line.append(...run);
       }
       run = [];
     };
-    for (const node of Array.from(el.childNodes)) {
-      const inline =
-        node.nodeType === 3 ||
-        (node.nodeType === 1 &&
-          !isBlock(node as Element) &&
-          !(node as Element).querySelector('p, div, ul, ol, table, h1, h2, h3, h4, h5, h6, blockquote, section, article, figure, li'));
+    for (let node = el.firstChild; node; ) {
+      const next = node.nextSibling;
+      const inline = node.nodeType === 3 || (node.nodeType === 1 && !isBlock(node as Element) && !holdsBlock.has(node as Element));
       if (inline) run.push(node);
       else flush();
+      node = next;
     }
     flush();
   }
