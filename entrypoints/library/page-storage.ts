@@ -51,6 +51,15 @@ export function pictureStore(): PictureStore {
  * (`Library`'s third argument): the Web Locks API, which Chromium and Firefox
  * give every extension page. A browser without it leaves each page's own queue.
  */
-export const pagesLock: PagesLock = <T>(name: string, work: () => Promise<T>): Promise<T> =>
+export const pagesLock: PagesLock = <T>(name: string, work: () => Promise<T>): Promise<T> => {
+  const locks = globalThis.navigator?.locks;
+  if (!locks) return work();
+  let started = false;
+  const run = () => {
+    started = true;
+    return work();
+  };
   // The granted callback's promise is the request's result once settled: its type says Promise<Promise<T>>.
-  globalThis.navigator?.locks ? (globalThis.navigator.locks.request(name, work) as Promise<unknown> as Promise<T>) : work();
+  // A request the browser refuses before granting (the work never started) falls back to the page's own queue.
+  return (locks.request(name, run) as Promise<unknown> as Promise<T>).catch((e: unknown) => (started ? Promise.reject(e) : work()));
+};

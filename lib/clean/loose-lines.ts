@@ -4,25 +4,10 @@ import { isBlock } from './dom';
  * Elements that may hold a <div>. In a paragraph, a heading or a link a
  * <div> would be moved out when the article's HTML is read again; in a
  * table cell, a caption or preformatted text, the loose text is the
- * element's own form.
+ * element's own form; a <details> or <fieldset> needs its <summary> or
+ * <legend> as a child of its own.
  */
-const FLOW = new Set([
-  'div',
-  'section',
-  'article',
-  'main',
-  'aside',
-  'header',
-  'footer',
-  'nav',
-  'blockquote',
-  'li',
-  'dd',
-  'details',
-  'form',
-  'fieldset',
-  'center',
-]);
+const FLOW = new Set(['div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'nav', 'blockquote', 'li', 'dd', 'form', 'center']);
 
 /**
  * Text that stands beside blocks in one element ("<section>Save $31 on …

@@ -75,20 +75,30 @@ function putStoryIn(body: Element, storyWords: readonly string[], story: () => E
  * page scan gathered them, in document order).
  */
 export function declaredStory(marks: readonly Element[]): Element | undefined {
-  const recipes: Element[] = [];
-  for (const el of marks) {
-    if (isStoryBody(el)) return el;
-    recipes.push(el);
-  }
-  return recipes.length === 1 ? recipes[0] : undefined;
+  const bodies = marks.filter(isStoryBody);
+  // Several bodies are a list of teasers, comments or forum posts: which of them is the page's story cannot be told.
+  if (bodies.length > 0) return bodies.length === 1 ? bodies[0] : undefined;
+  return marks.length === 1 ? marks[0] : undefined;
 }
 
 const NOT_SHOWN = new Set(['script', 'style', 'noscript', 'template', 'svg']);
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
 
-/** The words a reader would see in an element of the page: no script, style or template text. */
+/**
+ * An element the page does not show, by the signs Readability itself reads
+ * (`hidden`, `aria-hidden="true"`, an inline `display: none` or
+ * `visibility: hidden`): sites hide a second copy of text for other screens
+ * or for search engines.
+ */
+export function isHidden(el: Element): boolean {
+  return el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || HIDDEN_STYLE.test(el.getAttribute('style') ?? '');
+}
+
+/** The words a reader would see in an element of the page: no script, style or template text, nothing hidden. */
 function shownWords(el: Element): string[] {
   const walker = el.ownerDocument.createTreeWalker(el, 1 | 4 /* NodeFilter.SHOW_ELEMENT | SHOW_TEXT */, {
-    acceptNode: (node) => (node.nodeType === 1 && NOT_SHOWN.has((node as Element).localName) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */),
+    acceptNode: (node) =>
+      node.nodeType === 1 && (NOT_SHOWN.has((node as Element).localName) || isHidden(node as Element)) ? 2 /* FILTER_REJECT */ : 1 /* FILTER_ACCEPT */,
   });
   const parts: string[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeType === 3) parts.push(node.nodeValue ?? '');

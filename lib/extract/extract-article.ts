@@ -15,12 +15,12 @@ import { readMetadata, type PageMetadata } from './metadata';
 import { scanPage } from './page-scan';
 import { stripSiteSuffix } from './title';
 import { weighLanguage } from './language';
-import { normalizeMedia, unwrapNoscriptImages } from './normalize-media';
+import { absoluteLinks, normalizeMedia, unwrapNoscriptImages } from './normalize-media';
 import { restoreLeadFigure } from './lead-figure';
 import { liftFormulas } from './formulas';
 import { unwrapNoscriptStories } from './noscript-story';
 import { restoreStandfirst } from './standfirst';
-import { checkArticleBody, checkDeclaredStory, declaredStory } from './article-body';
+import { checkArticleBody, checkDeclaredStory, declaredStory, isHidden } from './article-body';
 import { restoreRecipe } from './recipe';
 import { localizeSelfLinks } from './self-links';
 
@@ -148,12 +148,19 @@ function articleCopy(doc: Document, win: Window): Document {
   return copy;
 }
 
-/** A deep copy of one of the page's elements in the article's document, lightened as the whole copy was. */
-function adopt(copy: Document, el: Element): Element {
+/**
+ * A deep copy of one of the page's elements for the article, made ready as
+ * Readability makes its own: lightened as the whole copy was, without what
+ * the page hides, links made absolute. Handed back inside a holder, so a
+ * marked list or table keeps its own element.
+ */
+function adopt(copy: Document, el: Element, base: string): Element {
   const holder = copy.createElement('div');
   holder.append(copy.importNode(el, true));
   lightenCopy(holder);
-  return holder.firstElementChild ?? holder;
+  for (const hidden of Array.from(holder.querySelectorAll('[hidden], [aria-hidden="true"], [style]')).filter(isHidden)) hidden.remove();
+  absoluteLinks(holder, base);
+  return holder;
 }
 
 function noArticle(): Failure {
@@ -203,7 +210,7 @@ export function readArticle(doc: Document, options: ExtractOptions): { ok: true;
   if (!parsed || !body) return noArticle();
   // The story as the page states it, in JSON-LD or else in microdata, checks what Readability's container lost.
   if (meta.articleBody) checkArticleBody(body, meta.articleBody, meta.excerpt);
-  else checkDeclaredStory(body, declaredStory(scan.storyMarks), (el) => adopt(copy, el), meta.excerpt);
+  else checkDeclaredStory(body, declaredStory(scan.storyMarks), (el) => adopt(copy, el, doc.baseURI), meta.excerpt);
   if (doc.body) restoreLeadFigure(body, doc.body, scan.figures);
   restoreStandfirst(body, scan.firstH1, meta.excerpt);
   normalizeMedia(body, doc.baseURI);

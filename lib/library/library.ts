@@ -366,15 +366,18 @@ export class Library {
    * Delete articles and hand back what was deleted, so the caller can offer
    * Undo by passing it to `restore()`.
    */
-  async remove(ids: readonly string[]): Promise<SavedArticle[]> {
-    const gone = await this.getMany(ids);
-    await this.area.remove(ids.flatMap((id) => [ARTICLE + id, TEXT + id, ENTRY + id]));
-    return gone;
+  remove(ids: readonly string[]): Promise<SavedArticle[]> {
+    // In the queue and under the lock too: a change read before the delete would otherwise write the article back.
+    return this.exclusive(async () => {
+      const gone = await this.getMany(ids);
+      await this.area.remove(ids.flatMap((id) => [ARTICLE + id, TEXT + id, ENTRY + id]));
+      return gone;
+    });
   }
 
   /** Put deleted articles back exactly as they were. */
   restore(records: readonly SavedArticle[]): Promise<void> {
-    return this.put(records);
+    return this.exclusive(() => this.put(records));
   }
 
   /** Write complete records (article, text and entry keys), as saved, restored or imported. */

@@ -100,6 +100,25 @@ describe('the story the page marks in microdata', () => {
     expect(part.querySelectorAll('p')).toHaveLength(4);
   });
 
+  it('takes no body from a page that marks several (comments, forum posts, teasers)', () => {
+    const post = `<div itemprop="articleBody"><p>${STORY.join(' ')}</p></div>`;
+    expect(marked(page(post + post.replace('council', 'board')))).toBeUndefined();
+  });
+
+  it('brings the marked story in without what the page hides, and with its links absolute', () => {
+    const recipe = RECIPE.replace(
+      '</ol>',
+      '</ol><p hidden>Hidden copy for search engines.</p><p style="display: none">Mobile copy.</p><p>Bake it as in <a href="/more/cakes">our other cakes</a>, in a hot oven for forty minutes until the top is golden and firm.</p>',
+    );
+    const html = `<main>${recipe}<div class="info"><h2>Questions?</h2><p>${SERVICE}</p><p>${SERVICE.replace('weekdays', 'Saturdays')}</p><p>${SERVICE.replace('weekdays', 'Sundays')}</p></div></main>`;
+    const result = extractArticle(page(html), { url: 'https://example.com/recipes/tram-cake' });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.textContent).toContain(STORY[8]!);
+    expect(result.article.textContent).not.toMatch(/Hidden copy|Mobile copy/);
+    expect(result.article.contentHtml).toContain('href="https://example.com/more/cakes"');
+  });
+
   it('takes the marked story body before a recipe, even one that is its own scope', () => {
     const doc = page(`${RECIPE}<div itemprop="articleBody" itemscope itemtype="http://schema.org/CreativeWork"><p>${STORY[0]}</p></div>`);
     expect(marked(doc)?.getAttribute('itemprop')).toBe('articleBody');

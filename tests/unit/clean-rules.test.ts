@@ -188,6 +188,19 @@ describe('author-bios, closing author box', () => {
     }
   });
 
+  it('keeps a closing section’s heading and conclusion beside the box, and a picture whose file only names an avatar', () => {
+    const closing = page(
+      `<div>${PROSE}<section><h2>Fazit</h2><p>Die Linie kommt, und sie verändert den Norden der Stadt für die nächsten Jahrzehnte.</p><div><img src="https://secure.gravatar.com/avatar/0f3a" alt=""><p>${BIO}</p></div></section></div>`,
+    );
+    const removed = runRules(closing.body, [authorBios], {}, ['Ann Lee']);
+    expect(removed.map((r) => r.text)).toEqual([BIO]);
+    expect(closing.body.textContent).toContain('Fazit');
+    const film = page(
+      `<div>${PROSE}<figure><img src="/uploads/avatar-the-way-of-water.jpg" alt=""><figcaption>The film’s poster, shown at the premiere.</figcaption></figure></div>`,
+    );
+    expect(runRules(film.body, [authorBios], {}, ['Ann Lee'])).toEqual([]);
+  });
+
   it('keeps a portrait box the story goes on after, a photo of someone else, and a box as long as the story', () => {
     const after = page(`<div><section><p><img src="https://secure.gravatar.com/avatar/0f3a" alt=""></p><p>${BIO}</p></section>${PROSE}</div>`);
     expect(runRules(after.body, [authorBios], {}, ['Ann Lee'])).toEqual([]);
@@ -282,7 +295,7 @@ describe('lines of the article', () => {
   });
 
   it('leave text beside blocks where a <div> cannot go or the text is the element’s own form', () => {
-    const html = `<p>Intro <story-card>Card</story-card></p><table><tr><td>Cell <div>x</div></td></tr></table><figure><img src="a.jpg"> Caption <div>y</div></figure><pre>code <div>z</div></pre>`;
+    const html = `<p>Intro <story-card>Card</story-card></p><table><tr><td>Cell <div>x</div></td></tr></table><figure><img src="a.jpg"> Caption <div>y</div></figure><pre>code <div>z</div></pre><details><summary>More</summary><p>Inside</p></details>`;
     const doc = page(html);
     const before = doc.body.innerHTML;
     wrapLooseLines(doc.body);

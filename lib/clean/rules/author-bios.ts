@@ -39,8 +39,8 @@ function* closingBios(root: Element, authors: readonly string[]): Generator<Elem
 
 /** A link to the writer's page on the site. */
 const AUTHOR_PAGE = /\/(?:authors?|autor(?:en|in)?|auteurs?|autore|autori|autores|autorzy)\/[^/?#]/i;
-/** A picture served as a user's avatar. */
-const AVATAR = /gravatar\.com\/avatar\/|[/_.-]avatars?[/_.-]/i;
+/** A picture served as a user's avatar: Gravatar's, or from a folder of avatars (not a file that only names one). */
+const AVATAR = /gravatar\.com\/avatar\/|\/avatars?\//i;
 /** An author box is a portrait and a few lines; a longer block is the story's own. */
 const BOX_WORDS = 120;
 const MIN_BOX_WORDS = 5;
@@ -52,6 +52,11 @@ function isPortrait(img: Element, authors: readonly string[]): boolean {
   if (link && AUTHOR_PAGE.test(link.getAttribute('href') ?? '')) return true;
   const alt = (img.getAttribute('alt') ?? '').trim().toLowerCase();
   return alt !== '' && authors.some((a) => a.toLowerCase() === alt);
+}
+
+/** Children of an element that show something: text or a picture. */
+function parts(el: Element): number {
+  return Array.from(el.children).filter((c) => textOf(c) !== '' || c.localName === 'img' || c.getElementsByTagName('img').length > 0).length;
 }
 
 /** Words in the text that follows `el` within `root`. */
@@ -74,7 +79,9 @@ function* closingAuthorBox(root: Element, authors: readonly string[]): Generator
   const portrait = portraits.at(-1);
   if (!portrait) return;
   let box: Element = portrait;
-  while (box.parentElement && box.parentElement !== root && countWords(textOf(box.parentElement)) <= BOX_WORDS) box = box.parentElement;
+  // Up while the box stays short and the parent adds one part at most beside it (the lines about the writer):
+  // a closing section's heading and conclusion beside the box are the story's.
+  for (let up = box.parentElement; up && up !== root && countWords(textOf(up)) <= BOX_WORDS && parts(up) <= 2; up = up.parentElement) box = up;
   const words = countWords(textOf(box));
   if (words < MIN_BOX_WORDS || words * 2 > countWords(textOf(root)) || wordsAfter(box, root) > 0) return;
   yield box;
