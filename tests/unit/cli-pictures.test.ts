@@ -1,7 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +7,7 @@ import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveLocally, type LocalServer } from './support/local-server';
 import { PROSE } from './support/dom';
 import { epubcheck } from './support/epubcheck';
 import { jpegBytes, pngBytes } from './support/pictures';
@@ -32,7 +31,7 @@ const JPEG = jpegBytes(32, 24, 4);
 const HUGE = new Uint8Array(10 * 1024 * 1024 + 4096);
 HUGE.set(PNG.subarray(0, 16));
 
-let server: Server;
+let server: LocalServer;
 let origin: string;
 let dir: string;
 const requests: string[] = [];
@@ -54,7 +53,7 @@ function pictureAddresses(html: string): string[] {
 }
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await serveLocally((req, res) => {
     requests.push(req.url ?? '');
     if (req.url === '/pictures/tram.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
     if (req.url === '/pictures/map.jpg') return res.writeHead(200, { 'content-type': 'image/jpeg' }).end(JPEG);
@@ -63,8 +62,7 @@ beforeAll(async () => {
     if (req.url === '/pictures/poster.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(HUGE);
     res.writeHead(404).end();
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  origin = server.origin;
   dir = await mkdtemp(join(tmpdir(), 'clean-copy-pictures-'));
   await writeFile(join(dir, 'good.html'), story(['/pictures/tram.png', '/pictures/map.jpg']));
   await writeFile(
@@ -74,7 +72,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  server.closeAllConnections();
   server.close();
   await rm(dir, { recursive: true, force: true });
 });

@@ -1,19 +1,18 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveLocally, type LocalServer } from './support/local-server';
 import { fetchingLookup, lookupOf } from '../../lib/pictures/fetch-lookup';
 import { pngBytes } from './support/pictures';
 
 const PICTURE = pngBytes(64, 64, 5);
 
-let server: Server;
+let server: LocalServer;
 let base: string;
 let open = 0;
 let most = 0;
 const hits = new Map<string, number>();
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await serveLocally((req, res) => {
     hits.set(req.url!, (hits.get(req.url!) ?? 0) + 1);
     open++;
     most = Math.max(most, open);
@@ -24,12 +23,10 @@ beforeAll(async () => {
       else res.writeHead(404).end();
     }, 30);
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.origin;
 });
 
 afterAll(() => {
-  server.closeAllConnections();
   server.close();
 });
 

@@ -1,17 +1,16 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveLocally, type LocalServer } from './support/local-server';
 import { fetchPicture, PictureError, sha256Hex } from '../../lib/pictures/fetch-picture';
 import { sniffRaster } from '../../lib/pictures/sniff';
 
 // A 1×1 PNG, as a server would send it.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-let server: Server;
+let server: LocalServer;
 let base: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await serveLocally((req, res) => {
     if (req.url === '/a.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
     // An SVG that claims to be a PNG: the bytes decide, not the header.
     if (req.url === '/lying.png')
@@ -25,12 +24,10 @@ beforeAll(async () => {
     if (req.url === '/slow.png') return; // never answers
     res.writeHead(404).end();
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.origin;
 });
 
 afterAll(() => {
-  server.closeAllConnections();
   server.close();
 });
 

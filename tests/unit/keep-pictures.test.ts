@@ -1,8 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { IDBFactory } from 'fake-indexeddb';
 import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { serveLocally, type LocalServer } from './support/local-server';
 import { keepPictures, REASONS } from '../../lib/pictures/keep-pictures';
 import { sha256Hex } from '../../lib/pictures/fetch-picture';
 import { PictureStore } from '../../lib/pictures/picture-store';
@@ -20,22 +19,20 @@ const jpeg = (size: number, seed: number) => {
 };
 
 const doc = new JSDOM('').window.document;
-let server: Server;
+let server: LocalServer;
 let base: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await serveLocally((req, res) => {
     const m = /^\/(\d+)k-(\d+)\.jpg$/.exec(req.url ?? '');
     if (m) return res.writeHead(200, { 'content-type': 'image/jpeg' }).end(jpeg(Number(m[1]) * 1024, Number(m[2])));
     if (req.url?.startsWith('/a.png') || req.url === '/same.png') return res.writeHead(200, { 'content-type': 'image/png' }).end(PNG);
     res.writeHead(404).end();
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.origin;
 });
 
 afterAll(() => {
-  server.closeAllConnections();
   server.close();
 });
 

@@ -1,23 +1,21 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveLocally, type LocalServer } from './support/local-server';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { pictureReason } from '../../components/picture-reason';
 import { fetchPicture, PictureError } from '../../lib/pictures/fetch-picture';
 import { REASONS } from '../../lib/pictures/keep-pictures';
 import { formatMessage, LOCALES, readMessages } from './support/messages';
 
-let server: Server;
+let server: LocalServer;
 let base: string;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
+  server = await serveLocally((req, res) => {
     if (req.url === '/svg') return res.writeHead(200, { 'content-type': 'image/png' }).end('<svg xmlns="http://www.w3.org/2000/svg"/>');
     if (req.url === '/big') return res.writeHead(200, { 'content-length': '4096' }).end(Buffer.alloc(4096));
     res.writeHead(503).end();
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = server.origin;
 });
 
 afterAll(() => server.close());
