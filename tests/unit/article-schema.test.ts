@@ -4,7 +4,7 @@ import { ArticleSchema, inSchemaOrder, LIBRARY_FIELDS, RemovalSchema } from '../
 import { BackupArticleSchema } from '../../lib/library/backup-schema';
 import { ENTRY_FIELDS, entryOf, SCHEMA_VERSION, type SavedArticle } from '../../lib/library/saved-article';
 import { jsonArticle } from '../../lib/export/json';
-import { sampleArticle } from './support/article';
+import { sampleArticle, readerDefaults } from './support/article';
 
 /** The rows of the table under a heading of docs/json-schema.md: field name and the "required on import" cell. */
 function documentedFields(heading: string): { field: string; required: string }[] {
@@ -69,13 +69,7 @@ describe('the article schema is the one source of the record’s shape', () => {
       updatedAt: 'u',
       tags: ['a'],
       notes: 'n',
-      edited: [],
-      state: 'unread',
-      favourite: false,
-      readingPosition: 0,
-      highlights: [],
-      pictures: [],
-      pictureFailures: [],
+      ...readerDefaults(),
     };
     expect(Object.keys(entryOf(saved))).toEqual([...ENTRY_FIELDS]);
   });

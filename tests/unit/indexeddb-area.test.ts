@@ -6,7 +6,7 @@ import { Library, storageItems, type KeyValueArea } from '../../lib/library/libr
 import { afterMove, LIBRARY_HOME_KEY, moveLibrary } from '../../lib/library/move-library';
 import { SEARCH_INDEX_KEY } from '../../lib/library/search-index';
 import { SCHEMA_VERSION, type SavedArticle } from '../../lib/library/saved-article';
-import { sampleArticle } from './support/article';
+import { sampleArticle, readerDefaults } from './support/article';
 import { clock } from './support/library';
 
 let home: IndexedDbArea;
@@ -70,13 +70,7 @@ describe('moving a library out of storage.local', () => {
         updatedAt: `2025-01-0${n}T00:00:00.000Z`,
         tags: ['kept'],
         notes: '',
-        edited: [],
-        state: 'unread',
-        favourite: false,
-        readingPosition: 0,
-        highlights: [],
-        pictures: [],
-        pictureFailures: [],
+        ...readerDefaults(),
       }),
     );
     return { saved, items: { ...storageItems(saved), [SEARCH_INDEX_KEY]: { version: 1, stamps: {}, index: '{}' }, frontMatterTemplate: 'title: {{title}}' } };

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { migrate, migrationSteps, MigrationError, type SavedArticleV0 } from '../../lib/library/migrate';
 import { Library, type KeyValueArea } from '../../lib/library/library';
 import { articleId, SCHEMA_VERSION } from '../../lib/library/saved-article';
-import { sampleArticle } from './support/article';
+import { sampleArticle, readerDefaults } from './support/article';
 
 function v0(): SavedArticleV0 {
   const { authors: _authors, removed: _removed, ...rest } = sampleArticle();
@@ -36,13 +36,7 @@ describe('migrate', () => {
       ...v1,
       schemaVersion: SCHEMA_VERSION,
       notes: '',
-      edited: [],
-      state: 'unread',
-      favourite: false,
-      readingPosition: 0,
-      highlights: [],
-      pictures: [],
-      pictureFailures: [],
+      ...readerDefaults(),
     });
   });
 
@@ -70,13 +64,7 @@ describe('migrate', () => {
       updatedAt: 'u',
       tags: [],
       notes: 'n',
-      edited: [],
-      state: 'unread',
-      favourite: false,
-      readingPosition: 0,
-      highlights: [],
-      pictures: [],
-      pictureFailures: [],
+      ...readerDefaults(),
     };
     expect(migrate(current)).toEqual(current);
     expect(() => migrate({ ...current, schemaVersion: SCHEMA_VERSION + 1 })).toThrow(MigrationError);
@@ -118,13 +106,7 @@ describe('migrate', () => {
     expect(read).toEqual({
       ...v2,
       schemaVersion: SCHEMA_VERSION,
-      edited: [],
-      state: 'unread',
-      favourite: false,
-      readingPosition: 0,
-      highlights: [],
-      pictures: [],
-      pictureFailures: [],
+      ...readerDefaults(),
     });
     expect(await library.texts([id])).toEqual(new Map([[id, v2.textContent]]));
     // Even a read that skips the text key gets it, from the record.

@@ -4,6 +4,7 @@ import type { ExtensionBrowser } from './browser';
 import { articleId, SCHEMA_VERSION, type SavedArticle } from '../../../lib/library/saved-article';
 import { storageItems } from '../../../lib/library/library';
 import { writeItems } from './library-store';
+import { readerDefaults } from '../../unit/support/article';
 
 /** Words the generated articles are written in; a few hundred, so searches hit many articles, as real ones do. */
 const WORDS = (
@@ -74,13 +75,7 @@ export function generateArticles(count: number, options: GenerateOptions = {}): 
       updatedAt: saved,
       tags: [TAGS[n % TAGS.length]!],
       notes: n % 10 === 0 ? `Note on ${n}` : '',
-      edited: [],
-      state: 'unread',
-      favourite: false,
-      readingPosition: 0,
-      highlights: [],
-      pictures: [],
-      pictureFailures: [],
+      ...readerDefaults(),
     });
   }
   return out;
