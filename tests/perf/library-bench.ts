@@ -82,8 +82,8 @@ async function timeSave(browser: ExtensionBrowser, server: FixtureServer, amp: s
   }
 }
 
-/** Navigation start → the first row of the library's list drawn (a frame after it enters the DOM). */
-async function firstPaint(browser: ExtensionBrowser): Promise<number> {
+/** Opens the library page and times navigation start → its list's first row drawn (a frame after it enters the DOM). */
+async function openLibrary(browser: ExtensionBrowser): Promise<{ page: Page; paint: number }> {
   const page = await browser.ctx.newPage();
   try {
     await page.addInitScript(() => {
@@ -95,10 +95,18 @@ async function firstPaint(browser: ExtensionBrowser): Promise<number> {
     });
     await page.goto(browser.extensionUrl('library.html'));
     await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, undefined, { timeout: 60_000 });
-    return await page.evaluate<number>('window.__firstRow');
-  } finally {
+    return { page, paint: await page.evaluate<number>('window.__firstRow') };
+  } catch (e) {
     await page.close();
+    throw e;
   }
+}
+
+/** The library's first paint, the page closed after. */
+async function firstPaint(browser: ExtensionBrowser): Promise<number> {
+  const { page, paint } = await openLibrary(browser);
+  await page.close();
+  return paint;
 }
 
 async function seedTo(_browser: ExtensionBrowser, page: Page, from: number, to: number): Promise<void> {
@@ -156,21 +164,7 @@ async function main(): Promise<void> {
     record(`save ${COUNT.toLocaleString('en')}th article`, saveTimes.at(-1)!, 'ms', saveTimes[0]! * 1.5);
     await seedPage.close();
 
-    // Library page: navigation start → first row drawn (a frame after it enters the DOM).
-    const openPage = async () => {
-      const page = await browser.ctx.newPage();
-      await page.addInitScript(() => {
-        new MutationObserver((_m, observer) => {
-          if (!document.querySelector('[data-testid=library-item]')) return;
-          observer.disconnect();
-          requestAnimationFrame(() => ((window as unknown as { __firstRow: number }).__firstRow = performance.now()));
-        }).observe(document, { childList: true, subtree: true });
-      });
-      await page.goto(browser.extensionUrl('library.html'));
-      await page.waitForFunction(() => (window as unknown as { __firstRow?: number }).__firstRow !== undefined, undefined, { timeout: 60_000 });
-      return { page, paint: await page.evaluate<number>('window.__firstRow') };
-    };
-    const first = await openPage();
+    const first = await openLibrary(browser);
     const indexStart = Date.now();
     await first.page.waitForFunction((n) => document.querySelector('[data-testid=library-count]')?.textContent?.startsWith(n), COUNT.toLocaleString('en'));
     await first.page.getByTestId('library-search').fill('harbour');
@@ -185,7 +179,7 @@ async function main(): Promise<void> {
     let page: Page | undefined;
     for (let i = 0; i < 3; i++) {
       await page?.close();
-      const opened = await openPage();
+      const opened = await openLibrary(browser);
       page = opened.page;
       paints.push(opened.paint);
     }
