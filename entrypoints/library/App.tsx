@@ -20,6 +20,7 @@ import { useLibraryView } from './use-library-view';
 import { useBulkExport } from './use-bulk-export';
 import { importFile } from './import-file';
 import { OpenArticle } from './OpenArticle';
+import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
 
 /** The saved library, its search index and list cache. */
 const area = libraryArea();
@@ -93,7 +94,11 @@ export function App({ head }: Props) {
 
   const onTag = (text: string, remove: boolean) =>
     act(t('actTagging'), async () => {
-      const changed = remove ? await library.tag(selectedIds(), [], [text]) : await library.tag(selectedIds(), [text]);
+      const changed = await orTimeout(
+        remove ? library.tag(selectedIds(), [], [text]) : library.tag(selectedIds(), [text]),
+        STORAGE_BUDGET_MS,
+        t('storageSlow'),
+      );
       await refresh();
       say(t(remove ? (changed === 1 ? 'tagRemovedOne' : 'tagRemovedMany') : changed === 1 ? 'tagAddedOne' : 'tagAddedMany', text.trim(), changed));
     });
@@ -122,7 +127,7 @@ export function App({ head }: Props) {
   const onEdit = async (edit: ArticleEdit): Promise<boolean> => {
     if (!open) return false;
     try {
-      setOpen(await library.update(open.id, edit));
+      setOpen(await orTimeout(library.update(open.id, edit), STORAGE_BUDGET_MS, t('storageSlow')));
       await refresh();
       return true;
     } catch (error) {

@@ -11,6 +11,7 @@ import type { PictureSummary } from '../../components/PictureReport';
 import { pictureStore } from '../library/page-storage';
 import { savesPictures } from './keep-pictures-setting';
 import { pictureLookup, StoredPictures } from '../../lib/pictures/picture-lookup';
+import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
 
 /** A save's progress; once saved, what keeping its pictures came to (absent when pictures are not kept). */
 export type SaveState =
@@ -60,7 +61,8 @@ export function useArticleActions({ library, settings, onSaved, onError }: Optio
     saving.current = done.catch(() => undefined);
     let saved: SavedArticle;
     try {
-      const outcome = await done;
+      // The save may wait behind another page's change to the library (they share a lock): never past the budget.
+      const outcome = await orTimeout(done, STORAGE_BUDGET_MS, t('storageSlow'));
       saved = outcome.article;
       onSaved?.(saved, outcome.created);
     } catch (error) {

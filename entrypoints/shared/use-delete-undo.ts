@@ -4,6 +4,7 @@ import type { SavedArticle } from '../../lib/library/saved-article';
 import { t } from '../../components/i18n';
 import { errorText } from '../library/error-text';
 import type { PictureOwner, PictureStore } from '../../lib/pictures/picture-store';
+import { orTimeout, STORAGE_BUDGET_MS } from '../../lib/budget';
 
 interface Options {
   library: Library;
@@ -27,7 +28,7 @@ export function useDeleteUndo({ library, refresh, onMessage, pictures }: Options
 
   const remove = async (ids: readonly string[]): Promise<SavedArticle[]> => {
     try {
-      const gone = await library.remove([...ids]);
+      const gone = await orTimeout(library.remove([...ids]), STORAGE_BUDGET_MS, t('storageSlow'));
       if (pictures) {
         // The delete before this one can no longer be undone: pictures no article uses any more are freed now.
         await pictures.sweep().catch(() => 0);
@@ -45,7 +46,7 @@ export function useDeleteUndo({ library, refresh, onMessage, pictures }: Options
   const undo = async (): Promise<void> => {
     if (!deleted) return;
     try {
-      await library.restore(deleted);
+      await orTimeout(library.restore(deleted), STORAGE_BUDGET_MS, t('storageSlow'));
       if (pictures && released.length) await pictures.own(released);
       setReleased([]);
       setDeleted(null);
