@@ -1,6 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ANNOTATION_CONTEXT, type Highlight } from '../../lib/article-schema';
 import { newHighlight } from '../../lib/annotations/highlights';
 import { toEpub } from '../../lib/export/epub';
@@ -8,7 +8,7 @@ import { exportOne } from '../../lib/export/formats';
 import { useExportDocument } from '../../lib/export/highlighted';
 import { extractArticle } from '../../lib/extract/extract-article';
 import { parseHtml } from '../../lib/extract/parse-html';
-import { Library, type KeyValueArea } from '../../lib/library/library';
+import { LIBRARY_LOCK, Library, type KeyValueArea, type PagesLock } from '../../lib/library/library';
 import { pagesLock } from '../../entrypoints/library/page-storage';
 import type { SavedArticle } from '../../lib/library/saved-article';
 import { SearchIndex } from '../../lib/library/search-index';
@@ -167,8 +167,19 @@ describe('changes made at once in one page', () => {
 });
 
 describe('changes made at once in two pages', () => {
+  /** A lock with the Web Lock's promise: one holder of a name at a time, in the order asked. Any Node has it. */
+  const tails = new Map<string, Promise<unknown>>();
+  const oneAtATime: PagesLock = (name, work) => {
+    const run = (tails.get(name) ?? Promise.resolve()).then(work, work);
+    tails.set(
+      name,
+      run.catch(() => undefined),
+    );
+    return run;
+  };
+
   /** The reader and the library open on one article: two Library objects on one storage, as two pages have. */
-  const twoPages = async (lock?: typeof pagesLock) => {
+  const twoPages = async (lock?: PagesLock) => {
     const reader = new Library(area, clock(Date.parse('2026-03-01T00:00:00Z')), lock);
     const shelf = new Library(area, clock(Date.parse('2026-04-01T00:00:00Z')), lock);
     await Promise.all([
@@ -180,8 +191,8 @@ describe('changes made at once in two pages', () => {
     return (await library.get(article.id))!;
   };
 
-  it('all land when the pages share the lock', async () => {
-    const after = await twoPages(pagesLock);
+  it('all land when the pages share a lock', async () => {
+    const after = await twoPages(oneAtATime);
     expect(
       after.highlights
         .map((h) => h.bodyValue)
@@ -194,5 +205,32 @@ describe('changes made at once in two pages', () => {
   it('lose one without it: the control that shows the first test would catch a lock that does nothing', async () => {
     const after = await twoPages();
     expect(after.highlights.length).toBeLessThan(4);
+  });
+});
+
+describe("the extension pages' lock", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is the browser’s Web Lock under the library’s one name', async () => {
+    const request = vi.fn((_name: string, work: () => Promise<unknown>) => work());
+    vi.stubGlobal('navigator', { locks: { request } });
+    expect(await pagesLock(LIBRARY_LOCK, async () => 'done')).toBe('done');
+    expect(request).toHaveBeenCalledWith(LIBRARY_LOCK, expect.any(Function));
+  });
+
+  it('falls back to the page’s own queue when the browser has no locks or refuses the request, and runs the work once', async () => {
+    const work = vi.fn(async () => 'done');
+    vi.stubGlobal('navigator', {});
+    expect(await pagesLock(LIBRARY_LOCK, work)).toBe('done');
+    vi.stubGlobal('navigator', { locks: { request: () => Promise.reject(new DOMException('no', 'SecurityError')) } });
+    expect(await pagesLock(LIBRARY_LOCK, work)).toBe('done');
+    expect(work).toHaveBeenCalledTimes(2);
+    // A failure of the work itself is the work's: it is not run again outside the lock.
+    const failing = vi.fn(async () => {
+      throw new Error('storage full');
+    });
+    vi.stubGlobal('navigator', { locks: { request: (_n: string, w: () => Promise<unknown>) => w() } });
+    await expect(pagesLock(LIBRARY_LOCK, failing)).rejects.toThrow('storage full');
+    expect(failing).toHaveBeenCalledTimes(1);
   });
 });
